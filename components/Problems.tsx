@@ -1,0 +1,28 @@
+import { formatPath, type Problem } from '@/lib/domain/problems';
+
+/** A list of problems, each with where it is. Announced to screen readers when it appears. */
+export function Problems({ problems, id }: { problems: Problem[]; id?: string }) {
+  if (!problems.length) return null;
+  return (
+    <ul class="problems error" role="alert" id={id}>
+      {problems.map((problem, i) => (
+        <li key={i}>
+          {problem.path.length ? <strong>{formatPath(problem.path)}: </strong> : null}
+          {problem.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The messages of the problems about one field (its path within the form). */
+export function fieldProblems(problems: Problem[], ...path: (string | number)[]): string[] {
+  return problems
+    .filter((p) => p.path.length >= path.length && path.every((segment, i) => p.path[i] === segment))
+    .map((p) => p.message);
+}
+
+/** Problems that belong to no field of the form, shown above it. */
+export function formProblems(problems: Problem[], fields: readonly string[]): Problem[] {
+  return problems.filter((p) => typeof p.path[0] !== 'string' || !fields.includes(p.path[0]));
+}

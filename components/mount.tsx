@@ -1,0 +1,24 @@
+import { render, type ComponentType } from 'preact';
+import { language, snapshot, startAppState, startupProblems } from './app-state';
+import { Problems } from './Problems';
+import { t } from '@/lib/i18n';
+
+function Root({ App }: { App: ComponentType }) {
+  if (!snapshot.value) {
+    return startupProblems.value.length ? (
+      <main class="startup">
+        <Problems problems={startupProblems.value} />
+      </main>
+    ) : null;
+  }
+  // Keyed on the language: a change of language renders every string again.
+  return <App key={language.value} />;
+}
+
+/** Starts the shared state and renders a page's app into #app. */
+export async function mountApp(App: ComponentType): Promise<void> {
+  const container = document.getElementById('app')!;
+  document.title = t('app.name');
+  render(<Root App={App} />, container);
+  await startAppState();
+}

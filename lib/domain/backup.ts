@@ -1,0 +1,95 @@
+// The backup file: one versioned JSON document with the whole workspace. Format: docs/backup-format.md.
+import * as z from 'zod/mini';
+import { t } from '../i18n';
+import { validateOffer, sortTiers } from './offer';
+import { fromZod, type Problem, type Result } from './problems';
+import { workspaceSchema, type Workspace } from './schema';
+
+export const BACKUP_FORMAT = 'tierkit-backup';
+export const BACKUP_VERSION = 1;
+/** Far above any real workspace (a full one is under 300 KB); refused before it is parsed. */
+export const MAX_BACKUP_BYTES = 5 * 1024 * 1024;
+
+export const backupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: z.iso.datetime(),
+  appVersion: z.optional(z.string().check(z.maxLength(40))),
+  data: workspaceSchema,
+});
+export type Backup = z.infer<typeof backupSchema>;
+
+export function createBackup(ws: Workspace, now: Date, appVersion: string): Backup {
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), appVersion, data: ws };
+}
+
+export function backupFileName(now: Date): string {
+  return `tierkit-backup-${now.toISOString().slice(0, 10)}.json`;
+}
+
+const fail = (message: string, path: Problem['path'] = []): Result<never> => ({ ok: false, problems: [{ path, message }] });
+
+/** Reads a backup file's text: every problem with its path, or the backup. `locale` formats prices. */
+export function readBackup(text: string, locale: string): Result<Backup> {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_BACKUP_BYTES) {
+    return fail(t('err.backupTooLarge', { size: (bytes / 1048576).toFixed(1), max: MAX_BACKUP_BYTES / 1048576 }));
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return fail(t('err.notJson', { detail: (error as Error).message }));
+  }
+  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
+    return fail(t('err.notABackup'), ['format']);
+  }
+  const version = (json as { version?: unknown }).version;
+  if (typeof version === 'number' && version > BACKUP_VERSION) {
+    return fail(t('err.backupTooNew', { version, supported: BACKUP_VERSION }), ['version']);
+  }
+  const parsed = backupSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, problems: fromZod(parsed.error) };
+  const problems = validateOffer(parsed.data.data, locale).map((p) => ({ ...p, path: ['data', ...p.path] }));
+  return problems.length ? { ok: false, problems } : { ok: true, value: parsed.data };
+}
+
+export type ImportMode = 'replace' | 'merge';
+
+function unionBy<T>(current: readonly T[], incoming: readonly T[], key: (item: T) => string): T[] {
+  const byKey = new Map<string, T>();
+  for (const item of current) byKey.set(key(item), item);
+  for (const item of incoming) byKey.set(key(item), item);
+  return [...byKey.values()];
+}
+
+/**
+ * The workspace an import leaves. Replace: exactly the backup. Merge: records are matched by id (price
+ * points by currency) and the backup's version wins; this device's profile and display settings stay,
+ * and tiers keep their relative order, renumbered.
+ */
+export function mergeWorkspaces(current: Workspace, incoming: Workspace, mode: ImportMode): Workspace {
+  if (mode === 'replace') return structuredClone(incoming);
+  const tiers = sortTiers(unionBy(current.tiers, incoming.tiers, (tier) => tier.id)).map((tier, position) => ({
+    ...tier,
+    position,
+  }));
+  return {
+    profile: current.profile ?? incoming.profile,
+    tiers,
+    perks: unionBy(current.perks, incoming.perks, (perk) => perk.id),
+    settings: {
+      ...current.settings,
+      planner: {
+        ...current.settings.planner,
+        expectedSubscribers: {
+          ...current.settings.planner.expectedSubscribers,
+          ...incoming.settings.planner.expectedSubscribers,
+        },
+      },
+    },
+    rulesProfiles: unionBy(current.rulesProfiles, incoming.rulesProfiles, (r) => r.id),
+    pricePoints: unionBy(current.pricePoints, incoming.pricePoints, (p) => p.currency),
+    revenueRules: unionBy(current.revenueRules, incoming.revenueRules, (r) => r.id),
+  };
+}

@@ -1,0 +1,238 @@
+// The records Tierkit keeps, as zod schemas: the one definition used to validate forms, messages,
+// stored data read back and backups.
+import * as z from 'zod/mini';
+import { t } from '../i18n';
+import './zod-messages';
+import { isCurrency } from './currency';
+import { findMarket } from './markets';
+import { graphemeCount, line, paragraph } from './text';
+
+export const idSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: () => t('err.id') }));
+export const timestampSchema = z.int().check(z.gte(0));
+
+export const currencySchema = z.string().check(
+  z.refine((c) => isCurrency(c), { error: (iss) => t('err.currency', { value: String(iss.input) }) }),
+);
+export const marketSchema = z.string().check(
+  z.refine((c) => findMarket(c) !== undefined, { error: (iss) => t('err.market', { value: String(iss.input) }) }),
+);
+
+// TikTok usernames: 2-24 letters, digits, "_" and "."; not ending with "."; compared case-insensitively.
+export const HANDLE_PATTERN = /^[a-z0-9._]{2,24}$/;
+export function normalizeHandle(raw: string): string {
+  return raw.trim().replace(/^@/, '').toLowerCase();
+}
+export const handleSchema = z.pipe(
+  z.string(),
+  z.transform(normalizeHandle),
+).check(
+  z.refine((h) => HANDLE_PATTERN.test(h) && !h.endsWith('.'), { error: () => t('err.handle') }),
+);
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+export function isRealDate(text: string): boolean {
+  if (!isoDate.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
+}
+
+/** Whole years between a YYYY-MM-DD birth date and today (YYYY-MM-DD). */
+export function ageOn(birthDate: string, today: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+export const birthDateSchema = z.string().check(
+  z.refine((d) => isRealDate(d) && d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), {
+    error: () => t('err.birthDate'),
+  }),
+);
+
+/** The creator. Age stays on the device: either a confirmation of 18+ or a date of birth. */
+export const profileSchema = z.object({
+  handle: handleSchema,
+  displayName: line(1, 30),
+  market: marketSchema,
+  currency: currencySchema,
+  age: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('confirmed-adult') }),
+    z.object({ kind: z.literal('birth-date'), birthDate: birthDateSchema }),
+  ]),
+  updatedAt: timestampSchema,
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+// ---- Perks -------------------------------------------------------------------------------------
+
+export const perkKinds = [
+  'subscriber-chat',
+  'direct-messages',
+  'subscriber-space',
+  'subscriber-videos',
+  'subscriber-live',
+  'subscriber-notes',
+  'badge',
+  'stickers',
+  'performance-requests',
+  'discord-role',
+  'shoutout',
+  'live-topic',
+  'custom',
+] as const;
+export type PerkKind = (typeof perkKinds)[number];
+
+const perMonth = z.optional(z.int().check(z.gte(1), z.lte(100)));
+const perkBase = {
+  id: idSchema,
+  title: line(1, 60),
+  description: paragraph(500),
+};
+const perkOf = <K extends PerkKind, E extends z.core.$ZodLooseShape>(kind: K, extra: E) =>
+  z.object({ ...perkBase, kind: z.literal(kind), ...extra });
+
+/** A perk of the library; kind-specific fields sit beside the common ones. */
+export const perkSchema = z.discriminatedUnion('kind', [
+  perkOf('subscriber-chat', {}),
+  perkOf('direct-messages', { replyWithinDays: z.optional(z.int().check(z.gte(1), z.lte(30))) }),
+  perkOf('subscriber-space', {}),
+  perkOf('subscriber-videos', { perMonth }),
+  perkOf('subscriber-live', { perMonth }),
+  perkOf('subscriber-notes', { perMonth }),
+  perkOf('badge', {}),
+  perkOf('stickers', { count: z.optional(z.int().check(z.gte(1), z.lte(50))) }),
+  perkOf('performance-requests', { perMonth }),
+  perkOf('discord-role', { roleName: line(1, 100), serverName: z.optional(line(0, 100)) }),
+  perkOf('shoutout', { perMonth }),
+  perkOf('live-topic', { perMonth }),
+  perkOf('custom', {}),
+]);
+export type Perk = z.infer<typeof perkSchema>;
+
+// ---- Tiers -------------------------------------------------------------------------------------
+
+export const DEFAULT_TENURE_STEPS = [1, 2, 3, 6, 9, 12, 18, 24, 36];
+export const BADGE_LABEL_MAX = 4;
+
+const emoji = /^\p{Extended_Pictographic}/u;
+export const badgeSchema = z.object({
+  label: z.string().check(
+    z.trim(),
+    z.refine((s) => graphemeCount(s) >= 1 && graphemeCount(s) <= BADGE_LABEL_MAX, {
+      error: () => t('err.badgeLabel', { max: BADGE_LABEL_MAX }),
+    }),
+    z.refine((s) => !/[\s\p{C}]/u.test(s), { error: () => t('err.badgeLabelSpaces') }),
+  ),
+  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, { error: () => t('err.color') })),
+  emoji: z.optional(
+    z.string().check(
+      z.refine((s) => s === '' || (graphemeCount(s) === 1 && emoji.test(s)), { error: () => t('err.emoji') }),
+    ),
+  ),
+});
+export type Badge = z.infer<typeof badgeSchema>;
+
+export const tenureStepsSchema = z.array(z.int().check(z.gte(1), z.lte(600))).check(
+  z.minLength(1),
+  z.maxLength(20),
+  z.refine((steps) => steps.every((s, i) => i === 0 || s > steps[i - 1]!), { error: () => t('err.tenureSteps') }),
+);
+
+export const tierStatuses = ['draft', 'active', 'archived'] as const;
+export type TierStatus = (typeof tierStatuses)[number];
+
+export const MAX_PRICE_MINOR = 100_000_000;
+
+export const tierSchema = z.object({
+  id: idSchema,
+  name: line(1, 30),
+  priceMinor: z.int().check(z.gte(1), z.lte(MAX_PRICE_MINOR)),
+  currency: currencySchema,
+  description: paragraph(500),
+  perkIds: z.array(idSchema).check(
+    z.maxLength(50),
+    z.refine((ids) => new Set(ids).size === ids.length, { error: () => t('err.perkTwice') }),
+  ),
+  /** The tier also grants every perk of the active or draft tiers below it. */
+  includesLowerTiers: z.boolean(),
+  badge: badgeSchema,
+  tenureSteps: tenureStepsSchema,
+  position: z.int().check(z.gte(0), z.lte(10_000)),
+  status: z.enum(tierStatuses),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type Tier = z.infer<typeof tierSchema>;
+
+// ---- Rules, price points, revenue share: data the creator may edit -----------------------------
+
+/** Limits TikTok sets on an offer. Later releases add eligibility thresholds here. */
+export const rulesProfileSchema = z.object({
+  id: idSchema,
+  name: line(1, 60),
+  maxActiveTiers: z.int().check(z.gte(1), z.lte(10)),
+});
+export type RulesProfile = z.infer<typeof rulesProfileSchema>;
+
+const minor = z.int().check(z.gte(1), z.lte(MAX_PRICE_MINOR));
+/** Suggested monthly prices for one currency, and the range a free price must stay in. */
+export const pricePointsSchema = z
+  .object({
+    currency: currencySchema,
+    suggested: z.array(minor).check(z.maxLength(20)),
+    min: minor,
+    max: minor,
+  })
+  .check(
+    z.refine((p) => p.min <= p.max, { error: () => t('err.minAboveMax'), path: ['max'] }),
+    z.refine((p) => p.suggested.every((s) => s >= p.min && s <= p.max), {
+      error: () => t('err.suggestedOutside'),
+      path: ['suggested'],
+    }),
+  );
+export type PricePoints = z.infer<typeof pricePointsSchema>;
+
+const percent = z.number().check(z.gte(0), z.lte(100));
+/** How a market's subscription revenue is shared. `markets: ['*']` is the rule for everywhere else. */
+export const revenueRuleSchema = z.object({
+  id: idSchema,
+  name: line(1, 60),
+  markets: z.array(z.string().check(z.regex(/^([A-Z]{2}|\*)$/, { error: () => t('err.marketCode') }))).check(
+    z.minLength(1),
+    z.maxLength(300),
+  ),
+  creatorSharePercent: percent,
+  /** The share applies to what is left after the app store's fee. */
+  afterAppStoreFees: z.boolean(),
+  bonusMaxPercent: percent,
+});
+export type RevenueRule = z.infer<typeof revenueRuleSchema>;
+
+export const themes = ['system', 'light', 'dark'] as const;
+export const languageChoices = ['auto', 'en', 'it'] as const;
+
+export const settingsSchema = z.object({
+  theme: z.enum(themes),
+  language: z.enum(languageChoices),
+  rulesProfileId: idSchema,
+  planner: z.object({
+    /** Share of the gross the app stores keep (iOS/Android purchases). */
+    appStoreFeePercent: z.number().check(z.gte(0), z.lte(50)),
+    /** The bonus the creator expects to earn, capped by the market rule's maximum. */
+    bonusPercent: percent,
+    expectedSubscribers: z.record(idSchema, z.int().check(z.gte(0), z.lte(100_000_000))),
+  }),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Everything the creator has designed: what the UI shows and what a backup holds. */
+export const workspaceSchema = z.object({
+  profile: z.nullable(profileSchema),
+  tiers: z.array(tierSchema).check(z.maxLength(100)),
+  perks: z.array(perkSchema).check(z.maxLength(500)),
+  settings: settingsSchema,
+  rulesProfiles: z.array(rulesProfileSchema).check(z.minLength(1), z.maxLength(20)),
+  pricePoints: z.array(pricePointsSchema).check(z.maxLength(200)),
+  revenueRules: z.array(revenueRuleSchema).check(z.minLength(1), z.maxLength(50)),
+});
+export type Workspace = z.infer<typeof workspaceSchema>;

@@ -1,0 +1,34 @@
+import * as z from 'zod/mini';
+import { t } from '../i18n';
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** What a person counts as characters: "🇮🇹" and "é" are one each. */
+export function graphemeCount(text: string): number {
+  let n = 0;
+  for (const _ of segmenter.segment(text)) n++;
+  return n;
+}
+
+// Control characters (other than tab and newline in long text) have no place in names and break layouts.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** A trimmed one-line text of min..max characters. */
+export function line(min: number, max: number) {
+  return z.string().check(
+    z.trim(),
+    z.minLength(min),
+    z.maxLength(max),
+    z.refine((s) => !CONTROL_OR_NEWLINE.test(s), { error: () => t('err.controlChars') }),
+  );
+}
+
+/** A trimmed multi-line text of at most max characters. */
+export function paragraph(max: number) {
+  return z.string().check(
+    z.trim(),
+    z.maxLength(max),
+    z.refine((s) => !CONTROL.test(s), { error: () => t('err.controlChars') }),
+  );
+}

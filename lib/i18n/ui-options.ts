@@ -1,0 +1,8 @@
+import { section } from './section';
+
+export const options = section(
+  {
+  },
+  {
+  },
+);

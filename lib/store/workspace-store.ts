@@ -1,0 +1,109 @@
+// Reads and writes the workspace in the database. Every record read back is validated: one that no
+// longer fits its schema is left in place untouched and reported, never silently dropped or overwritten.
+import { emptyWorkspace } from '../domain/defaults';
+import { applyCommand, type Command, type CommandContext } from '../domain/commands';
+import type { Result } from '../domain/problems';
+import {
+  perkSchema,
+  pricePointsSchema,
+  profileSchema,
+  revenueRuleSchema,
+  rulesProfileSchema,
+  settingsSchema,
+  tierSchema,
+  type Workspace,
+} from '../domain/schema';
+import type { Table } from 'dexie';
+import type { TierkitDb } from './db';
+
+export interface Loaded {
+  workspace: Workspace;
+  /** Stored records that failed validation, as "table/key: message". */
+  unreadable: string[];
+}
+
+type Parser<T> = { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string; path: PropertyKey[] }[] } } };
+
+function keep<T>(rows: unknown[], schema: Parser<T>, table: string, key: (row: any) => unknown, unreadable: string[]): T[] {
+  const out: T[] = [];
+  for (const row of rows) {
+    const parsed = schema.safeParse(row);
+    if (parsed.success) out.push(parsed.data);
+    else {
+      const issue = parsed.error.issues[0];
+      unreadable.push(`${table}/${String(key(row))}: ${issue?.path.join('.')} ${issue?.message}`);
+    }
+  }
+  return out;
+}
+
+export async function loadWorkspace(db: TierkitDb): Promise<Loaded> {
+  const unreadable: string[] = [];
+  const defaults = emptyWorkspace();
+  const [singletons, tiers, perks, rulesProfiles, pricePoints, revenueRules] = await Promise.all([
+    db.singletons.toArray(),
+    db.tiers.toArray(),
+    db.perks.toArray(),
+    db.rulesProfiles.toArray(),
+    db.pricePoints.toArray(),
+    db.revenueRules.toArray(),
+  ]);
+  const single = (key: string) => singletons.filter((row) => row.key === key).map((row) => row.value);
+  const [profile] = keep(single('profile'), profileSchema, 'singletons', () => 'profile', unreadable);
+  const [settings] = keep(single('settings'), settingsSchema, 'singletons', () => 'settings', unreadable);
+  const id = (row: { id?: unknown }) => row.id;
+  const storedRules = keep(rulesProfiles, rulesProfileSchema, 'rulesProfiles', id, unreadable);
+  const storedRevenue = keep(revenueRules, revenueRuleSchema, 'revenueRules', id, unreadable);
+  return {
+    workspace: {
+      profile: profile ?? null,
+      tiers: keep(tiers, tierSchema, 'tiers', id, unreadable),
+      perks: keep(perks, perkSchema, 'perks', id, unreadable),
+      settings: settings ?? defaults.settings,
+      rulesProfiles: storedRules.length ? storedRules : defaults.rulesProfiles,
+      // Price points are seeded once; an empty table after that is the creator's choice.
+      pricePoints: (await db.singletons.get('settings'))
+        ? keep(pricePoints, pricePointsSchema, 'pricePoints', (row) => row.currency, unreadable)
+        : defaults.pricePoints,
+      revenueRules: storedRevenue.length ? storedRevenue : defaults.revenueRules,
+    },
+    unreadable,
+  };
+}
+
+/** Writes only what differs between two workspaces, in the caller's transaction. */
+export async function saveDifference(db: TierkitDb, before: Workspace, after: Workspace): Promise<void> {
+  async function sync<T>(table: Table<T, string, any>, a: T[], b: T[], key: (row: T) => string) {
+    const old = new Map(a.map((row) => [key(row), JSON.stringify(row)]));
+    const changed = b.filter((row) => old.get(key(row)) !== JSON.stringify(row));
+    const kept = new Set(b.map(key));
+    const removed = [...old.keys()].filter((k) => !kept.has(k));
+    if (changed.length) await table.bulkPut(changed);
+    if (removed.length) await table.bulkDelete(removed);
+  }
+  const byId = (row: { id: string }) => row.id;
+  await sync<Workspace['tiers'][number]>(db.tiers, before.tiers, after.tiers, byId);
+  await sync<Workspace['perks'][number]>(db.perks, before.perks, after.perks, byId);
+  await sync<Workspace['rulesProfiles'][number]>(db.rulesProfiles, before.rulesProfiles, after.rulesProfiles, byId);
+  await sync<Workspace['revenueRules'][number]>(db.revenueRules, before.revenueRules, after.revenueRules, byId);
+  await sync<Workspace['pricePoints'][number]>(db.pricePoints, before.pricePoints, after.pricePoints, (row) => row.currency);
+  // Settings are written on the first change of any kind, which also marks the seed as done.
+  await db.singletons.put({ key: 'settings', value: after.settings });
+  if (after.profile) await db.singletons.put({ key: 'profile', value: after.profile });
+  else await db.singletons.delete('profile');
+}
+
+/** Runs one command in one transaction: all of it is written, or nothing. */
+export async function runCommand(db: TierkitDb, command: Command, ctx: CommandContext): Promise<Result<Loaded>> {
+  return db.transaction('rw', db.workspaceTables, async () => {
+    const loaded = await loadWorkspace(db);
+    if (command.type === 'workspace.wipe') {
+      await Promise.all(db.workspaceTables.map((table) => table.clear()));
+      return { ok: true, value: await loadWorkspace(db) };
+    }
+    const result = applyCommand(loaded.workspace, command, ctx);
+    if (!result.ok) return result;
+    await saveDifference(db, loaded.workspace, result.value);
+    return { ok: true, value: { workspace: result.value, unreadable: loaded.unreadable } };
+  });
+}
