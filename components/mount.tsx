@@ -1,4 +1,5 @@
 import { render, type ComponentType } from 'preact';
+import { useLayoutEffect } from 'preact/hooks';
 import { language, snapshot, startAppState, startupProblems } from './app-state';
 import { Problems } from './Problems';
 import { t } from '@/lib/i18n';
@@ -15,10 +16,26 @@ function Root({ App }: { App: ComponentType }) {
   return <App key={language.value} />;
 }
 
+/** Marks the first render with data, for `npm run bench` (performance.getEntriesByName). */
+function FirstRenderMark() {
+  useLayoutEffect(() => {
+    if (snapshot.value && !performance.getEntriesByName('tierkit:first-render').length) {
+      performance.mark('tierkit:first-render');
+    }
+  });
+  return null;
+}
+
 /** Starts the shared state and renders a page's app into #app. */
 export async function mountApp(App: ComponentType): Promise<void> {
   const container = document.getElementById('app')!;
   document.title = t('app.name');
-  render(<Root App={App} />, container);
+  render(
+    <>
+      <Root App={App} />
+      <FirstRenderMark />
+    </>,
+    container,
+  );
   await startAppState();
 }
