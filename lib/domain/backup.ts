@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { t } from '../i18n';
 import { validateOffer, sortTiers } from './offer';
 import { fromZod, type Problem, type Result } from './problems';
-import { workspaceSchema, type Workspace } from './schema';
+import { workspaceSchema, type Tier, type Workspace } from './schema';
 
 export const BACKUP_FORMAT = 'tierkit-backup';
 export const BACKUP_VERSION = 1;
@@ -64,19 +64,34 @@ function unionBy<T>(current: readonly T[], incoming: readonly T[], key: (item: T
 }
 
 /**
+ * The backup's tiers in the backup's order; a tier only this device has follows the tier it followed
+ * here (the nearest one above it that the backup also has), so merging the same backup again changes
+ * nothing. Positions are renumbered 0..n-1.
+ */
+function mergeTierOrder(current: readonly Tier[], incoming: readonly Tier[]): Tier[] {
+  const incomingIds = new Set(incoming.map((tier) => tier.id));
+  const followers = new Map<string | null, Tier[]>();
+  let anchor: string | null = null;
+  for (const tier of sortTiers(current)) {
+    if (incomingIds.has(tier.id)) anchor = tier.id;
+    else followers.set(anchor, [...(followers.get(anchor) ?? []), tier]);
+  }
+  return [
+    ...(followers.get(null) ?? []),
+    ...sortTiers(incoming).flatMap((tier) => [tier, ...(followers.get(tier.id) ?? [])]),
+  ].map((tier, position) => ({ ...tier, position }));
+}
+
+/**
  * The workspace an import leaves. Replace: exactly the backup. Merge: records are matched by id (price
  * points by currency) and the backup's version wins; this device's profile and display settings stay,
- * and tiers keep their relative order, renumbered.
+ * and tiers keep their relative order (see mergeTierOrder).
  */
 export function mergeWorkspaces(current: Workspace, incoming: Workspace, mode: ImportMode): Workspace {
   if (mode === 'replace') return structuredClone(incoming);
-  const tiers = sortTiers(unionBy(current.tiers, incoming.tiers, (tier) => tier.id)).map((tier, position) => ({
-    ...tier,
-    position,
-  }));
   return {
     profile: current.profile ?? incoming.profile,
-    tiers,
+    tiers: mergeTierOrder(current.tiers, incoming.tiers),
     perks: unionBy(current.perks, incoming.perks, (perk) => perk.id),
     settings: {
       ...current.settings,

@@ -50,8 +50,10 @@ export function parsePrice(text: string, currency: string): number | null {
     whole = cleaned.slice(0, last);
     fraction = cleaned.slice(last + 1);
   }
+  // Separators left in the whole part group thousands, so each must be followed by three digits:
+  // "5.5" in yen is a typo, not 55.
+  if (!/^\d+$|^\d{1,3}([.,]\d{3})+$/.test(whole) || !/^\d*$/.test(fraction)) return null;
   whole = whole.replace(/[.,]/g, '');
-  if (whole === '' || !/^\d+$/.test(whole) || !/^\d*$/.test(fraction)) return null;
   const value = Number(whole) * 10 ** n + Number(fraction.padEnd(n, '0') || '0');
   return Number.isSafeInteger(value) ? value : null;
 }

@@ -114,14 +114,16 @@ export type Perk = z.infer<typeof perkSchema>;
 export const DEFAULT_TENURE_STEPS = [1, 2, 3, 6, 9, 12, 18, 24, 36];
 export const BADGE_LABEL_MAX = 4;
 
-const emoji = /^\p{Extended_Pictographic}/u;
+// Flags are pairs of regional indicators, which are not Extended_Pictographic.
+const emoji = /^[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
 export const badgeSchema = z.object({
   label: z.string().check(
     z.trim(),
     z.refine((s) => graphemeCount(s) >= 1 && graphemeCount(s) <= BADGE_LABEL_MAX, {
       error: () => t('err.badgeLabel', { max: BADGE_LABEL_MAX }),
     }),
-    z.refine((s) => !/[\s\p{C}]/u.test(s), { error: () => t('err.badgeLabelSpaces') }),
+    // A zero-width joiner inside an emoji sequence (👩‍💻) is part of one character, not a gap.
+    z.refine((s) => !/(?!\u200d\p{Extended_Pictographic})[\s\p{C}]/u.test(s), { error: () => t('err.badgeLabelSpaces') }),
   ),
   color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, { error: () => t('err.color') })),
   emoji: z.optional(
@@ -220,7 +222,8 @@ export const settingsSchema = z.object({
     appStoreFeePercent: z.number().check(z.gte(0), z.lte(50)),
     /** The bonus the creator expects to earn, capped by the market rule's maximum. */
     bonusPercent: percent,
-    expectedSubscribers: z.record(idSchema, z.int().check(z.gte(0), z.lte(100_000_000))),
+    // 10 million subscribers at the highest price stays a safe integer in minor units.
+    expectedSubscribers: z.record(idSchema, z.int().check(z.gte(0), z.lte(10_000_000))),
   }),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -2,6 +2,7 @@
 // longer fits its schema is left in place untouched and reported, never silently dropped or overwritten.
 import { emptyWorkspace } from '../domain/defaults';
 import { applyCommand, type Command, type CommandContext } from '../domain/commands';
+import { sortTiers } from '../domain/offer';
 import type { Result } from '../domain/problems';
 import {
   perkSchema,
@@ -57,7 +58,9 @@ export async function loadWorkspace(db: TierkitDb): Promise<Loaded> {
   return {
     workspace: {
       profile: profile ?? null,
-      tiers: keep(tiers, tierSchema, 'tiers', id, unreadable),
+      // In position order, as every command leaves them, so a problem's ['tiers', i] means the same tier
+      // in the page's snapshot and in the workspace the command checked.
+      tiers: sortTiers(keep(tiers, tierSchema, 'tiers', id, unreadable)),
       perks: keep(perks, perkSchema, 'perks', id, unreadable),
       settings: settings ?? defaults.settings,
       rulesProfiles: storedRules.length ? storedRules : defaults.rulesProfiles,
@@ -81,14 +84,23 @@ export async function saveDifference(db: TierkitDb, before: Workspace, after: Wo
     if (changed.length) await table.bulkPut(changed);
     if (removed.length) await table.bulkDelete(removed);
   }
+  // Until settings are stored, the price points loaded are the defaults, not rows: the first change
+  // writes them all (the seed), or they would be gone at the next load.
+  const seeded = (await db.singletons.get('settings')) !== undefined;
   const byId = (row: { id: string }) => row.id;
   await sync<Workspace['tiers'][number]>(db.tiers, before.tiers, after.tiers, byId);
   await sync<Workspace['perks'][number]>(db.perks, before.perks, after.perks, byId);
   await sync<Workspace['rulesProfiles'][number]>(db.rulesProfiles, before.rulesProfiles, after.rulesProfiles, byId);
   await sync<Workspace['revenueRules'][number]>(db.revenueRules, before.revenueRules, after.revenueRules, byId);
-  await sync<Workspace['pricePoints'][number]>(db.pricePoints, before.pricePoints, after.pricePoints, (row) => row.currency);
-  // Settings are written on the first change of any kind, which also marks the seed as done.
-  await db.singletons.put({ key: 'settings', value: after.settings });
+  await sync<Workspace['pricePoints'][number]>(db.pricePoints, seeded ? before.pricePoints : [], after.pricePoints, (row) => row.currency);
+  // Settings are written on the first change of any kind, which also marks the seed as done. A stored
+  // profile or settings record that could not be read back loaded as the default: it is rewritten only
+  // when the command changed that record, never as a side effect of another change.
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (!seeded || !same(before.settings, after.settings)) {
+    await db.singletons.put({ key: 'settings', value: after.settings });
+  }
+  if (same(before.profile, after.profile)) return;
   if (after.profile) await db.singletons.put({ key: 'profile', value: after.profile });
   else await db.singletons.delete('profile');
 }
@@ -104,6 +116,7 @@ export async function runCommand(db: TierkitDb, command: Command, ctx: CommandCo
     const result = applyCommand(loaded.workspace, command, ctx);
     if (!result.ok) return result;
     await saveDifference(db, loaded.workspace, result.value);
-    return { ok: true, value: { workspace: result.value, unreadable: loaded.unreadable } };
+    const workspace = { ...result.value, tiers: sortTiers(result.value.tiers) };
+    return { ok: true, value: { workspace, unreadable: loaded.unreadable } };
   });
 }

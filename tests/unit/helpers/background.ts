@@ -14,10 +14,8 @@ export function startFakeBackground() {
     browserLanguage: () => 'en-US',
     newId: () => `id-${++n}`,
   });
-  // fakeBrowser honours only the sendResponse + `return true` form of a listener.
-  fakeBrowser.runtime.onMessage.addListener(((message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-    void handler.handle(message).then(sendResponse);
-    return true;
-  }) as never);
+  // fakeBrowser (@webext-core/fake-browser 1.5) resolves sendMessage with what the listener returns and
+  // passes no sendResponse, so the listener returns the handler's promise.
+  fakeBrowser.runtime.onMessage.addListener(((message: unknown) => handler.handle(message)) as never);
   return { db, handler };
 }
