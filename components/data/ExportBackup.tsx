@@ -1,0 +1,36 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { backupFileName, createBackup } from '@/lib/domain/backup';
+import { t } from '@/lib/i18n';
+import { workspace } from '../app-state';
+
+/** Downloads the whole workspace as one JSON file, through a link: no downloads permission needed. */
+export function downloadBackup(): string {
+  const now = new Date();
+  const backup = createBackup(workspace.value!, now, browser.runtime.getManifest().version);
+  const blob = new Blob([JSON.stringify(backup, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = backupFileName(now);
+  link.click();
+  // The download has started from the URL; release it once the click has been handled.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return link.download;
+}
+
+export function ExportBackup() {
+  const [saved, setSaved] = useState<string | null>(null);
+  return (
+    <section class="options-panel" aria-labelledby="export-heading">
+      <h2 id="export-heading">{t('options.data.export.heading')}</h2>
+      <p class="muted">{t('options.data.export.intro')}</p>
+      <button type="button" class="primary" onClick={() => setSaved(downloadBackup())}>
+        {t('options.data.export.button')}
+      </button>
+      <p role="status" class="status-ok">
+        {saved ? t('options.data.export.done', { file: saved }) : null}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+// Gzipped size of what each part of the built extension loads: a page's entry script plus every chunk
+// it imports statically (what must arrive before the first render), the page's CSS, the background,
+// and the content scripts. Sizes are per file, gzip level 9, summed: each file is read on its own.
+import { readFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const KB = 1024;
+
+/** Hard limits in gzipped bytes; going over fails `npm run bench` and CI. */
+export const budgets = { popupJs: 40 * KB, contentScript: 15 * KB } as const;
+
+export interface Bundle {
+  name: string;
+  files: string[];
+  rawBytes: number;
+  gzipBytes: number;
+  budgetBytes?: number;
+}
+
+function gzipSize(buffer: Buffer): number {
+  return gzipSync(buffer, { level: 9 }).length;
+}
+
+// Minified ES modules: `import{a as b}from"./x.js"`, `export*from"./x.js"`, `import"./x.js"`.
+const staticImport = /(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g;
+
+/** The file and every chunk it imports statically, transitively; paths relative to the build dir. */
+export function withStaticImports(dir: string, entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(join(dir, file), 'utf8');
+    for (const [, specifier] of code.matchAll(staticImport)) {
+      if (specifier!.startsWith('.') || specifier!.startsWith('/')) {
+        visit(specifier!.startsWith('/') ? specifier!.slice(1) : posix.join(dirname(file), specifier!));
+      }
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
+
+/** The module scripts and stylesheets an HTML page of the build loads. */
+function pageAssets(dir: string, html: string): { scripts: string[]; styles: string[] } {
+  const text = readFileSync(join(dir, html), 'utf8');
+  const local = (path: string) => path.replace(/^\//, '');
+  const scripts = [...text.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map(([, src]) => local(src!));
+  const styles = [...text.matchAll(/<link\b[^>]*>/g)]
+    .map(([tag]) => (/\brel="stylesheet"/.test(tag) ? /\bhref="([^"]+)"/.exec(tag)?.[1] : undefined))
+    .filter((href): href is string => href !== undefined)
+    .map(local);
+  return { scripts, styles };
+}
+
+function bundle(dir: string, name: string, files: string[], budgetBytes?: number): Bundle {
+  const buffers = files.map((file) => readFileSync(join(dir, file)));
+  return {
+    name,
+    files,
+    rawBytes: buffers.reduce((sum, b) => sum + b.length, 0),
+    gzipBytes: buffers.reduce((sum, b) => sum + gzipSize(b), 0),
+    budgetBytes,
+  };
+}
+
+interface Manifest {
+  background?: { service_worker?: string; scripts?: string[] };
+  content_scripts?: { js?: string[] }[];
+  action?: { default_popup?: string };
+  options_ui?: { page?: string };
+}
+
+export function measureBundles(dir: string): { bundles: Bundle[]; contentScripts: number } {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  const bundles: Bundle[] = [];
+  const pages = [
+    ['popup', manifest.action?.default_popup, budgets.popupJs],
+    ['options', manifest.options_ui?.page, undefined],
+  ] as const;
+  for (const [name, html, budget] of pages) {
+    if (!html) continue;
+    const { scripts, styles } = pageAssets(dir, html);
+    const js = [...new Set(scripts.flatMap((script) => withStaticImports(dir, script)))];
+    bundles.push(bundle(dir, `${name} JS`, js, budget));
+    bundles.push(bundle(dir, `${name} CSS`, styles));
+  }
+  const background = manifest.background?.service_worker
+    ? [manifest.background.service_worker]
+    : (manifest.background?.scripts ?? []);
+  if (background.length) {
+    bundles.push(bundle(dir, 'background', [...new Set(background.flatMap((file) => withStaticImports(dir, file)))]));
+  }
+  const contentJs = [...new Set((manifest.content_scripts ?? []).flatMap((script) => script.js ?? []))];
+  for (const file of contentJs) bundles.push(bundle(dir, `content script ${file}`, [file], budgets.contentScript));
+  return { bundles, contentScripts: contentJs.length };
+}
+
+export const formatKB = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;

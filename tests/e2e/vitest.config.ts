@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+// End-to-end: Node drives a real Chromium with the built extension (see harness.ts). One browser at a
+// time: two cores, and each test launches its own.
+export default defineConfig({
+  root,
+  resolve: { alias: { '@': root } },
+  test: {
+    environment: 'node',
+    include: ['tests/e2e/**/*.test.ts'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});

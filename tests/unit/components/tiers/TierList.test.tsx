@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { TierList } from '@/components/tiers/TierList';
+import { current, profileCommand, seed, shownTierNames, tierCommand, tierId, useFakeExtension } from './setup';
+
+useFakeExtension();
+
+const card = (name: string) => screen.getAllByRole('listitem').find((li) => li.querySelector('.tier-name')?.textContent === name)!;
+
+describe('TierList', () => {
+  it('shows an empty state without tiers', () => {
+    render(<TierList />);
+    expect(screen.getByText(/No tiers yet/)).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Tiers' })).toBeNull();
+  });
+
+  it('shows each tier with its price, status and badge', async () => {
+    await seed(profileCommand, tierCommand('Silver', 499), tierCommand('Gold', 999, { badge: { label: 'GOLD', color: '#ffcc00', emoji: '👑' } }));
+    render(<TierList />);
+    const gold = within(card('Gold'));
+    expect(gold.getByText('€9.99/month')).toBeTruthy();
+    expect(gold.getByText('Draft')).toBeTruthy();
+    const badge = gold.getByRole('img', { name: 'Badge GOLD' });
+    expect(badge.textContent).toBe('👑GOLD');
+    // Yellow is light: the label is drawn in black.
+    expect(badge.style.color).toMatch(/^(#000000|rgb\(0, 0, 0\))$/);
+  });
+
+  it('reorders with "Move up" and "Move down"', async () => {
+    await seed(profileCommand, tierCommand('Silver', 499), tierCommand('Gold', 999), tierCommand('Bronze', 299));
+    render(<TierList />);
+    expect(shownTierNames()).toEqual(['Silver', 'Gold', 'Bronze']);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Move Silver up' }).disabled).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Move Bronze up' }));
+    await waitFor(() => expect(shownTierNames()).toEqual(['Silver', 'Bronze', 'Gold']));
+    fireEvent.click(screen.getByRole('button', { name: 'Move Silver down' }));
+    await waitFor(() => expect(shownTierNames()).toEqual(['Bronze', 'Silver', 'Gold']));
+    const positions = Object.fromEntries(current().tiers.map((tier) => [tier.name, tier.position]));
+    expect(positions).toEqual({ Bronze: 0, Silver: 1, Gold: 2 });
+    // The moved tier's button keeps the focus, so pressing it again keeps moving the same tier.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move Silver down' })));
+  });
+
+  it('refuses a fourth active tier and says why on its card', async () => {
+    await seed(
+      profileCommand,
+      tierCommand('Bronze', 299, { status: 'active' }),
+      tierCommand('Silver', 499, { status: 'active' }),
+      tierCommand('Gold', 999, { status: 'active' }),
+      tierCommand('Diamond', 1999),
+    );
+    render(<TierList />);
+    fireEvent.click(screen.getByRole('button', { name: 'Activate Diamond' }));
+    const alert = await within(card('Diamond')).findByRole('alert');
+    expect(alert.textContent).toMatch(/At most 3 tiers can be active/);
+    expect(current().tiers.find((tier) => tier.name === 'Diamond')?.status).toBe('draft');
+    expect(within(card('Gold')).queryByRole('alert')).toBeNull();
+  });
+
+  it('activates a draft', async () => {
+    await seed(profileCommand, tierCommand('Gold', 999));
+    render(<TierList />);
+    fireEvent.click(screen.getByRole('button', { name: 'Activate Gold' }));
+    await waitFor(() => expect(within(card('Gold')).getByText('Active')).toBeTruthy());
+    expect(current().tiers[0]?.status).toBe('active');
+  });
+
+  it('archives into the folded list and restores as a draft', async () => {
+    await seed(profileCommand, tierCommand('Silver', 499), tierCommand('Gold', 999, { status: 'active' }));
+    render(<TierList />);
+    fireEvent.click(screen.getByRole('button', { name: 'Archive Gold' }));
+    await waitFor(() => expect(shownTierNames()).toEqual(['Silver']));
+    expect(screen.getByText('Archived (1)')).toBeTruthy();
+    const archived = screen.getByRole('list', { name: 'Archived tiers' });
+    expect(archived.textContent).toContain('Gold');
+
+    fireEvent.click(within(archived).getByRole('button', { name: 'Restore Gold' }));
+    await waitFor(() => expect(shownTierNames()).toEqual(['Silver', 'Gold']));
+    expect(current().tiers.find((tier) => tier.name === 'Gold')?.status).toBe('draft');
+  });
+
+  it('deletes a tier and brings it back with Undo', async () => {
+    await seed(profileCommand, tierCommand('Silver', 499), tierCommand('Gold', 999));
+    const goldBefore = current().tiers.find((tier) => tier.name === 'Gold');
+    render(<TierList />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Gold' }));
+    await waitFor(() => expect(shownTierNames()).toEqual(['Silver']));
+    expect(current().tiers.map((tier) => tier.name)).toEqual(['Silver']);
+    const undo = await screen.findByRole('button', { name: 'Undo' });
+    expect(screen.getByRole('status').textContent).toContain('Deleted “Gold”.');
+    await waitFor(() => expect(document.activeElement).toBe(undo));
+
+    fireEvent.click(undo);
+    await waitFor(() => expect(shownTierNames()).toEqual(['Silver', 'Gold']));
+    expect(current().tiers.find((tier) => tier.name === 'Gold')).toEqual(goldBefore);
+  });
+
+  it('marks the perks a tier inherits from the tier below', async () => {
+    await seed(
+      profileCommand,
+      { type: 'perk.save', perk: { kind: 'subscriber-chat', title: 'Fan chat', description: '' } },
+      { type: 'perk.save', perk: { kind: 'discord-role', title: 'VIP Discord', description: '', roleName: 'VIP' } },
+    );
+    const [chat, discord] = current().perks;
+    await seed(
+      tierCommand('Silver', 499, { perkIds: [chat!.id] }),
+      tierCommand('Gold', 999, { perkIds: [discord!.id] }),
+      tierCommand('Solo', 1999, { perkIds: [], includesLowerTiers: false }),
+    );
+    render(<TierList />);
+    const goldPerks = within(card('Gold')).getByRole('list', { name: 'Perks of Gold' });
+    const items = within(goldPerks).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual(['VIP Discord', 'Fan chat · from Silver']);
+    const silverPerks = within(card('Silver')).getByRole('list', { name: 'Perks of Silver' });
+    expect(silverPerks.textContent).not.toContain('from');
+    expect(within(card('Solo')).getByText('No perks yet.')).toBeTruthy();
+  });
+
+  it('edits a tier in place and returns focus to its Edit button', async () => {
+    await seed(profileCommand, tierCommand('Gold', 999));
+    render(<TierList />);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Gold' }));
+    const name = screen.getByLabelText<HTMLInputElement>('Name');
+    expect(name.value).toBe('Gold');
+    expect(screen.getByLabelText<HTMLInputElement>('Monthly price').value).toBe('9.99');
+    fireEvent.input(name, { target: { value: 'Platinum' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save tier' }));
+    await waitFor(() => expect(shownTierNames()).toEqual(['Platinum']));
+    expect(current().tiers).toMatchObject([{ id: tierId('Platinum'), name: 'Platinum', status: 'draft', priceMinor: 999 }]);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit Platinum' })));
+  });
+
+  it('speaks Italian when the language is Italian', async () => {
+    await seed(profileCommand, tierCommand('Oro', 999));
+    const { setLanguage } = await import('@/lib/i18n');
+    setLanguage('it');
+    render(<TierList />);
+    expect(screen.getByRole('list', { name: 'Livelli' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sposta Oro giù' })).toBeTruthy();
+    expect(within(card('Oro')).getByText('Bozza')).toBeTruthy();
+    expect(within(card('Oro')).getByText('9,99 €/mese')).toBeTruthy();
+  });
+});
