@@ -5,7 +5,7 @@ import type { Perk, Tier } from '@/lib/domain/schema';
 import { locale, t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { Problems } from '../Problems';
-import { useUndo } from '../options/UndoNotice';
+import { useUndo } from '../UndoNotice';
 import { PerkEditor } from './PerkEditor';
 
 /** The kind-specific fields of a perk, in words; empty when its kind has none set. */

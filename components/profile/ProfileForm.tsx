@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { currencyCodes } from '@/lib/domain/currency';
 import { findMarket, marketName, markets } from '@/lib/domain/markets';
 import { check, type Problem } from '@/lib/domain/problems';
-import { ageOn, isRealDate, profileSchema, type Profile } from '@/lib/domain/schema';
+import { profileInputSchema } from '@/lib/domain/commands';
+import { ageOn, isRealDate, type Profile } from '@/lib/domain/schema';
 import { locale, t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { fieldProblems, formProblems, Problems } from '../Problems';
@@ -67,7 +68,7 @@ export function ProfileForm({ onDone, suggestedHandle }: { onDone?: () => void; 
       : ({ kind: 'confirmed-adult' } as const);
     const profile = { handle: shownHandle, displayName, market, currency, age };
     const found: Problem[] = [];
-    const checked = check(profileSchema, { ...profile, updatedAt: 0 });
+    const checked = check(profileInputSchema, profile);
     if (!checked.ok) found.push(...checked.problems);
     if (!birthDate && !adult) found.push({ path: ['age'], message: t('profile.ageNeeded') });
     else if (isRealDate(birthDate) && ageOn(birthDate, today()) < 18) {

@@ -5,7 +5,7 @@ import { pricePointsSchema, type PricePoints } from '@/lib/domain/schema';
 import { locale, t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { Problems } from '../Problems';
-import { useUndo } from '../options/UndoNotice';
+import { useUndo } from '../UndoNotice';
 import { useDraft } from './use-draft';
 
 interface Draft {

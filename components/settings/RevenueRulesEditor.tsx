@@ -5,7 +5,7 @@ import { locale, t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { Problems } from '../Problems';
 import { formatDecimal, parseDecimal } from '../options/form-values';
-import { useUndo } from '../options/UndoNotice';
+import { useUndo } from '../UndoNotice';
 import { useDraft } from './use-draft';
 
 interface Draft {

@@ -6,7 +6,7 @@ import type { Problem } from '@/lib/domain/problems';
 import type { Tier, Workspace } from '@/lib/domain/schema';
 import { locale, t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
-import { useUndo } from '../options/UndoNotice';
+import { useUndo } from '../UndoNotice';
 import { Problems } from '../Problems';
 import { BadgePreview } from './BadgePreview';
 import { TierEditor } from './TierEditor';

@@ -1,5 +1,8 @@
 import '@/components/base.css';
 import { mountApp } from '@/components/mount';
 import { OptionsApp } from '@/components/options/OptionsApp';
+import { addMessages } from '@/lib/i18n';
+import { options } from '@/lib/i18n/ui-options';
 
+addMessages(options);
 void mountApp(OptionsApp);

@@ -32,8 +32,10 @@ export const tierInputSchema = z.object({
 export type TierInput = z.input<typeof tierInputSchema>;
 
 export const commandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('profile.save'), profile: z.omit(profileSchema, { updatedAt: true }) }),
-  z.object({ type: z.literal('tier.save'), tier: tierInputSchema }),
+  // The payloads of the three save commands are checked by applyCommand, so that problems come back
+  // with paths relative to the form that sent them (['name'], not ['command', 'tier', 'name']).
+  z.object({ type: z.literal('profile.save'), profile: z.looseObject({}) }),
+  z.object({ type: z.literal('tier.save'), tier: z.looseObject({ id: optionalId }) }),
   z.object({ type: z.literal('tier.move'), id: idSchema, to: z.int().check(z.gte(0)) }),
   z.object({ type: z.literal('tier.setStatus'), id: idSchema, status: z.enum(tierStatuses) }),
   z.object({ type: z.literal('tier.delete'), id: idSchema }),
@@ -53,6 +55,9 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('workspace.wipe') }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
+
+export const profileInputSchema = z.omit(profileSchema, { updatedAt: true });
+export type ProfileInput = z.input<typeof profileInputSchema>;
 
 export interface CommandContext {
   now: number;
@@ -86,8 +91,11 @@ function renumber(tiers: Tier[]): Tier[] {
 
 export function applyCommand(ws: Workspace, command: Command, ctx: CommandContext): Result<Workspace> {
   switch (command.type) {
-    case 'profile.save':
-      return finish({ ...ws, profile: { ...command.profile, updatedAt: ctx.now } }, ctx);
+    case 'profile.save': {
+      const input = check(profileInputSchema, command.profile);
+      if (!input.ok) return input;
+      return finish({ ...ws, profile: { ...input.value, updatedAt: ctx.now } }, ctx);
+    }
 
     case 'tier.save': {
       const input = check(tierInputSchema, command.tier);

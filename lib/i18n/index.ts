@@ -2,15 +2,27 @@
 // Italian has every English key (see Dictionary). browser.i18n is used only for the manifest, because
 // it cannot follow the language chosen in Settings.
 import { domain } from './domain';
-import { ui } from './ui';
+import { common } from './ui-common';
+import { popup } from './ui-popup';
+import type { options } from './ui-options';
 
-const en = { ...domain.en, ...ui.en };
-export type MessageKey = keyof typeof en;
-const it: Record<MessageKey, string> = { ...domain.it, ...ui.it };
+// The popup's strings are built in; the options page adds its own at start (addMessages), which keeps
+// its ~4 KB of strings out of the popup's bundle.
+const en = { ...domain.en, ...common.en, ...popup.en };
+export type MessageKey = keyof typeof en | keyof (typeof options)['en'];
 
 export const languages = ['en', 'it'] as const;
 export type Language = (typeof languages)[number];
-const dictionaries: Record<Language, Record<MessageKey, string>> = { en, it };
+const dictionaries: Record<Language, Partial<Record<MessageKey, string>>> = {
+  en,
+  it: { ...domain.it, ...common.it, ...popup.it },
+};
+
+/** Adds a page's own section of strings. */
+export function addMessages(section: { en: Record<string, string>; it: Record<string, string> }): void {
+  Object.assign(dictionaries.en, section.en);
+  Object.assign(dictionaries.it, section.it);
+}
 
 let current: Language = 'en';
 
@@ -32,15 +44,11 @@ export type MessageParams = Record<string, string | number>;
 
 /** Looks up a message and fills `{name}` placeholders. */
 export function t(key: MessageKey, params?: MessageParams): string {
-  const template = dictionaries[current][key] ?? en[key] ?? key;
+  const template = dictionaries[current][key] ?? dictionaries.en[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
-}
-
-export function isMessageKey(key: string): key is MessageKey {
-  return key in en;
 }
 
 /** The BCP 47 locale used for numbers, money and dates. */

@@ -5,6 +5,7 @@ export const common = section(
   {
     'app.name': 'Tierkit',
     'common.cancel': 'Cancel',
+    'common.undo': 'Undo',
 
     'profile.handle': 'TikTok username',
     'profile.handleHint': 'As on your profile, with or without the @.',
@@ -86,6 +87,7 @@ export const common = section(
   {
     'app.name': 'Tierkit',
     'common.cancel': 'Annulla',
+    'common.undo': 'Annulla',
 
     'profile.handle': 'Nome utente TikTok',
     'profile.handleHint': 'Come nel tuo profilo, con o senza la @.',

@@ -17,7 +17,6 @@ export const options = section(
     'options.edit': 'Edit',
     'options.delete': 'Delete',
     'options.remove': 'Remove',
-    'options.undo': 'Undo',
     'options.err.number': 'Enter a number',
     'options.err.price': '"{value}" is not an amount (for example 4.99)',
 
@@ -170,7 +169,6 @@ export const options = section(
     'options.edit': 'Modifica',
     'options.delete': 'Elimina',
     'options.remove': 'Rimuovi',
-    'options.undo': 'Annulla',
     'options.err.number': 'Inserisci un numero',
     'options.err.price': '"{value}" non è un importo (per esempio 4,99)',
 

@@ -2,7 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setLanguage } from '@/lib/i18n';
+import { addMessages, setLanguage } from '@/lib/i18n';
+import { options } from '@/lib/i18n/ui-options';
+
+// The options page registers its strings at start; components under test may be either page's.
+addMessages(options);
 
 afterEach(() => {
   cleanup();

@@ -41,7 +41,7 @@ describe('profile.save', () => {
   it('refuses a bad handle with its path', () => {
     const { updatedAt: _, ...form } = profile;
     expect(fail(emptyWorkspace(), { type: 'profile.save', profile: { ...form, handle: 'a' } })).toEqual([
-      ['profile.handle', 'A TikTok username has 2 to 24 letters, digits, "_" or "." and does not end with "."'],
+      ['handle', 'A TikTok username has 2 to 24 letters, digits, "_" or "." and does not end with "."'],
     ]);
   });
 });
@@ -268,8 +268,6 @@ describe('commandSchema', () => {
   });
 
   it('a tier form cannot set bookkeeping fields', () => {
-    const parsed = commandSchema.parse({ type: 'tier.save', tier: { ...input(), position: 99, createdAt: 1 } });
-    expect(parsed.type === 'tier.save' && parsed.tier).not.toHaveProperty('position');
     const next = ok(threeTiers(), { type: 'tier.save', tier: { ...input(), position: 99, createdAt: 1 } as TierInput });
     expect(next.tiers.find((t) => t.id === 'new-1')).toMatchObject({ position: 3, createdAt: NOW + 1000 });
   });

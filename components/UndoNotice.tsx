@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Workspace } from '@/lib/domain/schema';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import { run } from '../app-state';
-import { Problems } from '../Problems';
+import { run } from './app-state';
+import { Problems } from './Problems';
 
 /** How long a deletion can be undone. */
 export const UNDO_MS = 8000;
@@ -55,7 +55,7 @@ export function useUndo(fallback: RefObject<HTMLElement | null>) {
         <>
           <span>{pending.message}</span>
           <button type="button" ref={undoButton} onClick={undo}>
-            {t('options.undo')}
+            {t('common.undo')}
           </button>
         </>
       ) : null}
