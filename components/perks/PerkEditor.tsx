@@ -1,36 +1,27 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
-import { perkKinds, type Perk, type PerkKind } from '@/lib/domain/schema';
+import { perkCountField, perkKinds, type Perk, type PerkCountField, type PerkKind } from '@/lib/domain/schema';
 import { t, type MessageKey } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { fieldProblems, formProblems, Problems } from '../Problems';
 import { Field, focusFirstInvalid } from '../tiers/Field';
 
-type CountKey = 'perMonth' | 'count' | 'replyWithinDays';
+const countLabels: Record<PerkCountField, MessageKey> = {
+  perMonth: 'perk.perMonth',
+  count: 'perk.stickerCount',
+  replyWithinDays: 'perk.replyWithinDays',
+};
 
 /** The one optional number some kinds carry, and what the field is called. */
-function countFieldOf(kind: PerkKind): { key: CountKey; label: MessageKey } | undefined {
-  switch (kind) {
-    case 'direct-messages':
-      return { key: 'replyWithinDays', label: 'perk.replyWithinDays' };
-    case 'stickers':
-      return { key: 'count', label: 'perk.stickerCount' };
-    case 'subscriber-videos':
-    case 'subscriber-live':
-    case 'subscriber-notes':
-    case 'performance-requests':
-    case 'shoutout':
-    case 'live-topic':
-      return { key: 'perMonth', label: 'perk.perMonth' };
-    default:
-      return undefined;
-  }
+function countFieldOf(kind: PerkKind): { key: PerkCountField; label: MessageKey } | undefined {
+  const key = perkCountField(kind);
+  return key && { key, label: countLabels[key] };
 }
 
 /** The perk's kind-specific number as the field shows it. */
 function countOf(perk?: Perk): string {
   const field = perk && countFieldOf(perk.kind);
-  const value = field ? (perk as Partial<Record<CountKey, number>>)[field.key] : undefined;
+  const value = field ? (perk as Partial<Record<PerkCountField, number>>)[field.key] : undefined;
   return value === undefined ? '' : String(value);
 }
 

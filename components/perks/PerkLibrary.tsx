@@ -1,34 +1,29 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { sortTiers } from '@/lib/domain/offer';
-import type { Perk, Tier } from '@/lib/domain/schema';
-import { locale, t } from '@/lib/i18n';
+import { perkCountField, type Perk, type PerkCountField, type Tier } from '@/lib/domain/schema';
+import { locale, t, type MessageKey } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { Problems } from '../Problems';
 import { useUndo } from '../UndoNotice';
 import { PerkEditor } from './PerkEditor';
 
+const detailLabels: Record<PerkCountField, MessageKey> = {
+  perMonth: 'options.perks.perMonth',
+  count: 'options.perks.stickerCount',
+  replyWithinDays: 'options.perks.replyWithin',
+};
+
 /** The kind-specific fields of a perk, in words; empty when its kind has none set. */
 export function perkDetails(perk: Perk): string {
-  switch (perk.kind) {
-    case 'direct-messages':
-      return perk.replyWithinDays ? t('options.perks.replyWithin', { days: perk.replyWithinDays }) : '';
-    case 'subscriber-videos':
-    case 'subscriber-live':
-    case 'subscriber-notes':
-    case 'performance-requests':
-    case 'shoutout':
-    case 'live-topic':
-      return perk.perMonth ? t('options.perks.perMonth', { count: perk.perMonth }) : '';
-    case 'stickers':
-      return perk.count ? t('options.perks.stickerCount', { count: perk.count }) : '';
-    case 'discord-role':
-      return perk.serverName
-        ? t('options.perks.discordRoleOn', { role: perk.roleName, server: perk.serverName })
-        : t('options.perks.discordRole', { role: perk.roleName });
-    default:
-      return '';
+  if (perk.kind === 'discord-role') {
+    return perk.serverName
+      ? t('options.perks.discordRoleOn', { role: perk.roleName, server: perk.serverName })
+      : t('options.perks.discordRole', { role: perk.roleName });
   }
+  const key = perkCountField(perk.kind);
+  const value = key && (perk as Partial<Record<PerkCountField, number>>)[key];
+  return key && value ? t(detailLabels[key], { count: value }) : '';
 }
 
 function deletedMessage(title: string, tierCount: number): string {

@@ -109,6 +109,26 @@ export const perkSchema = z.discriminatedUnion('kind', [
 ]);
 export type Perk = z.infer<typeof perkSchema>;
 
+export type PerkCountField = 'perMonth' | 'count' | 'replyWithinDays';
+/** The one optional number a perk of this kind carries (see perkSchema), if any. */
+export function perkCountField(kind: PerkKind): PerkCountField | undefined {
+  switch (kind) {
+    case 'direct-messages':
+      return 'replyWithinDays';
+    case 'stickers':
+      return 'count';
+    case 'subscriber-videos':
+    case 'subscriber-live':
+    case 'subscriber-notes':
+    case 'performance-requests':
+    case 'shoutout':
+    case 'live-topic':
+      return 'perMonth';
+    default:
+      return undefined;
+  }
+}
+
 // ---- Tiers -------------------------------------------------------------------------------------
 
 export const DEFAULT_TENURE_STEPS = [1, 2, 3, 6, 9, 12, 18, 24, 36];
