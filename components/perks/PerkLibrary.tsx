@@ -69,14 +69,14 @@ export function PerkLibrary() {
       {notice}
       <Problems problems={problems} />
       {editing === 'new' ? (
-        <div class="editor-panel">
+        <section class="editor-panel" aria-label={t('options.perks.new')}>
           <PerkEditor onDone={done} />
-        </div>
+        </section>
       ) : null}
       {edited ? (
-        <div class="editor-panel">
+        <section class="editor-panel" aria-label={t('options.perks.edit', { title: edited.title })}>
           <PerkEditor key={edited.id} perk={edited} onDone={done} />
-        </div>
+        </section>
       ) : null}
       {perks.length ? (
         <div class="table-scroll">
