@@ -15,7 +15,8 @@ export default defineConfig({
     action: { default_title: '__MSG_actionTitle__' },
     // storage: the background publishes the workspace snapshot pages render from (storage.local).
     // activeTab: the popup reads the current tab's URL to suggest the creator's handle.
-    permissions: ['storage', 'activeTab'],
+    // alarms: eligibility is recomputed daily; notifications: when a requirement is met or lost.
+    permissions: ['storage', 'activeTab', 'alarms', 'notifications'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

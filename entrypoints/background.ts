@@ -1,19 +1,73 @@
 import { browser } from 'wxt/browser';
+import { addMessages } from '@/lib/i18n';
+import { background } from '@/lib/i18n/background';
 import { createHandler } from '@/lib/messaging/background-handler';
-import { SNAPSHOT_KEY } from '@/lib/messaging/protocol';
+import { createContentHandler } from '@/lib/messaging/content-handler';
+import { createEligibilityPublisher } from '@/lib/messaging/eligibility-publisher';
+import { ELIGIBILITY_KEY, SNAPSHOT_KEY, eligibilityViewSchema } from '@/lib/messaging/protocol';
+import { readCapturedPage } from '@/lib/messaging/read-captured-page';
 import { TierkitDb } from '@/lib/store/db';
 
+const DAILY_ALARM = 'eligibility-daily';
+const TIKTOK = 'https://www.tiktok.com/';
+
 export default defineBackground(() => {
-  const handler = createHandler({
-    db: new TierkitDb(),
+  addMessages(background);
+  const db = new TierkitDb();
+  const browserLanguage = () => navigator.language;
+  const refreshEligibility = createEligibilityPublisher({
+    db,
+    browserLanguage,
+    readPublished: async () => {
+      const parsed = eligibilityViewSchema.safeParse((await browser.storage.local.get(ELIGIBILITY_KEY))[ELIGIBILITY_KEY]);
+      return parsed.success ? parsed.data : null;
+    },
+    publish: (view) =>
+      view ? browser.storage.local.set({ [ELIGIBILITY_KEY]: view }) : browser.storage.local.remove(ELIGIBILITY_KEY),
+    setBadge: async (text, title) => {
+      // MV3 has `action`; Firefox's MV2 build has `browserAction`, the same API.
+      const action = browser.action ?? browser.browserAction;
+      await action.setBadgeText({ text });
+      await action.setBadgeBackgroundColor({ color: text === '✓' ? '#137a3a' : '#5c5c6b' });
+      await action.setTitle({ title: title || browser.i18n.getMessage('actionTitle') });
+    },
+    notify: async (id, title, message) => {
+      await browser.notifications.create(id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title,
+        message,
+      });
+    },
+  });
+  const onStatsChanged = async () => void (await refreshEligibility());
+  const pages = createHandler({
+    db,
     publish: (snapshot) => browser.storage.local.set({ [SNAPSHOT_KEY]: snapshot }),
-    browserLanguage: () => navigator.language,
+    browserLanguage,
+    onStatsChanged,
   });
+  const tiktok = createContentHandler({ db, readPage: readCapturedPage, onRecorded: onStatsChanged });
+
   browser.runtime.onMessage.addListener((message, sender) => {
-    // Only Tierkit's own pages may change the workspace.
-    if (sender.id !== browser.runtime.id || sender.tab?.url?.startsWith('http')) return undefined;
-    return handler.handle(message);
+    if (sender.id !== browser.runtime.id) return undefined;
+    const url = sender.tab?.url ?? sender.url ?? '';
+    // The content script on tiktok.com may only ask about and send captures; only Tierkit's own pages
+    // may change the workspace.
+    if (url.startsWith(TIKTOK)) return tiktok(message);
+    if (url.startsWith('http')) return undefined;
+    return pages.handle(message);
   });
-  // Publish on install and update, so a schema upgrade reaches the pages' snapshot at once.
-  browser.runtime.onInstalled.addListener(() => void handler.publishNow());
+
+  // Publish on install and update, so a schema upgrade reaches the pages at once; recompute daily, as
+  // the 30-day window moves even when no new numbers come in.
+  browser.runtime.onInstalled.addListener(() => {
+    void pages.publishNow();
+    void onStatsChanged();
+    void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60 });
+  });
+  browser.runtime.onStartup.addListener(() => void onStatsChanged());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DAILY_ALARM) void onStatsChanged();
+  });
 });

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import { ProfileForm } from '../profile/ProfileForm';
 import { DataSection } from '../data/DataSection';
+import { EligibilitySection } from '../eligibility/EligibilitySection';
 import { SettingsSection } from '../settings/SettingsSection';
 import { LaterSection } from './LaterSection';
 import { TiersSection } from './TiersSection';
@@ -44,7 +45,7 @@ function SectionBody({ id }: { id: SectionId }) {
     case 'tiers':
       return <TiersSection />;
     case 'eligibility':
-      return <LaterSection text={t('options.eligibility.empty')} />;
+      return <EligibilitySection />;
     case 'subscribers':
       return <LaterSection text={t('options.subscribers.empty')} />;
     case 'profile':

@@ -4,6 +4,7 @@ import { activeRules } from '@/lib/domain/offer';
 import type { Profile } from '@/lib/domain/schema';
 import { t } from '@/lib/i18n';
 import { workspace } from '../app-state';
+import { EligibilityCard } from '../eligibility/EligibilityCard';
 import { ProfileForm } from '../profile/ProfileForm';
 import { TierEditor } from '../tiers/TierEditor';
 import { TierList } from '../tiers/TierList';
@@ -65,6 +66,7 @@ function Cockpit({ profile }: { profile: Profile }) {
         <TierEditor onDone={done} />
       ) : (
         <>
+          <EligibilityCard handle={profile.handle} tabHandle={tiktokHandle} />
           <div class="popup-bar">
             <div>
               <h1>{t('popup.tiers')}</h1>

@@ -2,7 +2,9 @@ import '@/components/base.css';
 import { mountApp } from '@/components/mount';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { addMessages } from '@/lib/i18n';
+import { eligibilityOptions } from '@/lib/i18n/ui-eligibility-options';
 import { options } from '@/lib/i18n/ui-options';
 
 addMessages(options);
+addMessages(eligibilityOptions);
 void mountApp(OptionsApp);

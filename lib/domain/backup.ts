@@ -6,13 +6,15 @@ import { fromZod, type Problem, type Result } from './problems';
 import { workspaceSchema, type Tier, type Workspace } from './schema';
 
 export const BACKUP_FORMAT = 'tierkit-backup';
-export const BACKUP_VERSION = 1;
+/** 2 added eligibility rules (eligibilityProfiles, bonusConditions, settings); 1 still reads. */
+export const BACKUP_VERSION = 2;
+const READABLE_VERSIONS = [1, 2] as const;
 /** Far above any real workspace (a full one is under 300 KB); refused before it is parsed. */
 export const MAX_BACKUP_BYTES = 5 * 1024 * 1024;
 
 export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.literal(READABLE_VERSIONS),
   exportedAt: z.iso.datetime(),
   appVersion: z.optional(z.string().check(z.maxLength(40))),
   data: workspaceSchema,
@@ -106,5 +108,7 @@ export function mergeWorkspaces(current: Workspace, incoming: Workspace, mode: I
     rulesProfiles: unionBy(current.rulesProfiles, incoming.rulesProfiles, (r) => r.id),
     pricePoints: unionBy(current.pricePoints, incoming.pricePoints, (p) => p.currency),
     revenueRules: unionBy(current.revenueRules, incoming.revenueRules, (r) => r.id),
+    eligibilityProfiles: unionBy(current.eligibilityProfiles, incoming.eligibilityProfiles, (p) => p.id),
+    bonusConditions: unionBy(current.bonusConditions, incoming.bonusConditions, (b) => b.id),
   };
 }

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { t } from '../i18n';
 import { mergeWorkspaces, readBackup } from './backup';
+import { bonusConditionsSchema, eligibilityProfileSchema } from '../eligibility/rules';
 import { emptyWorkspace } from './defaults';
 import { sortTiers, validateOffer } from './offer';
 import { check, fromZod, type Problem, type Result } from './problems';
@@ -45,6 +46,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rulesProfiles.save'), rulesProfiles: z.array(rulesProfileSchema) }),
   z.object({ type: z.literal('pricePoints.save'), pricePoints: z.array(pricePointsSchema) }),
   z.object({ type: z.literal('revenueRules.save'), revenueRules: z.array(revenueRuleSchema) }),
+  z.object({ type: z.literal('eligibilityProfiles.save'), eligibilityProfiles: z.array(eligibilityProfileSchema) }),
+  z.object({ type: z.literal('bonusConditions.save'), bonusConditions: z.array(bonusConditionsSchema) }),
   z.object({
     type: z.literal('backup.import'),
     text: z.string(),
@@ -180,6 +183,10 @@ export function applyCommand(ws: Workspace, command: Command, ctx: CommandContex
       return finish({ ...ws, pricePoints: command.pricePoints }, ctx);
     case 'revenueRules.save':
       return finish({ ...ws, revenueRules: command.revenueRules }, ctx);
+    case 'eligibilityProfiles.save':
+      return finish({ ...ws, eligibilityProfiles: command.eligibilityProfiles }, ctx);
+    case 'bonusConditions.save':
+      return finish({ ...ws, bonusConditions: command.bonusConditions }, ctx);
 
     case 'backup.import': {
       const backup = readBackup(command.text, ctx.locale);

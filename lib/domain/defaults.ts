@@ -1,4 +1,5 @@
 // What a new workspace starts with. All of it is data the creator can edit in Settings.
+import { defaultBonusConditions, defaultEligibilityProfiles } from '../eligibility/rules';
 import type { PricePoints, RevenueRule, RulesProfile, Settings, Workspace } from './schema';
 
 export const DEFAULT_RULES_PROFILE_ID = 'tiktok-subscription';
@@ -57,6 +58,8 @@ export const defaultSettings: Settings = {
   theme: 'system',
   language: 'auto',
   rulesProfileId: DEFAULT_RULES_PROFILE_ID,
+  eligibilityProfileId: 'tiktok-subscription',
+  notifications: true,
   planner: { appStoreFeePercent: 30, bonusPercent: 0, expectedSubscribers: {} },
 };
 
@@ -69,5 +72,7 @@ export function emptyWorkspace(): Workspace {
     rulesProfiles: structuredClone(defaultRulesProfiles),
     pricePoints: structuredClone(defaultPricePoints),
     revenueRules: structuredClone(defaultRevenueRules),
+    eligibilityProfiles: structuredClone(defaultEligibilityProfiles),
+    bonusConditions: structuredClone(defaultBonusConditions),
   };
 }

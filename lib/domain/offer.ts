@@ -83,6 +83,14 @@ export function validateOffer(ws: Workspace, locale: string): Problem[] {
   if (!ws.rulesProfiles.some((r) => r.id === ws.settings.rulesProfileId)) {
     problems.push({ path: ['settings', 'rulesProfileId'], message: t('err.unknownRulesProfile') });
   }
+  if (!ws.eligibilityProfiles.some((p) => p.id === ws.settings.eligibilityProfileId)) {
+    problems.push({ path: ['settings', 'eligibilityProfileId'], message: t('err.unknownEligibilityProfile') });
+  }
+  const profileIds = new Set<string>();
+  ws.eligibilityProfiles.forEach((p, i) => {
+    if (profileIds.has(p.id)) problems.push({ path: ['eligibilityProfiles', i, 'id'], message: t('err.duplicateId') });
+    profileIds.add(p.id);
+  });
   if (!ws.revenueRules.some((r) => r.markets.includes('*'))) {
     problems.push({ path: ['revenueRules'], message: t('err.noFallbackRule') });
   }

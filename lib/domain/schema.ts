@@ -5,9 +5,16 @@ import { t } from '../i18n';
 import './zod-messages';
 import { isCurrency } from './currency';
 import { findMarket } from './markets';
-import { graphemeCount, line, paragraph } from './text';
+import { graphemeCount, idSchema, line, paragraph } from './text';
+import {
+  bonusConditionsSchema,
+  defaultBonusConditions,
+  defaultEligibilityProfiles,
+  eligibilityProfileSchema,
+} from '../eligibility/rules';
 
-export const idSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: () => t('err.id') }));
+export { idSchema };
+
 export const timestampSchema = z.int().check(z.gte(0));
 
 export const currencySchema = z.string().check(
@@ -59,6 +66,8 @@ export const profileSchema = z.object({
     z.object({ kind: z.literal('confirmed-adult') }),
     z.object({ kind: z.literal('birth-date'), birthDate: birthDateSchema }),
   ]),
+  /** The creator confirms their account is in good standing (TikTok does not show it on the web). */
+  goodStanding: z.optional(z.boolean()),
   updatedAt: timestampSchema,
 });
 export type Profile = z.infer<typeof profileSchema>;
@@ -237,6 +246,11 @@ export const settingsSchema = z.object({
   theme: z.enum(themes),
   language: z.enum(languageChoices),
   rulesProfileId: idSchema,
+  // Added in database version 2 / backup version 2; older data reads with these defaults.
+  /** The eligibility rules profile the tracker evaluates (lib/eligibility/rules.ts). */
+  eligibilityProfileId: z._default(idSchema, 'tiktok-subscription'),
+  /** Notifications when a requirement is met, eligibility reached, or lost. */
+  notifications: z._default(z.boolean(), true),
   planner: z.object({
     /** Share of the gross the app stores keep (iOS/Android purchases). */
     appStoreFeePercent: z.number().check(z.gte(0), z.lte(50)),
@@ -257,5 +271,12 @@ export const workspaceSchema = z.object({
   rulesProfiles: z.array(rulesProfileSchema).check(z.minLength(1), z.maxLength(20)),
   pricePoints: z.array(pricePointsSchema).check(z.maxLength(200)),
   revenueRules: z.array(revenueRuleSchema).check(z.minLength(1), z.maxLength(50)),
+  // Added in database version 2 / backup version 2 (eligibility); older data reads with the defaults.
+  eligibilityProfiles: z._default(z.array(eligibilityProfileSchema).check(z.minLength(1), z.maxLength(20)), () =>
+    structuredClone(defaultEligibilityProfiles),
+  ),
+  bonusConditions: z._default(z.array(bonusConditionsSchema).check(z.maxLength(50)), () =>
+    structuredClone(defaultBonusConditions),
+  ),
 });
 export type Workspace = z.infer<typeof workspaceSchema>;

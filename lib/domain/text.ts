@@ -32,3 +32,5 @@ export function paragraph(max: number) {
     z.refine((s) => !CONTROL.test(s), { error: () => t('err.controlChars') }),
   );
 }
+
+export const idSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: () => t('err.id') }));

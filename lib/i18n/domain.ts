@@ -39,6 +39,8 @@ export const domain = section(
     'err.pricesMustRise':
       'Prices must rise with position: {higher} ({higherPrice}) cannot sit above {lower} ({lowerPrice})',
     'err.unknownRulesProfile': 'The chosen rules profile does not exist',
+    'err.unknownEligibilityProfile': 'The chosen eligibility profile does not exist',
+    'err.elig.duplicateRequirement': 'This requirement is already listed for the same window',
     'err.noFallbackRule': 'One revenue rule must cover every other market (*)',
     'err.duplicateCurrency': 'There are two price lists for {currency}',
     'err.backupTooLarge': 'The file is {size} MB; a Tierkit backup is at most {max} MB',
@@ -52,6 +54,7 @@ export const domain = section(
     'err.unexpected': 'Something went wrong: {detail}',
     'err.badResponse': 'The background answered something unexpected',
     'err.noBackground': 'Tierkit could not reach its background service ({detail})',
+    'err.noProfile': 'Set up your creator profile first',
 
     'perkKind.subscriber-chat': 'Subscriber chat',
     'perkKind.direct-messages': 'Direct messages',
@@ -107,6 +110,8 @@ export const domain = section(
     'err.pricesMustRise':
       'I prezzi devono crescere con la posizione: {higher} ({higherPrice}) non può stare sopra {lower} ({lowerPrice})',
     'err.unknownRulesProfile': 'Il profilo di regole scelto non esiste',
+    'err.unknownEligibilityProfile': 'Il profilo di idoneità scelto non esiste',
+    'err.elig.duplicateRequirement': 'Questo requisito è già presente per lo stesso periodo',
     'err.noFallbackRule': 'Una regola di ricavo deve coprire tutti gli altri mercati (*)',
     'err.duplicateCurrency': 'Ci sono due listini per {currency}',
     'err.backupTooLarge': 'Il file pesa {size} MB; un backup di Tierkit pesa al massimo {max} MB',
@@ -121,6 +126,7 @@ export const domain = section(
     'err.unexpected': 'Qualcosa è andato storto: {detail}',
     'err.badResponse': 'Il servizio in background ha risposto in modo inatteso',
     'err.noBackground': 'Tierkit non riesce a raggiungere il servizio in background ({detail})',
+    'err.noProfile': 'Prima configura il tuo profilo di creator',
 
     'perkKind.subscriber-chat': 'Chat per abbonati',
     'perkKind.direct-messages': 'Messaggi diretti',

@@ -3,19 +3,26 @@
 // it cannot follow the language chosen in Settings.
 import { domain } from './domain';
 import { common } from './ui-common';
+import { eligibilityCard } from './ui-eligibility-card';
+import type { background } from './background';
+import type { eligibilityOptions } from './ui-eligibility-options';
 import { popup } from './ui-popup';
 import type { options } from './ui-options';
 
 // The popup's strings are built in; the options page adds its own at start (addMessages), which keeps
 // its ~4 KB of strings out of the popup's bundle.
-const en = { ...domain.en, ...common.en, ...popup.en };
-export type MessageKey = keyof typeof en | keyof (typeof options)['en'];
+const en = { ...domain.en, ...common.en, ...popup.en, ...eligibilityCard.en };
+export type MessageKey =
+  | keyof typeof en
+  | keyof (typeof options)['en']
+  | keyof (typeof eligibilityOptions)['en']
+  | keyof (typeof background)['en'];
 
 export const languages = ['en', 'it'] as const;
 export type Language = (typeof languages)[number];
 const dictionaries: Record<Language, Partial<Record<MessageKey, string>>> = {
   en,
-  it: { ...domain.it, ...common.it, ...popup.it },
+  it: { ...domain.it, ...common.it, ...popup.it, ...eligibilityCard.it },
 };
 
 /** Adds a page's own section of strings. */

@@ -3,7 +3,9 @@ import { resolveLanguage, setLanguage, locale } from '../i18n';
 import type { Problem } from '../domain/problems';
 import type { TierkitDb } from '../store/db';
 import { loadWorkspace, runCommand, type Loaded } from '../store/workspace-store';
-import { requestSchema, type Response, type Snapshot } from './protocol';
+import { utcDay } from '../domain/stats';
+import { dailyOf, importDays, ownHandle, recordSnapshot, snapshotsOf } from '../store/stats-store';
+import { requestSchema, type History, type Response, type Snapshot } from './protocol';
 import { t } from '../i18n';
 
 export interface HandlerDeps {
@@ -12,6 +14,8 @@ export interface HandlerDeps {
   browserLanguage: () => string;
   now?: () => number;
   newId?: () => string;
+  /** Recomputes and publishes eligibility after its inputs changed. */
+  onStatsChanged?: () => Promise<void>;
 }
 
 export function createHandler(deps: HandlerDeps) {
@@ -36,14 +40,46 @@ export function createHandler(deps: HandlerDeps) {
       }));
       return { ok: false, problems: [{ path: [], message: t('err.badMessage') }, ...problems] };
     }
-    if (request.data.type === 'publish') {
-      await publish(await loadWorkspace(deps.db));
-      return { ok: true };
+    const { db } = deps;
+    switch (request.data.type) {
+      case 'publish':
+        await publish(await loadWorkspace(db));
+        return { ok: true };
+      case 'command': {
+        const result = await runCommand(db, request.data.command, { now: now(), newId, locale: locale() });
+        if (!result.ok) return result;
+        await publish(result.value);
+        await deps.onStatsChanged?.();
+        return { ok: true };
+      }
+      case 'eligibility.history': {
+        const handle = await ownHandle(db);
+        const data: History = handle
+          ? { snapshots: await snapshotsOf(db, handle), daily: await dailyOf(db, handle) }
+          : { snapshots: [], daily: [] };
+        return { ok: true, data };
+      }
+      case 'stats.import': {
+        const handle = await ownHandle(db);
+        if (!handle) return { ok: false, problems: [{ path: [], message: t('err.noProfile') }] };
+        const data = await importDays(db, handle, request.data.days, now());
+        await deps.onStatsChanged?.();
+        return { ok: true, data };
+      }
+      case 'stats.manual': {
+        const handle = await ownHandle(db);
+        if (!handle) return { ok: false, problems: [{ path: [], message: t('err.noProfile') }] };
+        const capturedAt = now();
+        const { followers, views30 } = request.data;
+        await recordSnapshot(
+          db,
+          { handle, day: utcDay(capturedAt), capturedAt, followers, views30, source: 'manual', precise: true },
+          true,
+        );
+        await deps.onStatsChanged?.();
+        return { ok: true };
+      }
     }
-    const result = await runCommand(deps.db, request.data.command, { now: now(), newId, locale: locale() });
-    if (!result.ok) return result;
-    await publish(result.value);
-    return { ok: true };
   }
 
   return {

@@ -1,7 +1,15 @@
 // The database, in the extension's own origin. Only the background opens it: pages and content scripts
 // ask the background through messages (lib/messaging) and read the published snapshot.
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Perk, PricePoints, Profile, RevenueRule, RulesProfile, Settings, Tier } from '../domain/schema';
+import type { DailyStat, StatSnapshot } from '../domain/stats';
+import {
+  TIKTOK_SUBSCRIPTION_ID,
+  defaultBonusConditions,
+  defaultEligibilityProfiles,
+  type BonusConditions,
+  type EligibilityProfile,
+} from '../eligibility/rules';
 
 export type Singleton = { key: 'profile'; value: Profile } | { key: 'settings'; value: Settings };
 
@@ -12,6 +20,10 @@ export class TierkitDb extends Dexie {
   rulesProfiles!: EntityTable<RulesProfile, 'id'>;
   pricePoints!: EntityTable<PricePoints, 'currency'>;
   revenueRules!: EntityTable<RevenueRule, 'id'>;
+  statSnapshots!: Table<StatSnapshot, [string, string]>;
+  dailyStats!: Table<DailyStat, [string, string]>;
+  eligibilityProfiles!: EntityTable<EligibilityProfile, 'id'>;
+  bonusConditions!: EntityTable<BonusConditions, 'id'>;
 
   constructor(name = 'tierkit') {
     super(name);
@@ -24,9 +36,39 @@ export class TierkitDb extends Dexie {
       pricePoints: 'currency',
       revenueRules: 'id',
     });
+    // 2: the creator's own numbers (eligibility). New tables only: version 1's data is kept as it is.
+    this.version(2)
+      .stores({
+        statSnapshots: '[handle+day], handle, capturedAt',
+        dailyStats: '[handle+date], handle',
+        eligibilityProfiles: 'id',
+        bonusConditions: 'id',
+      })
+      .upgrade(async (tx) => {
+        // Version 1's settings gain the eligibility fields; the rules tables start with the defaults.
+        await tx
+          .table('singletons')
+          .where('key')
+          .equals('settings')
+          .modify((row: { value: Record<string, unknown> }) => {
+            row.value.eligibilityProfileId ??= TIKTOK_SUBSCRIPTION_ID;
+            row.value.notifications ??= true;
+          });
+        await tx.table('eligibilityProfiles').bulkPut(defaultEligibilityProfiles);
+        await tx.table('bonusConditions').bulkPut(defaultBonusConditions);
+      });
   }
 
   get workspaceTables() {
-    return [this.singletons, this.tiers, this.perks, this.rulesProfiles, this.pricePoints, this.revenueRules];
+    return [
+      this.singletons,
+      this.tiers,
+      this.perks,
+      this.rulesProfiles,
+      this.pricePoints,
+      this.revenueRules,
+      this.eligibilityProfiles,
+      this.bonusConditions,
+    ];
   }
 }

@@ -14,6 +14,7 @@ import {
   tierSchema,
   type Workspace,
 } from '../domain/schema';
+import { bonusConditionsSchema, eligibilityProfileSchema } from '../eligibility/rules';
 import type { Table } from 'dexie';
 import type { TierkitDb } from './db';
 
@@ -41,14 +42,17 @@ function keep<T>(rows: unknown[], schema: Parser<T>, table: string, key: (row: a
 export async function loadWorkspace(db: TierkitDb): Promise<Loaded> {
   const unreadable: string[] = [];
   const defaults = emptyWorkspace();
-  const [singletons, tiers, perks, rulesProfiles, pricePoints, revenueRules] = await Promise.all([
+  const [singletons, tiers, perks, rulesProfiles, pricePoints, revenueRules, eligibilityProfiles, bonusConditions] = await Promise.all([
     db.singletons.toArray(),
     db.tiers.toArray(),
     db.perks.toArray(),
     db.rulesProfiles.toArray(),
     db.pricePoints.toArray(),
     db.revenueRules.toArray(),
+    db.eligibilityProfiles.toArray(),
+    db.bonusConditions.toArray(),
   ]);
+  const seeded = singletons.some((row) => row.key === 'settings');
   const single = (key: string) => singletons.filter((row) => row.key === key).map((row) => row.value);
   const [profile] = keep(single('profile'), profileSchema, 'singletons', () => 'profile', unreadable);
   const [settings] = keep(single('settings'), settingsSchema, 'singletons', () => 'settings', unreadable);
@@ -65,10 +69,17 @@ export async function loadWorkspace(db: TierkitDb): Promise<Loaded> {
       settings: settings ?? defaults.settings,
       rulesProfiles: storedRules.length ? storedRules : defaults.rulesProfiles,
       // Price points are seeded once; an empty table after that is the creator's choice.
-      pricePoints: (await db.singletons.get('settings'))
+      pricePoints: seeded
         ? keep(pricePoints, pricePointsSchema, 'pricePoints', (row) => row.currency, unreadable)
         : defaults.pricePoints,
       revenueRules: storedRevenue.length ? storedRevenue : defaults.revenueRules,
+      // Seeded like the price points (or by the version 2 upgrade of a version 1 database).
+      eligibilityProfiles: seeded
+        ? keep(eligibilityProfiles, eligibilityProfileSchema, 'eligibilityProfiles', id, unreadable)
+        : defaults.eligibilityProfiles,
+      bonusConditions: seeded
+        ? keep(bonusConditions, bonusConditionsSchema, 'bonusConditions', id, unreadable)
+        : defaults.bonusConditions,
     },
     unreadable,
   };
@@ -93,6 +104,13 @@ export async function saveDifference(db: TierkitDb, before: Workspace, after: Wo
   await sync<Workspace['rulesProfiles'][number]>(db.rulesProfiles, before.rulesProfiles, after.rulesProfiles, byId);
   await sync<Workspace['revenueRules'][number]>(db.revenueRules, before.revenueRules, after.revenueRules, byId);
   await sync<Workspace['pricePoints'][number]>(db.pricePoints, seeded ? before.pricePoints : [], after.pricePoints, (row) => row.currency);
+  await sync<Workspace['eligibilityProfiles'][number]>(
+    db.eligibilityProfiles,
+    seeded ? before.eligibilityProfiles : [],
+    after.eligibilityProfiles,
+    byId,
+  );
+  await sync<Workspace['bonusConditions'][number]>(db.bonusConditions, seeded ? before.bonusConditions : [], after.bonusConditions, byId);
   // Settings are written on the first change of any kind, which also marks the seed as done. A stored
   // profile or settings record that could not be read back loaded as the default: it is rewritten only
   // when the command changed that record, never as a side effect of another change.

@@ -10,7 +10,7 @@ export default defineConfig({
   resolve: { alias: { '@': root } },
   test: {
     environment: 'node',
-    include: ['tests/bench/**/*.test.ts'],
+    include: ['tests/bench/**/*.test.ts', 'tests/bench/**/*.bench.ts'],
     testTimeout: 300_000,
     hookTimeout: 60_000,
     disableConsoleIntercept: true,

@@ -76,17 +76,30 @@ describe('createBackup and readBackup', () => {
   });
 
   it('refuses a newer version, naming it', () => {
-    expect(problemsOf(edit((json) => (json.version = 2)))).toEqual([
-      ['version', 'This backup was made by a newer Tierkit (format version 2); this one reads version 1'],
+    expect(problemsOf(edit((json) => (json.version = 3)))).toEqual([
+      ['version', 'This backup was made by a newer Tierkit (format version 3); this one reads version 2'],
     ]);
     setLanguage('it');
     expect(problemsOf(edit((json) => (json.version = 7)))[0]?.[1]).toContain('versione del formato 7');
   });
 
+  it('reads a version 1 backup, made before eligibility existed, with the default eligibility rules', () => {
+    const v1 = edit((json) => {
+      json.version = 1;
+      delete json.data.eligibilityProfiles;
+      delete json.data.bonusConditions;
+      delete json.data.settings.eligibilityProfileId;
+      delete json.data.settings.notifications;
+    });
+    const read = readBackup(v1, 'en-US');
+    expect(read.ok && read.value.data.eligibilityProfiles.map((p) => p.id)).toEqual(['tiktok-subscription', 'live-subscription-2022']);
+    expect(read.ok && read.value.data.settings).toMatchObject({ eligibilityProfileId: 'tiktok-subscription', notifications: true });
+  });
+
   it('refuses a missing or malformed version', () => {
-    expect(problemsOf(edit((json) => delete json.version))).toEqual([['version', 'Must be one of: 1']]);
-    expect(problemsOf(edit((json) => (json.version = '1')))).toEqual([['version', 'Must be one of: 1']]);
-    expect(problemsOf(edit((json) => (json.version = 0)))).toEqual([['version', 'Must be one of: 1']]);
+    expect(problemsOf(edit((json) => delete json.version))).toEqual([['version', 'Must be one of: 1, 2']]);
+    expect(problemsOf(edit((json) => (json.version = '1')))).toEqual([['version', 'Must be one of: 1, 2']]);
+    expect(problemsOf(edit((json) => (json.version = 0)))).toEqual([['version', 'Must be one of: 1, 2']]);
   });
 
   it('lists every missing field with its path', () => {

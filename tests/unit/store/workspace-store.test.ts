@@ -44,6 +44,8 @@ function byKey(ws: Workspace): Workspace {
     rulesProfiles: [...ws.rulesProfiles].sort(by((r) => r.id)),
     pricePoints: [...ws.pricePoints].sort(by((p) => p.currency)),
     revenueRules: [...ws.revenueRules].sort(by((r) => r.id)),
+    eligibilityProfiles: [...ws.eligibilityProfiles].sort(by((p) => p.id)),
+    bonusConditions: [...ws.bonusConditions].sort(by((b) => b.id)),
   };
 }
 const backupText = (ws: Workspace) => JSON.stringify(createBackup(ws, new Date(NOW), '1.0.0'));
@@ -97,7 +99,7 @@ describe('runCommand', () => {
     ['an unknown perk', { type: 'perk.delete', id: 'nope' }],
     ['a bad perk', { type: 'perk.save', perk: { kind: 'discord-role', title: 'Role', description: '' } }],
     ['a backup that is not JSON', { type: 'backup.import', text: '{oops', mode: 'replace' }],
-    ['a newer backup', { type: 'backup.import', text: backupText(threeTiers()).replace('"version":1', '"version":2'), mode: 'replace' }],
+    ['a newer backup', { type: 'backup.import', text: backupText(threeTiers()).replace('"version":2', '"version":3'), mode: 'replace' }],
     [
       'a merge that clashes on names',
       { type: 'backup.import', text: backupText({ ...emptyWorkspace(), tiers: [tier({ id: 'other', name: 'silver', priceMinor: 1999 })] }), mode: 'merge' },
@@ -219,7 +221,8 @@ describe('opening the data of older versions', () => {
     await createVersion1(name, {
       singletons: [
         { key: 'profile', value: ws.profile },
-        { key: 'settings', value: ws.settings },
+        // Version 1 settings had no eligibility fields: the upgrade adds them.
+        { key: 'settings', value: (({ eligibilityProfileId: _, notifications: __, ...v1 }) => v1)(ws.settings) },
       ],
       tiers: ws.tiers,
       perks: ws.perks,
@@ -232,6 +235,12 @@ describe('opening the data of older versions', () => {
     expect(loaded).toEqual({ workspace: byKey(ws), unreadable: [] });
     const next = await must(db, { type: 'tier.delete', id: 'bronze' });
     expect(next.workspace.tiers.map((t) => `${t.id}@${t.position}`)).toEqual(['silver@0', 'gold@1']);
-    expect(db.verno).toBe(1);
+    // Opening it upgraded it to version 2: settings gained their eligibility fields (on disk, not only
+    // on read), the rules tables hold the defaults, and the statistics tables exist, empty.
+    expect(db.verno).toBe(2);
+    expect((await db.singletons.get('settings'))?.value).toMatchObject({ eligibilityProfileId: 'tiktok-subscription', notifications: true });
+    expect((await db.eligibilityProfiles.toArray()).map((p) => p.id).sort()).toEqual(['live-subscription-2022', 'tiktok-subscription']);
+    expect(await db.statSnapshots.count()).toBe(0);
+    expect(await db.dailyStats.count()).toBe(0);
   });
 });

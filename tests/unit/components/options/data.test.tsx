@@ -123,10 +123,10 @@ describe('Data: import', () => {
   it('explains a file from a newer Tierkit and one that is not JSON', async () => {
     await openOptions('#data', seedLocal);
     const problems = () => within(screen.getByRole('alert')).getAllByRole('listitem').map((item) => item.textContent);
-    chooseFile(backupText().replace('"version":1', '"version":2'));
+    chooseFile(backupText().replace('"version":2', '"version":3'));
     await waitFor(() =>
       expect(problems()).toEqual([
-        'version: This backup was made by a newer Tierkit (format version 2); this one reads version 1',
+        'version: This backup was made by a newer Tierkit (format version 3); this one reads version 2',
       ]),
     );
     chooseFile('<script>alert(1)</script>', 'evil.json');

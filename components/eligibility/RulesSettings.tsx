@@ -1,0 +1,153 @@
+import { useRef, useState } from 'preact/hooks';
+import { check, type Problem } from '@/lib/domain/problems';
+import {
+  bonusConditionsSchema,
+  defaultEligibilityProfiles,
+  eligibilityProfileSchema,
+  TIKTOK_SUBSCRIPTION_ID,
+  type BonusConditions,
+  type EligibilityProfile,
+} from '@/lib/eligibility/rules';
+import { t } from '@/lib/i18n';
+import { run, workspace } from '../app-state';
+import { useUndo } from '../UndoNotice';
+import { RuleSetForm, type RuleSet } from './RuleSetForm';
+
+/** Which rules are checked, their thresholds and windows, and whether changes notify. */
+export function EligibilityRules() {
+  const ws = workspace.value!;
+  const profiles = ws.eligibilityProfiles;
+  const index = Math.max(0, profiles.findIndex((p) => p.id === ws.settings.eligibilityProfileId));
+  const profile = profiles[index]!;
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [saved, setSaved] = useState(false);
+  const picker = useRef<HTMLSelectElement>(null);
+  const { offer, notice } = useUndo(picker);
+
+  const settle = (found: Problem[]) => {
+    setProblems(found);
+    setSaved(!found.length);
+  };
+  const choose = async (eligibilityProfileId: string) => {
+    setSaved(false);
+    setProblems(await run({ type: 'settings.save', settings: { ...ws.settings, eligibilityProfileId } }));
+  };
+  const saveProfiles = (eligibilityProfiles: EligibilityProfile[]) => run({ type: 'eligibilityProfiles.save', eligibilityProfiles });
+
+  const save = async (value: RuleSet) => {
+    const checked = check(eligibilityProfileSchema, { ...value, id: profile.id }, ['eligibilityProfiles', index]);
+    if (!checked.ok) return settle(checked.problems);
+    settle(await saveProfiles(profiles.map((p, i) => (i === index ? checked.value : p))));
+  };
+  const add = async () => {
+    const copy: EligibilityProfile = {
+      id: crypto.randomUUID(),
+      name: t('eligibilityOptions.rules.copyName', { name: profile.name }).slice(0, 60),
+      requirements: profile.requirements,
+    };
+    const found = await saveProfiles([...profiles, copy]);
+    settle(found.length ? found : await run({ type: 'settings.save', settings: { ...ws.settings, eligibilityProfileId: copy.id } }));
+  };
+  const remove = async () => {
+    const before = ws;
+    const rest = profiles.filter((_, i) => i !== index);
+    const found = await run({ type: 'settings.save', settings: { ...ws.settings, eligibilityProfileId: rest[0]!.id } });
+    settle(found.length ? found : await saveProfiles(rest));
+    if (!found.length) offer(t('eligibilityOptions.rules.deleted', { name: profile.name }), before);
+  };
+  const restore = async () => {
+    const before = ws;
+    const keepsChoice = defaultEligibilityProfiles.some((p) => p.id === ws.settings.eligibilityProfileId);
+    let found = await saveProfiles(defaultEligibilityProfiles);
+    if (!found.length && !keepsChoice) {
+      found = await run({ type: 'settings.save', settings: { ...ws.settings, eligibilityProfileId: TIKTOK_SUBSCRIPTION_ID } });
+    }
+    setProblems(found);
+    if (!found.length) offer(t('eligibilityOptions.rules.restored'), before);
+  };
+
+  return (
+    <section class="options-panel" aria-labelledby="elig-rules-heading">
+      <h2 id="elig-rules-heading">{t('eligibilityOptions.rules.heading')}</h2>
+      <p class="muted">{t('eligibilityOptions.rules.intro')}</p>
+      <div class="form-grid">
+        <div class="field">
+          <label for="elig-profile">{t('eligibilityOptions.rules.active')}</label>
+          <select id="elig-profile" ref={picker} value={profile.id} onChange={(e) => void choose(e.currentTarget.value)}>
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={ws.settings.notifications}
+            onChange={(e) => void run({ type: 'settings.save', settings: { ...ws.settings, notifications: e.currentTarget.checked } }).then(setProblems)}
+          />
+          {t('eligibilityOptions.notifications')}
+        </label>
+      </div>
+      <RuleSetForm key={profile.id} idPrefix="elig-rule" value={profile} path={['eligibilityProfiles', index]} problems={problems} onSave={save} />
+      <p role="status" class="status-ok">
+        {saved ? t('options.saved') : null}
+      </p>
+      <div class="form-actions">
+        <button type="button" onClick={add}>
+          {t('eligibilityOptions.rules.addProfile')}
+        </button>
+        <button type="button" class="danger" disabled={profiles.length < 2} onClick={remove}>
+          {t('eligibilityOptions.rules.deleteProfile', { name: profile.name })}
+        </button>
+        <button type="button" onClick={restore}>
+          {t('eligibilityOptions.rules.restore')}
+        </button>
+      </div>
+      {notice}
+    </section>
+  );
+}
+
+function BonusForm({ conditions, index }: { conditions: BonusConditions; index: number }) {
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [saved, setSaved] = useState(false);
+  const save = async (value: RuleSet) => {
+    const path = ['bonusConditions', index];
+    const checked = check(bonusConditionsSchema, { ...value, id: conditions.id }, path);
+    const found = checked.ok
+      ? await run({
+          type: 'bonusConditions.save',
+          bonusConditions: workspace.value!.bonusConditions.map((c, i) => (i === index ? checked.value : c)),
+        })
+      : checked.problems;
+    setProblems(found);
+    setSaved(!found.length);
+  };
+  return (
+    <li>
+      <h3>{conditions.name}</h3>
+      <RuleSetForm idPrefix={`elig-bonus-${index}`} value={conditions} path={['bonusConditions', index]} problems={problems} withMarkets onSave={save} />
+      <p role="status" class="status-ok">
+        {saved ? t('options.saved') : null}
+      </p>
+    </li>
+  );
+}
+
+/** The revenue bonus conditions per market, editable as TikTok changes them. */
+export function BonusConditionsSettings() {
+  const ws = workspace.value!;
+  return (
+    <section class="options-panel" aria-labelledby="elig-bonus-heading">
+      <h2 id="elig-bonus-heading">{t('eligibilityOptions.bonus.heading')}</h2>
+      <p class="muted">{t('eligibilityOptions.bonus.intro')}</p>
+      <ul class="elig-files">
+        {ws.bonusConditions.map((conditions, i) => (
+          <BonusForm key={conditions.id} conditions={conditions} index={i} />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+// The background's side of the content script's messages: is a capture wanted, and storing one.
+import { normalizeHandle } from '../domain/schema';
+import { utcDay, type StatSnapshot } from '../domain/stats';
+import { t } from '../i18n';
+import type { TierkitDb } from '../store/db';
+import { captureWanted, ownHandle, recordSnapshot } from '../store/stats-store';
+import { contentRequestSchema, type CaptureOutcome, type CapturedPage } from './protocol';
+
+/** A profile page's numbers as parsed by the background, or why there are none. */
+export type PageStats =
+  | { status: 'ok'; stats: Omit<StatSnapshot, 'day' | 'capturedAt'> }
+  | { status: 'private' | 'not-found' | 'no-data' };
+
+export type ContentResponse =
+  | { ok: true; wanted: boolean }
+  | { ok: true; outcome: CaptureOutcome }
+  | { ok: false; problems: { path: (string | number)[]; message: string }[] };
+
+export interface ContentHandlerDeps {
+  db: TierkitDb;
+  readPage: (page: CapturedPage) => PageStats;
+  /** Called after a snapshot is stored, to publish what pages show. */
+  onRecorded: () => Promise<void>;
+  now?: () => number;
+}
+
+export function createContentHandler(deps: ContentHandlerDeps) {
+  const now = deps.now ?? Date.now;
+  return async function handle(message: unknown): Promise<ContentResponse> {
+    const request = contentRequestSchema.safeParse(message);
+    if (!request.success) return { ok: false, problems: [{ path: [], message: t('err.badMessage') }] };
+    const own = await ownHandle(deps.db);
+    if (request.data.type === 'stats.wanted') {
+      return { ok: true, wanted: await captureWanted(deps.db, own, normalizeHandle(request.data.handle), now()) };
+    }
+    const page = request.data.page;
+    // Other people's numbers are recorded only when the creator asks from the popup.
+    if (!page.asked && normalizeHandle(page.handle) !== own) return { ok: true, outcome: 'other-profile' };
+    const read = deps.readPage(page);
+    if (read.status !== 'ok') return { ok: true, outcome: read.status };
+    if (!page.asked && read.stats.handle !== own) return { ok: true, outcome: 'other-profile' };
+    const capturedAt = now();
+    const outcome = await recordSnapshot(deps.db, { ...read.stats, capturedAt, day: utcDay(capturedAt) }, page.asked);
+    if (outcome === 'recorded') await deps.onRecorded();
+    return { ok: true, outcome };
+  };
+}

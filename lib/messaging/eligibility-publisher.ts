@@ -1,0 +1,73 @@
+// Recomputes eligibility after its inputs change (and daily), publishes it for the pages, sets the
+// toolbar badge and notifies when a requirement is newly met, eligibility is reached, or lost.
+import { resolveLanguage, setLanguage, t, type MessageKey } from '../i18n';
+import type { TierkitDb } from '../store/db';
+import { dailyOf, snapshotsOf } from '../store/stats-store';
+import { loadWorkspace } from '../store/workspace-store';
+import { badgeText, eligibilityChanges, eligibilityView, type EligibilityChange } from './eligibility-view';
+import type { EligibilityView, RequirementView } from './protocol';
+
+export interface PublisherDeps {
+  db: TierkitDb;
+  /** The view last published (null when none), and publishing a new one (null removes it). */
+  readPublished: () => Promise<EligibilityView | null>;
+  publish: (view: EligibilityView | null) => Promise<void>;
+  setBadge: (text: string, title: string) => Promise<void>;
+  notify: (id: string, title: string, message: string) => Promise<void>;
+  browserLanguage: () => string;
+  now?: () => number;
+}
+
+const requirementName = (r: RequirementView) => t(`req.${r.kind}` as MessageKey);
+
+function notification(change: EligibilityChange, view: EligibilityView): { title: string; message: string } {
+  switch (change.kind) {
+    case 'eligible':
+      return { title: t('notify.eligible.title'), message: t('notify.eligible.body', { profile: view.profileName }) };
+    case 'lost':
+      return {
+        title: t('notify.lost.title'),
+        message: t('notify.lost.body', { requirements: change.requirements.map(requirementName).join(', ') }),
+      };
+    case 'requirement-met':
+      return {
+        title: t('notify.met.title', { requirement: requirementName(change.requirement) }),
+        message: t('notify.met.body', { met: view.metCount, total: view.total, profile: view.profileName }),
+      };
+  }
+}
+
+export function createEligibilityPublisher(deps: PublisherDeps) {
+  const now = deps.now ?? Date.now;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function refresh(): Promise<EligibilityView | null> {
+    const { workspace } = await loadWorkspace(deps.db);
+    setLanguage(resolveLanguage(workspace.settings.language, deps.browserLanguage()));
+    const handle = workspace.profile?.handle;
+    const view = handle
+      ? eligibilityView(workspace, await snapshotsOf(deps.db, handle), await dailyOf(deps.db, handle), now())
+      : null;
+    const before = await deps.readPublished();
+    await deps.publish(view);
+    await deps.setBadge(
+      badgeText(view),
+      view ? (view.eligible ? t('badge.titleEligible') : t('badge.title', { met: view.metCount, total: view.total })) : '',
+    );
+    if (view && workspace.settings.notifications) {
+      for (const change of eligibilityChanges(before, view)) {
+        const { title, message } = notification(change, view);
+        const id = change.kind === 'requirement-met' ? `met:${change.requirement.kind}` : change.kind;
+        await deps.notify(`tierkit-${id}`, title, message);
+      }
+    }
+    return view;
+  }
+
+  /** One refresh at a time, in order: each sees the data the one before it left. */
+  return (): Promise<EligibilityView | null> => {
+    const run = queue.then(refresh);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}

@@ -1,0 +1,256 @@
+// One MutationObserver for the whole page, shared by every feature (as BetterTTV does): features
+// register a selector and get the new matching elements once per animation frame, each element once
+// per watch. Nothing runs while the page does not change: no timers poll, and navigation inside
+// TikTok's single-page app is noticed in the same batches (the URL is compared after each batch of
+// mutations, and on popstate). A content script cannot see the page's history.pushState, but TikTok
+// always rewrites the DOM when it navigates, so the comparison runs right after a navigation.
+
+export interface WatchOptions {
+  /** CSS selector of the elements wanted (see selectors.ts). */
+  selector: string;
+  /** The batch's new matches, in document order of discovery; never empty. */
+  onMatch: (elements: Element[]) => void;
+  /**
+   * For lists whose slots are rewritten in place (LIVE chat): an element is handed over again when
+   * its key (say, the sender's name) changes. Without a key, an element is handed over once.
+   */
+  key?: (element: Element) => string;
+  /** Attribute changes that may change a match or its key (observed only while a watch asks). */
+  attributes?: string[];
+}
+
+export interface PageObserver {
+  /** Starts a watch; elements already in the page are handed over in the next batch. Returns the stop. */
+  watch(name: string, options: WatchOptions): () => void;
+  /**
+   * Resolves with the predicate's first non-null value, checked now and after every batch, or with
+   * null after `timeoutMs` or when `signal` aborts. Text changes are observed while one waits, since
+   * TikTok updates numbers in place.
+   */
+  waitFor<T>(name: string, predicate: () => T | null | undefined, timeoutMs: number, signal?: AbortSignal): Promise<T | null>;
+  /** Calls back with the new and the previous URL after each navigation. Returns the stop. */
+  onNavigate(listener: (url: string, previous: string) => void): () => void;
+  disconnect(): void;
+}
+
+export interface ObserverEnvironment {
+  root?: Node;
+  window?: Window & typeof globalThis;
+  /** Runs the batch soon; the next animation frame by default. Returns a cancel. */
+  schedule?: (batch: () => void) => () => void;
+  log?: (message: string, error: unknown) => void;
+}
+
+interface Watch extends WatchOptions {
+  name: string;
+  handled: WeakMap<Element, string>;
+  /** The whole page is still to be searched (a new watch). */
+  scanAll: boolean;
+}
+
+interface Waiter {
+  check: () => void;
+}
+
+const LOG_PREFIX = '[Tierkit]';
+
+/** Runs `fn`; an exception is logged once per name and never reaches the page. */
+export function createGuard(log: (message: string, error: unknown) => void) {
+  const logged = new Set<string>();
+  return function guard<T>(name: string, fn: () => T): T | undefined {
+    try {
+      return fn();
+    } catch (error) {
+      if (!logged.has(name)) {
+        logged.add(name);
+        log(`${LOG_PREFIX} ${name} failed; later failures are not logged`, error);
+      }
+      return undefined;
+    }
+  };
+}
+
+/**
+ * The next animation frame, or a short timeout if that comes first: background tabs get no frames,
+ * and a busy page (a LIVE chat) must not pile up records for hours until the tab shows again.
+ */
+const nextFrame = (batch: () => void) => {
+  let pending = true;
+  const cancel = () => {
+    pending = false;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+  const once = () => {
+    if (!pending) return;
+    cancel();
+    batch();
+  };
+  const frame = requestAnimationFrame(once);
+  const timer = setTimeout(once, 250);
+  return cancel;
+};
+
+export function createPageObserver(env: ObserverEnvironment = {}): PageObserver {
+  const win = env.window ?? window;
+  const root = env.root ?? win.document;
+  const schedule = env.schedule ?? nextFrame;
+  const guard = createGuard(env.log ?? ((message, error) => console.error(message, error)));
+
+  const watches = new Set<Watch>();
+  const waiters = new Set<Waiter>();
+  const navigationListeners = new Set<(url: string, previous: string) => void>();
+  // Roots of added subtrees, and nodes whose content or attributes changed, since the last batch.
+  const added = new Set<Element>();
+  const changed = new Set<Node>();
+  let href = win.location.href;
+  let cancelBatch: (() => void) | null = null;
+  let disconnected = false;
+
+  const mutationObserver = new win.MutationObserver((records: MutationRecord[]) => {
+    // Without watches, a batch only looks at the URL: keep no nodes.
+    if (watches.size > 0) collect(records);
+    requestBatch();
+  });
+  function collect(records: MutationRecord[]) {
+    for (const record of records) {
+      if (record.type === 'childList') {
+        for (const node of record.addedNodes) if (node.nodeType === 1) added.add(node as Element);
+      }
+      changed.add(record.target);
+    }
+  }
+  let observedOptions = '';
+  function observe() {
+    if (disconnected) return;
+    const attributeFilter = [...new Set([...watches].flatMap((w) => w.attributes ?? []))].sort();
+    const options: MutationObserverInit = { childList: true, subtree: true, characterData: waiters.size > 0 };
+    if (attributeFilter.length > 0) options.attributeFilter = attributeFilter;
+    const key = JSON.stringify(options);
+    if (key === observedOptions) return;
+    observedOptions = key;
+    mutationObserver.observe(root, options);
+  }
+  observe();
+
+  const onPopState = () => requestBatch();
+  win.addEventListener('popstate', onPopState);
+
+  function requestBatch() {
+    if (cancelBatch || disconnected) return;
+    cancelBatch = schedule(runBatch);
+  }
+
+  function matchesOf(watch: Watch): Element[] {
+    const candidates: Element[] = [];
+    if (watch.scanAll) {
+      watch.scanAll = false;
+      if ('querySelectorAll' in root) for (const e of (root as ParentNode).querySelectorAll(watch.selector)) candidates.push(e);
+    }
+    for (const element of added) {
+      if (!element.isConnected) continue;
+      if (element.matches(watch.selector)) candidates.push(element);
+      // A loop, not a spread: a long page can hold more matches than a call takes arguments.
+      for (const e of element.querySelectorAll(watch.selector)) candidates.push(e);
+    }
+    // Content or attributes changed inside a match: a keyed watch re-reads its key; an element that
+    // only now matches (an attribute set late) is new.
+    for (const node of changed) {
+      const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      const match = element?.isConnected ? element.closest(watch.selector) : null;
+      if (match) candidates.push(match);
+    }
+    const fresh: Element[] = [];
+    for (const element of candidates) {
+      const key = watch.key ? (guard(watch.name, () => watch.key!(element)) ?? '') : '';
+      if (watch.handled.get(element) === key) continue;
+      watch.handled.set(element, key);
+      fresh.push(element);
+    }
+    return fresh;
+  }
+
+  function runBatch() {
+    cancelBatch = null;
+    if (disconnected) return;
+    if (win.location.href !== href) {
+      const previous = href;
+      href = win.location.href;
+      for (const listener of [...navigationListeners]) guard('navigation', () => listener(href, previous));
+    }
+    // A callback may change the page or the watches: work on copies; its own changes make a new batch.
+    for (const watch of [...watches]) {
+      if (!watches.has(watch)) continue;
+      const fresh = matchesOf(watch);
+      if (fresh.length > 0) guard(watch.name, () => watch.onMatch(fresh));
+    }
+    added.clear();
+    changed.clear();
+    for (const waiter of [...waiters]) waiter.check();
+  }
+
+  return {
+    watch(name, options) {
+      const watch: Watch = { ...options, name, handled: new WeakMap(), scanAll: true };
+      watches.add(watch);
+      observe();
+      requestBatch();
+      return () => {
+        watches.delete(watch);
+        observe();
+      };
+    },
+
+    waitFor(name, predicate, timeoutMs, signal) {
+      return new Promise((resolve) => {
+        const now = guard(name, predicate);
+        if (now != null || disconnected || signal?.aborted) {
+          resolve(now ?? null);
+          return;
+        }
+        const finish = (value: NonNullable<typeof now> | null) => {
+          waiters.delete(waiter);
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+          observe();
+          resolve(value);
+        };
+        const waiter: Waiter = {
+          check: () => {
+            if (disconnected || signal?.aborted) return finish(null);
+            const value = guard(name, predicate);
+            if (value != null) finish(value);
+          },
+        };
+        // The last look at timeout also covers a background tab, where animation frames do not run.
+        const timer = setTimeout(() => {
+          const value = disconnected || signal?.aborted ? null : guard(name, predicate);
+          finish(value ?? null);
+        }, timeoutMs);
+        const onAbort = () => finish(null);
+        signal?.addEventListener('abort', onAbort);
+        waiters.add(waiter);
+        observe();
+      });
+    },
+
+    onNavigate(listener) {
+      navigationListeners.add(listener);
+      return () => navigationListeners.delete(listener);
+    },
+
+    disconnect() {
+      if (disconnected) return;
+      disconnected = true;
+      mutationObserver.disconnect();
+      win.removeEventListener('popstate', onPopState);
+      cancelBatch?.();
+      cancelBatch = null;
+      watches.clear();
+      navigationListeners.clear();
+      for (const waiter of [...waiters]) waiter.check();
+      added.clear();
+      changed.clear();
+    },
+  };
+}

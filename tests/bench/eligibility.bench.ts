@@ -1,0 +1,107 @@
+// Eligibility recomputed over three years of daily data (what the popup does on every open), against a
+// floor measured in the same run: one plain loop summing the same days. Prints the numbers; timings
+// are reported, never asserted (they vary with the machine).
+import { it } from 'vitest';
+import { addDays, dayNumber, DAY_MS } from '@/lib/eligibility/dates';
+import { evaluateEligibility, type EligibilityInput } from '@/lib/eligibility/evaluate';
+import { projectCumulative, projectRollingViews } from '@/lib/eligibility/projection';
+import { defaultBonusConditions, defaultEligibilityProfiles } from '@/lib/eligibility/rules';
+import type { DailyPoint, ProfileSnapshot } from '@/lib/eligibility/series';
+
+const DAYS = 1_096;
+const FIRST = '2023-01-01';
+const TODAY = addDays(FIRST, DAYS);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 41);
+const SAMPLE_MS = 20;
+
+// A fixed pseudo-random sequence, so every run measures the same data.
+let seed = 42;
+const random = () => {
+  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
+
+const followers: DailyPoint[] = [];
+const dailyViews: DailyPoint[] = [];
+let count = 200;
+for (let i = 0; i < DAYS; i++) {
+  count += Math.round(random() * 20);
+  const date = addDays(FIRST, i);
+  // About one day in fifty is missing, as in real exports.
+  followers.push({ date, value: random() < 0.02 ? null : count });
+  dailyViews.push({ date, value: random() < 0.02 ? null : Math.round(1_000 + random() * 3_000 + i * 2) });
+}
+// Ninety days of profile captures, one a day.
+const snapshots: ProfileSnapshot[] = Array.from({ length: 90 }, (_, i) => ({
+  capturedAt: (dayNumber(TODAY) - 90 + i) * DAY_MS + 15 * 3_600_000,
+  followers: count + i,
+  videoCount: 120,
+  visibleViews: 2_000_000 + i * 3_000,
+}));
+
+const base: Omit<EligibilityInput, 'profile'> = {
+  confirmations: { adult: true, goodStanding: true },
+  followers,
+  dailyViews,
+  snapshots,
+  subscriberOnlyPosts: 2,
+  today: TODAY,
+};
+const subscription = defaultEligibilityProfiles[0]!;
+const bonus = defaultBonusConditions[0]!;
+
+function floor(): number {
+  let sum = 0;
+  for (let i = 0; i < DAYS; i++) sum += (followers[i]!.value ?? 0) + (dailyViews[i]!.value ?? 0);
+  return sum;
+}
+function evaluateBoth(): number {
+  return (
+    evaluateEligibility({ ...base, profile: subscription }).metCount + evaluateEligibility({ ...base, profile: bonus }).metCount
+  );
+}
+function projectionsOnly(): number {
+  return (projectCumulative(followers, 1_000_000).pace?.weeks ?? 0) + (projectRollingViews(dailyViews, 1e9).pace?.weeks ?? 0);
+}
+
+let sink = 0;
+/** Median time of one call in ms: each sample repeats the call for about SAMPLE_MS. */
+function measure(run: () => number): { median: number; min: number; max: number } {
+  let repeats = 1;
+  for (;;) {
+    const start = performance.now();
+    for (let i = 0; i < repeats; i++) sink += run();
+    if (performance.now() - start >= SAMPLE_MS / 4) break;
+    repeats *= 2;
+  }
+  repeats = Math.max(1, repeats * 4);
+  const times: number[] = [];
+  for (let s = 0; s < SAMPLES; s++) {
+    const start = performance.now();
+    for (let i = 0; i < repeats; i++) sink += run();
+    times.push((performance.now() - start) / repeats);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times[times.length - 1]! };
+}
+
+it('measures recomputing eligibility over three years of daily data', () => {
+  const floorTime = measure(floor);
+  const evaluateTime = measure(evaluateBoth);
+  const projectionTime = measure(projectionsOnly);
+  const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
+  const row = (name: string, t: { median: number; min: number; max: number }) =>
+    `  ${name.padEnd(44)}${us(t.median).padStart(12)}   (${us(t.min)} - ${us(t.max)})   ${(t.median / floorTime.median).toFixed(1)}× floor`;
+  console.log(
+    [
+      '',
+      `Eligibility over ${DAYS} days of followers and views (+ 90 snapshots), median of ${SAMPLES} samples`,
+      row('floor: one loop summing the same days', floorTime),
+      row('evaluate: TikTok Subscription + US bonus', evaluateTime),
+      row('projections only: followers + 30-day views', projectionTime),
+      `  ratio evaluate/floor: ${(evaluateTime.median / floorTime.median).toFixed(1)}`,
+      `  (checksum ${sink % 1000})`,
+      '',
+    ].join('\n'),
+  );
+});

@@ -1,0 +1,191 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPageObserver, type PageObserver } from '@/lib/page/observer';
+import { manualFrames, setUrl, settle } from './helpers';
+
+let frames: ReturnType<typeof manualFrames>;
+let observer: PageObserver;
+let log: ReturnType<typeof vi.fn<(message: string, error: unknown) => void>>;
+
+function item(text: string, attrs: Record<string, string> = {}) {
+  const element = document.createElement('div');
+  element.className = 'item';
+  element.textContent = text;
+  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
+  return element;
+}
+
+beforeEach(() => {
+  setUrl('https://www.tiktok.com/@mara.sings');
+  document.body.innerHTML = '<main><div class="item">first</div></main>';
+  frames = manualFrames();
+  log = vi.fn<(message: string, error: unknown) => void>();
+  observer = createPageObserver({ schedule: frames.schedule, log });
+});
+
+afterEach(() => {
+  observer.disconnect();
+  document.body.innerHTML = '';
+});
+
+describe('the page observer', () => {
+  it('hands over the elements already there, then each batch of new ones in one call per frame', async () => {
+    const onMatch = vi.fn();
+    observer.watch('items', { selector: '.item', onMatch });
+    await frames.frame();
+    expect(onMatch).toHaveBeenCalledTimes(1);
+    expect(onMatch.mock.calls[0]![0].map((e: Element) => e.textContent)).toEqual(['first']);
+
+    const main = document.querySelector('main')!;
+    main.append(item('second'));
+    const wrapper = document.createElement('section');
+    wrapper.append(item('third'), item('fourth'));
+    main.append(wrapper);
+    await settle();
+    expect(onMatch).toHaveBeenCalledTimes(1); // nothing before the frame
+    await frames.frame();
+    expect(onMatch).toHaveBeenCalledTimes(2);
+    expect(onMatch.mock.calls[1]![0].map((e: Element) => e.textContent)).toEqual(['second', 'third', 'fourth']);
+  });
+
+  it('hands over each element once per watch, even when it moves or its content changes', async () => {
+    const first = vi.fn();
+    const second = vi.fn();
+    observer.watch('one', { selector: '.item', onMatch: first });
+    observer.watch('two', { selector: '.item', onMatch: second });
+    await frames.frame();
+    const element = document.querySelector('.item')!;
+    element.append(document.createElement('span'));
+    document.body.append(element); // moved: removed and added again
+    await frames.frame();
+    expect(first.mock.calls.flat(2)).toEqual([element]);
+    expect(second.mock.calls.flat(2)).toEqual([element]);
+  });
+
+  it('does no work while the page does not change', async () => {
+    observer.watch('items', { selector: '.item', onMatch: () => {} });
+    await frames.frame();
+    await settle();
+    expect(frames.pending).toBe(0);
+    document.body.append(item('new'));
+    await settle();
+    expect(frames.pending).toBe(1);
+  });
+
+  it('hands a recycled slot over again when its key changes, and only then', async () => {
+    document.body.innerHTML = '<div data-index="1"><span class="sender" title="Fan One">Fan One</span></div>';
+    const seen: string[][] = [];
+    observer.watch('senders', {
+      selector: '.sender',
+      key: (element) => element.getAttribute('title') ?? '',
+      attributes: ['title'],
+      onMatch: (elements) => seen.push(elements.map((e) => e.getAttribute('title') ?? '')),
+    });
+    await frames.frame();
+    const sender = document.querySelector('.sender')!;
+    sender.setAttribute('title', 'Night Owl');
+    sender.textContent = 'Night Owl';
+    await frames.frame();
+    sender.setAttribute('title', 'Night Owl');
+    sender.textContent = 'Night Owl';
+    await frames.frame();
+    expect(seen).toEqual([['Fan One'], ['Night Owl']]);
+  });
+
+  it('stops handing over after the watch is stopped', async () => {
+    const onMatch = vi.fn();
+    const stop = observer.watch('items', { selector: '.item', onMatch });
+    await frames.frame();
+    stop();
+    document.body.append(item('late'));
+    await frames.frame();
+    expect(onMatch).toHaveBeenCalledTimes(1);
+  });
+
+  it('notices single-page navigation in the batch after the DOM changes, and on popstate', async () => {
+    const onNavigate = vi.fn();
+    observer.onNavigate(onNavigate);
+    history.pushState(null, '', '/@lena.paints');
+    document.body.append(item('lena'));
+    await frames.frame();
+    expect(onNavigate).toHaveBeenCalledWith('https://www.tiktok.com/@lena.paints', 'https://www.tiktok.com/@mara.sings');
+
+    history.pushState(null, '', '/@mara.sings/live');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await frames.frame();
+    expect(onNavigate).toHaveBeenLastCalledWith('https://www.tiktok.com/@mara.sings/live', 'https://www.tiktok.com/@lena.paints');
+    expect(onNavigate).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps an exception from escaping, logs it once, and carries on with the other watches', async () => {
+    const failing = vi.fn(() => {
+      throw new Error('boom');
+    });
+    const healthy = vi.fn();
+    observer.watch('failing', { selector: '.item', onMatch: failing });
+    observer.watch('healthy', { selector: '.item', onMatch: healthy });
+    await frames.frame();
+    document.body.append(item('again'));
+    await frames.frame();
+    expect(failing).toHaveBeenCalledTimes(2);
+    expect(healthy).toHaveBeenCalledTimes(2);
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log.mock.calls[0]![0]).toMatch(/^\[Tierkit\] failing failed/);
+  });
+
+  it('waits for a condition that text changed in place makes true, or gives up after the bound', async () => {
+    document.body.innerHTML = '<strong id="count">…</strong>';
+    const strong = document.getElementById('count')!;
+    const seen = observer.waitFor('count', () => (strong.textContent === '11K' ? strong.textContent : null), 10_000);
+    strong.firstChild!.nodeValue = '11K';
+    await frames.frame();
+    await expect(seen).resolves.toBe('11K');
+
+    vi.useFakeTimers();
+    try {
+      const never = observer.waitFor('never', () => null, 4000);
+      vi.advanceTimersByTime(4000);
+      await expect(never).resolves.toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('ends a wait when its signal aborts', async () => {
+    const ended = new AbortController();
+    const waiting = observer.waitFor('aborted', () => null, 10_000, ended.signal);
+    ended.abort();
+    await expect(waiting).resolves.toBeNull();
+  });
+
+  it('stops everything on disconnect: no batches, no navigation, pending waits end', async () => {
+    const onMatch = vi.fn();
+    const onNavigate = vi.fn();
+    observer.watch('items', { selector: '.item', onMatch });
+    observer.onNavigate(onNavigate);
+    await frames.frame();
+    const waiting = observer.waitFor('wait', () => null, 10_000);
+    observer.disconnect();
+    await expect(waiting).resolves.toBeNull();
+    history.pushState(null, '', '/@lena.paints');
+    document.body.append(item('after'));
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await settle();
+    expect(frames.pending).toBe(0);
+    await frames.frame();
+    expect(onMatch).toHaveBeenCalledTimes(1);
+    expect(onNavigate).not.toHaveBeenCalled();
+  });
+
+  it('batches within a quarter second when no animation frame comes (a background tab)', async () => {
+    observer.disconnect();
+    vi.stubGlobal('requestAnimationFrame', () => 0);
+    try {
+      observer = createPageObserver();
+      const onMatch = vi.fn();
+      observer.watch('items', { selector: '.item', onMatch });
+      await vi.waitFor(() => expect(onMatch).toHaveBeenCalledTimes(1), { timeout: 400, interval: 20 });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
