@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { PerkLibrary } from '../perks/PerkLibrary';
 import { PricePlanner } from '../planner/PricePlanner';
-import { TierEditor } from '../tiers/TierEditor';
+import { LazyTierEditor as TierEditor } from '../tiers/LazyTierEditor';
 import { TierList } from '../tiers/TierList';
 
 /** Tiers, the perk library and the price planner: the offer as a whole. */

@@ -5,8 +5,8 @@ import type { Profile } from '@/lib/domain/schema';
 import { t } from '@/lib/i18n';
 import { workspace } from '../app-state';
 import { EligibilityCard } from '../eligibility/EligibilityCard';
-import { ProfileForm } from '../profile/ProfileForm';
-import { TierEditor } from '../tiers/TierEditor';
+import { LazyProfileForm as ProfileForm } from '../profile/LazyProfileForm';
+import { LazyTierEditor as TierEditor } from '../tiers/LazyTierEditor';
 import { TierList } from '../tiers/TierList';
 import './popup.css';
 
@@ -46,6 +46,11 @@ function Cockpit({ profile }: { profile: Profile }) {
   const [creating, setCreating] = useState(false);
   const newTier = useRef<HTMLButtonElement>(null);
   const active = ws.tiers.filter((tier) => tier.status === 'active').length;
+  // The editor's code is not needed for the first render; fetch it just after.
+  useEffect(() => {
+    const timer = setTimeout(() => void TierEditor.preload(), 100);
+    return () => clearTimeout(timer);
+  }, []);
 
   const done = () => {
     setCreating(false);

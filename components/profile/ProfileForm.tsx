@@ -1,9 +1,9 @@
+import '../editor-messages';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { currencyCodes } from '@/lib/domain/currency';
 import { findMarket, marketName, markets } from '@/lib/domain/markets';
 import { check, type Problem } from '@/lib/domain/problems';
-import { profileInputSchema } from '@/lib/domain/commands';
-import { ageOn, isRealDate, type Profile } from '@/lib/domain/schema';
+import { ageOn, isRealDate, profileInputSchema, type Profile } from '@/lib/domain/schema';
 import { locale, t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { fieldProblems, formProblems, Problems } from '../Problems';

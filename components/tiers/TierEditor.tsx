@@ -1,9 +1,9 @@
+import '../editor-messages';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { tierInputSchema, type TierInput } from '@/lib/domain/commands';
 import { formatMoney, formatPriceInput, parsePrice } from '@/lib/domain/currency';
 import { pricePointsFor } from '@/lib/domain/offer';
 import { check, type Problem } from '@/lib/domain/problems';
-import { DEFAULT_TENURE_STEPS, type Tier } from '@/lib/domain/schema';
+import { DEFAULT_TENURE_STEPS, tierInputSchema, type Tier, type TierInput } from '@/lib/domain/schema';
 import { locale, t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { PerkEditor } from '../perks/PerkEditor';

@@ -9,7 +9,7 @@ import { run, workspace } from '../app-state';
 import { useUndo } from '../UndoNotice';
 import { Problems } from '../Problems';
 import { BadgePreview } from './BadgePreview';
-import { TierEditor } from './TierEditor';
+import { LazyTierEditor as TierEditor } from './LazyTierEditor';
 
 /** Problems shown on a card speak about that card: the path would only repeat where they are. */
 const onCard = (problems: Problem[]): Problem[] => problems.map((p) => ({ path: [], message: p.message }));

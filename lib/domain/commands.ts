@@ -9,6 +9,8 @@ import { sortTiers, validateOffer } from './offer';
 import { check, fromZod, type Problem, type Result } from './problems';
 import {
   idSchema,
+  profileInputSchema,
+  tierInputSchema,
   perkSchema,
   pricePointsSchema,
   profileSchema,
@@ -23,14 +25,6 @@ import {
 } from './schema';
 
 const optionalId = z.optional(idSchema);
-
-/** A tier as a form sends it: no bookkeeping fields; with an id it edits, without one it creates. */
-export const tierInputSchema = z.object({
-  ...z.omit(tierSchema, { id: true, position: true, createdAt: true, updatedAt: true, status: true }).shape,
-  id: optionalId,
-  status: z.optional(z.enum(tierStatuses)),
-});
-export type TierInput = z.input<typeof tierInputSchema>;
 
 export const commandSchema = z.discriminatedUnion('type', [
   // The payloads of the three save commands are checked by applyCommand, so that problems come back
@@ -58,9 +52,9 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('workspace.wipe') }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
+export { profileInputSchema, tierInputSchema, type ProfileInput, type TierInput } from './schema';
 
-export const profileInputSchema = z.omit(profileSchema, { updatedAt: true });
-export type ProfileInput = z.input<typeof profileInputSchema>;
+
 
 export interface CommandContext {
   now: number;

@@ -280,3 +280,16 @@ export const workspaceSchema = z.object({
   ),
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
+
+// ---- What forms send: the records without their bookkeeping fields -----------------------------
+
+/** A tier as a form sends it: no bookkeeping fields; with an id it edits, without one it creates. */
+export const tierInputSchema = z.object({
+  ...z.omit(tierSchema, { id: true, position: true, createdAt: true, updatedAt: true, status: true }).shape,
+  id: z.optional(idSchema),
+  status: z.optional(z.enum(tierStatuses)),
+});
+export type TierInput = z.input<typeof tierInputSchema>;
+
+export const profileInputSchema = z.omit(profileSchema, { updatedAt: true });
+export type ProfileInput = z.input<typeof profileInputSchema>;

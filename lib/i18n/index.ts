@@ -6,6 +6,7 @@ import { common } from './ui-common';
 import { eligibilityCard } from './ui-eligibility-card';
 import type { background } from './background';
 import type { eligibilityOptions } from './ui-eligibility-options';
+import type { editors } from './ui-editors';
 import { popup } from './ui-popup';
 import type { options } from './ui-options';
 
@@ -16,7 +17,8 @@ export type MessageKey =
   | keyof typeof en
   | keyof (typeof options)['en']
   | keyof (typeof eligibilityOptions)['en']
-  | keyof (typeof background)['en'];
+  | keyof (typeof background)['en']
+  | keyof (typeof editors)['en'];
 
 export const languages = ['en', 'it'] as const;
 export type Language = (typeof languages)[number];

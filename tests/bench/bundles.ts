@@ -25,21 +25,41 @@ function gzipSize(buffer: Buffer): number {
 // Minified ES modules: `import{a as b}from"./x.js"`, `export*from"./x.js"`, `import"./x.js"`.
 const staticImport = /(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g;
 
-/** The file and every chunk it imports statically, transitively; paths relative to the build dir. */
-export function withStaticImports(dir: string, entry: string): string[] {
+// `import("./x.js")`: code loaded when first needed (the editors), not before the first render.
+const dynamicImport = /\bimport\(\s*["']([^"']+\.js)["']\s*\)/g;
+
+/** Every chunk reachable from the files through the given kind of import; paths relative to the build dir. */
+function reachable(dir: string, entries: string[], kind: RegExp): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
     const code = readFileSync(join(dir, file), 'utf8');
-    for (const [, specifier] of code.matchAll(staticImport)) {
+    for (const [, specifier] of code.matchAll(kind)) {
       if (specifier!.startsWith('.') || specifier!.startsWith('/')) {
         visit(specifier!.startsWith('/') ? specifier!.slice(1) : posix.join(dirname(file), specifier!));
       }
     }
   };
-  visit(entry);
+  entries.forEach(visit);
   return [...seen];
+}
+
+/** The file and every chunk it imports statically, transitively: what arrives before the first render. */
+export function withStaticImports(dir: string, entry: string): string[] {
+  return reachable(dir, [entry], staticImport);
+}
+
+/** The chunks the files load later with import(), and what those import: not in `files` already. */
+function onDemand(dir: string, files: string[]): string[] {
+  const loaded = new Set(files);
+  const lazy = files.flatMap((file) =>
+    [...readFileSync(join(dir, file), 'utf8').matchAll(dynamicImport)].map(([, specifier]) =>
+      specifier!.startsWith('/') ? specifier!.slice(1) : posix.join(dirname(file), specifier!),
+    ),
+  );
+  const all = new Set(lazy.flatMap((file) => withStaticImports(dir, file)));
+  return [...all].filter((file) => !loaded.has(file));
 }
 
 /** The module scripts and stylesheets an HTML page of the build loads. */
@@ -84,6 +104,8 @@ export function measureBundles(dir: string): { bundles: Bundle[]; contentScripts
     const { scripts, styles } = pageAssets(dir, html);
     const js = [...new Set(scripts.flatMap((script) => withStaticImports(dir, script)))];
     bundles.push(bundle(dir, `${name} JS`, js, budget));
+    const later = onDemand(dir, js);
+    if (later.length) bundles.push(bundle(dir, `${name} JS on demand`, later));
     bundles.push(bundle(dir, `${name} CSS`, styles));
   }
   const background = manifest.background?.service_worker
