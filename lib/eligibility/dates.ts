@@ -1,3 +1,5 @@
+import * as z from 'zod/mini';
+import { t } from '../i18n';
 // Calendar days as 'YYYY-MM-DD' strings and as day numbers (days since 1970-01-01). The arithmetic is
 // done in UTC, so a day is always 24 hours long and no local clock change can shift a date; a
 // timestamp (ms) belongs to the UTC day it falls in.
@@ -62,3 +64,12 @@ export function monthBounds(date: string, offset: number): { start: string; end:
     end: dateOfDay(Date.UTC(year, month + 1, 1) / DAY_MS - 1),
   };
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A 'YYYY-MM-DD' day that exists (no 30 February), from 1970 on. */
+export function isDay(text: string): boolean {
+  return ISO_DATE.test(text) && text >= '1970-01-01' && dateOfDay(dayNumber(text)) === text;
+}
+
+/** A calendar day as stored and sent: 'YYYY-MM-DD', a day that exists. */
+export const daySchema = z.string().check(z.refine(isDay, { error: () => t('err.day') }));

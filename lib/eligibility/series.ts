@@ -2,7 +2,9 @@
 // from profile snapshots when no daily views exist. Dates are calendar days; day arithmetic and the
 // day of a timestamp are UTC (see dates.ts).
 import * as z from 'zod/mini';
-import { DAY_MS, dateOfDay, dayNumber, monthBounds, utcDate } from './dates';
+import { DAY_MS, dateOfDay, dayNumber, isDay, monthBounds, utcDate } from './dates';
+
+export { isDay };
 import type { CountWindow } from './rules';
 
 /** One day's figure; `null` means the day is known to be missing (TikTok exports say `undefined`). */
@@ -11,11 +13,6 @@ export interface DailyPoint {
   value: number | null;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A 'YYYY-MM-DD' day that exists (no 30 February), from 1970 on. */
-export function isDay(text: string): boolean {
-  return ISO_DATE.test(text) && text >= '1970-01-01' && dateOfDay(dayNumber(text)) === text;
-}
 
 export const dailyPointSchema = z.object({
   date: z.string().check(z.refine(isDay)),

@@ -3,7 +3,7 @@ import { resolveLanguage, setLanguage, locale } from '../i18n';
 import type { Problem } from '../domain/problems';
 import type { TierkitDb } from '../store/db';
 import { loadWorkspace, runCommand, type Loaded } from '../store/workspace-store';
-import { utcDay } from '../domain/stats';
+import { utcDate } from '../eligibility/dates';
 import { dailyOf, importDays, ownHandle, recordSnapshot, snapshotsOf } from '../store/stats-store';
 import { requestSchema, type History, type Response, type Snapshot } from './protocol';
 import { t } from '../i18n';
@@ -73,7 +73,7 @@ export function createHandler(deps: HandlerDeps) {
         const { followers, views30 } = request.data;
         await recordSnapshot(
           db,
-          { handle, day: utcDay(capturedAt), capturedAt, followers, views30, source: 'manual', precise: true },
+          { handle, day: utcDate(capturedAt), capturedAt, followers, views30, source: 'manual', precise: true },
           true,
         );
         await deps.onStatsChanged?.();

@@ -1,6 +1,7 @@
 // The background's side of the content script's messages: is a capture wanted, and storing one.
 import { normalizeHandle } from '../domain/schema';
-import { utcDay, type StatSnapshot } from '../domain/stats';
+import type { StatSnapshot } from '../domain/stats';
+import { utcDate } from '../eligibility/dates';
 import { t } from '../i18n';
 import type { TierkitDb } from '../store/db';
 import { captureWanted, ownHandle, recordSnapshot } from '../store/stats-store';
@@ -40,7 +41,7 @@ export function createContentHandler(deps: ContentHandlerDeps) {
     if (read.status !== 'ok') return { ok: true, outcome: read.status };
     if (!page.asked && read.stats.handle !== own) return { ok: true, outcome: 'other-profile' };
     const capturedAt = now();
-    const outcome = await recordSnapshot(deps.db, { ...read.stats, capturedAt, day: utcDay(capturedAt) }, page.asked);
+    const outcome = await recordSnapshot(deps.db, { ...read.stats, capturedAt, day: utcDate(capturedAt) }, page.asked);
     if (outcome === 'recorded') await deps.onRecorded();
     return { ok: true, outcome };
   };

@@ -3,10 +3,11 @@ import * as z from 'zod/mini';
 import { commandSchema } from '../domain/commands';
 import { workspaceSchema } from '../domain/schema';
 import { dailyStatSchema, statSnapshotSchema } from '../domain/stats';
+import { daySchema } from '../eligibility/dates';
 
 /** A day of TikTok Studio figures, parsed in the page from an export (lib/parsers). */
 export const importedDaySchema = z.object({
-  date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  date: daySchema,
   videoViews: z.optional(z.nullable(z.int().check(z.gte(0)))),
   followers: z.optional(z.nullable(z.int().check(z.gte(0)))),
 });
@@ -94,7 +95,6 @@ export const ELIGIBILITY_KEY = 'eligibility';
 
 // ---- Eligibility, as the background publishes it for the pages ---------------------------------
 
-const dayText = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const nonNegative = z.number().check(z.gte(0));
 
 /** One requirement of the chosen rules profile, evaluated on the data the background has. */
@@ -110,13 +110,13 @@ export const requirementViewSchema = z.object({
   /** The value is an estimate from profile snapshots, not TikTok Studio's daily figures. */
   estimate: z.boolean(),
   /** The newest day of data used, and days missing inside the window. */
-  dataDate: z.nullable(dayText),
-  missingDays: z.array(dayText),
+  dataDate: z.nullable(daySchema),
+  missingDays: z.array(daySchema),
   projection: z.object({
     status: z.enum(['met', 'on-pace', 'not-at-current-pace', 'no-data']),
-    date: z.optional(dayText),
-    optimistic: z.optional(dayText),
-    pessimistic: z.optional(dayText),
+    date: z.optional(daySchema),
+    optimistic: z.optional(daySchema),
+    pessimistic: z.optional(daySchema),
     /** For 30-day views: views a day needed from now on to reach the threshold. */
     perDayNeeded: z.optional(nonNegative),
   }),
@@ -152,7 +152,7 @@ export const importSummarySchema = z.object({
   /** Days whose figures the import replaced. */
   conflicts: z.array(
     z.object({
-      date: dayText,
+      date: daySchema,
       field: z.enum(['videoViews', 'followers']),
       before: z.nullable(z.number()),
       after: z.nullable(z.number()),
