@@ -2,12 +2,20 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { backupFileName, createBackup } from '@/lib/domain/backup';
 import { t } from '@/lib/i18n';
+import { send } from '@/lib/messaging/client';
+import { historySchema } from '@/lib/messaging/protocol';
 import { workspace } from '../app-state';
 
-/** Downloads the whole workspace as one JSON file, through a link: no downloads permission needed. */
-export function downloadBackup(): string {
+/**
+ * Downloads the whole workspace and the recorded numbers as one JSON file, through a link: no
+ * downloads permission needed. Resolves to the file name, or null when the numbers could not be read.
+ */
+export async function downloadBackup(): Promise<string | null> {
+  const response = await send({ type: 'stats.export' });
+  const stats = response.ok ? historySchema.safeParse(response.data) : null;
+  if (!stats?.success) return null;
   const now = new Date();
-  const backup = createBackup(workspace.value!, now, browser.runtime.getManifest().version);
+  const backup = createBackup(workspace.value!, now, browser.runtime.getManifest().version, stats.data);
   const blob = new Blob([JSON.stringify(backup, null, 2)], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -20,16 +28,17 @@ export function downloadBackup(): string {
 }
 
 export function ExportBackup() {
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null | undefined>(undefined);
   return (
     <section class="options-panel" aria-labelledby="export-heading">
       <h2 id="export-heading">{t('options.data.export.heading')}</h2>
       <p class="muted">{t('options.data.export.intro')}</p>
-      <button type="button" class="primary" onClick={() => setSaved(downloadBackup())}>
+      <button type="button" class="primary" onClick={async () => setSaved(await downloadBackup())}>
         {t('options.data.export.button')}
       </button>
       <p role="status" class="status-ok">
         {saved ? t('options.data.export.done', { file: saved }) : null}
+        {saved === null ? <span class="error">{t('options.data.export.failed')}</span> : null}
       </p>
     </section>
   );

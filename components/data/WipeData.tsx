@@ -46,7 +46,7 @@ export function WipeData() {
         <h2 id="wipe-dialog-heading">{t('options.data.wipe.confirmHeading')}</h2>
         <p id="wipe-dialog-text">{t('options.data.wipe.confirmText')}</p>
         <div class="actions">
-          <button type="button" onClick={() => downloadBackup()}>
+          <button type="button" onClick={() => void downloadBackup()}>
             {t('options.data.wipe.exportFirst')}
           </button>
         </div>

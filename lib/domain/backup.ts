@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import { validateOffer, sortTiers } from './offer';
 import { fromZod, type Problem, type Result } from './problems';
 import { workspaceSchema, type Tier, type Workspace } from './schema';
+import { dailyStatSchema, statSnapshotSchema, type DailyStat, type StatSnapshot } from './stats';
 
 export const BACKUP_FORMAT = 'tierkit-backup';
 /** 2 added eligibility rules (eligibilityProfiles, bonusConditions, settings); 1 still reads. */
@@ -12,17 +13,32 @@ const READABLE_VERSIONS = [1, 2] as const;
 /** Far above any real workspace (a full one is under 300 KB); refused before it is parsed. */
 export const MAX_BACKUP_BYTES = 5 * 1024 * 1024;
 
+/** The recorded numbers (version 2): one snapshot a day, and the days imported from TikTok Studio. */
+export const backupStatsSchema = z.object({
+  snapshots: z.array(statSnapshotSchema).check(z.maxLength(50_000)),
+  daily: z.array(dailyStatSchema).check(z.maxLength(50_000)),
+});
+export type BackupStats = { snapshots: StatSnapshot[]; daily: DailyStat[] };
+
 export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(READABLE_VERSIONS),
   exportedAt: z.iso.datetime(),
   appVersion: z.optional(z.string().check(z.maxLength(40))),
   data: workspaceSchema,
+  stats: z.optional(backupStatsSchema),
 });
 export type Backup = z.infer<typeof backupSchema>;
 
-export function createBackup(ws: Workspace, now: Date, appVersion: string): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), appVersion, data: ws };
+export function createBackup(ws: Workspace, now: Date, appVersion: string, stats?: BackupStats): Backup {
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    appVersion,
+    data: ws,
+    ...(stats ? { stats } : {}),
+  };
 }
 
 export function backupFileName(now: Date): string {

@@ -2,7 +2,7 @@
 // applies these to the database; the same function tells a form what is wrong before anything is saved.
 import * as z from 'zod/mini';
 import { t } from '../i18n';
-import { mergeWorkspaces, readBackup } from './backup';
+import { mergeWorkspaces, readBackup, type Backup, type ImportMode } from './backup';
 import { bonusConditionsSchema, eligibilityProfileSchema } from '../eligibility/rules';
 import { emptyWorkspace } from './defaults';
 import { sortTiers, validateOffer } from './offer';
@@ -84,6 +84,14 @@ function finish(next: Workspace, ctx: CommandContext, focus?: ['tiers' | 'perks'
 /** Positions 0..n-1 in the given order. */
 function renumber(tiers: Tier[]): Tier[] {
   return tiers.map((tier, position) => (tier.position === position ? tier : { ...tier, position }));
+}
+
+/** The workspace a read backup leaves; its recorded numbers are the store's to write (runCommand). */
+export function importBackup(ws: Workspace, backup: Backup, mode: ImportMode, ctx: CommandContext): Result<Workspace> {
+  const result = finish(mergeWorkspaces(ws, backup.data, mode), ctx);
+  return result.ok
+    ? result
+    : { ok: false, problems: [{ path: [], message: t('err.mergeConflicts') }, ...result.problems] };
 }
 
 export function applyCommand(ws: Workspace, command: Command, ctx: CommandContext): Result<Workspace> {
@@ -184,12 +192,7 @@ export function applyCommand(ws: Workspace, command: Command, ctx: CommandContex
 
     case 'backup.import': {
       const backup = readBackup(command.text, ctx.locale);
-      if (!backup.ok) return backup;
-      const merged = mergeWorkspaces(ws, backup.value.data, command.mode);
-      const result = finish(merged, ctx);
-      return result.ok
-        ? result
-        : { ok: false, problems: [{ path: [], message: t('err.mergeConflicts') }, ...result.problems] };
+      return backup.ok ? importBackup(ws, backup.value, command.mode, ctx) : backup;
     }
 
     case 'workspace.restore':

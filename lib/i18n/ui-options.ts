@@ -76,9 +76,10 @@ export const options = section(
 
     'options.data.export.heading': 'Export',
     'options.data.export.intro':
-      'Save everything (profile, tiers, perks, settings) as one JSON file. Keep it to move to another browser or to restore later.',
+      'Save everything (profile, tiers, perks, settings, eligibility rules and your recorded numbers) as one JSON file. Keep it to move to another browser or to restore later.',
     'options.data.export.button': 'Export backup',
     'options.data.export.done': 'Saved as {file}.',
+    'options.data.export.failed': 'The recorded numbers could not be read, so no backup was saved. Try again.',
     'options.data.import.heading': 'Import',
     'options.data.import.intro': 'Load a Tierkit backup. It is checked first; a file with problems changes nothing.',
     'options.data.import.file': 'Backup file',
@@ -227,9 +228,10 @@ export const options = section(
 
     'options.data.export.heading': 'Esporta',
     'options.data.export.intro':
-      'Salva tutto (profilo, livelli, vantaggi, impostazioni) in un unico file JSON. Conservalo per passare a un altro browser o per ripristinare in seguito.',
+      'Salva tutto (profilo, livelli, vantaggi, impostazioni, regole di idoneità e i numeri registrati) in un unico file JSON. Conservalo per passare a un altro browser o per ripristinare in seguito.',
     'options.data.export.button': 'Esporta backup',
     'options.data.export.done': 'Salvato come {file}.',
+    'options.data.export.failed': 'Non è stato possibile leggere i numeri registrati, quindi il backup non è stato salvato. Riprova.',
     'options.data.import.heading': 'Importa',
     'options.data.import.intro':
       'Carica un backup di Tierkit. Viene prima controllato; un file con problemi non cambia nulla.',

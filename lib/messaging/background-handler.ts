@@ -4,7 +4,7 @@ import type { Problem } from '../domain/problems';
 import type { TierkitDb } from '../store/db';
 import { loadWorkspace, runCommand, type Loaded } from '../store/workspace-store';
 import { utcDate } from '../eligibility/dates';
-import { dailyOf, importDays, ownHandle, recordSnapshot, snapshotsOf } from '../store/stats-store';
+import { allDaily, allSnapshots, dailyOf, importDays, ownHandle, recordSnapshot, snapshotsOf } from '../store/stats-store';
 import { requestSchema, type History, type Response, type Snapshot } from './protocol';
 import { t } from '../i18n';
 
@@ -57,6 +57,10 @@ export function createHandler(deps: HandlerDeps) {
         const data: History = handle
           ? { snapshots: await snapshotsOf(db, handle), daily: await dailyOf(db, handle) }
           : { snapshots: [], daily: [] };
+        return { ok: true, data };
+      }
+      case 'stats.export': {
+        const data: History = { snapshots: await allSnapshots(db), daily: await allDaily(db) };
         return { ok: true, data };
       }
       case 'stats.import': {

@@ -20,6 +20,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('publish') }),
   /** The recorded numbers, for the chart and the history table: answers `historySchema`. */
   z.object({ type: z.literal('eligibility.history') }),
+  /** Every recorded number, of every handle, for a backup: answers `historySchema`. */
+  z.object({ type: z.literal('stats.export') }),
   /** Merge days from Studio exports (later import wins): answers `importSummarySchema`. */
   z.object({
     type: z.literal('stats.import'),

@@ -59,6 +59,11 @@ export class TierkitDb extends Dexie {
       });
   }
 
+  /** Every table: what "Delete all data" clears and an import may write. */
+  get allTables() {
+    return [...this.workspaceTables, this.statSnapshots, this.dailyStats];
+  }
+
   get workspaceTables() {
     return [
       this.singletons,

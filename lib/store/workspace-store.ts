@@ -1,7 +1,8 @@
 // Reads and writes the workspace in the database. Every record read back is validated: one that no
 // longer fits its schema is left in place untouched and reported, never silently dropped or overwritten.
 import { emptyWorkspace } from '../domain/defaults';
-import { applyCommand, type Command, type CommandContext } from '../domain/commands';
+import { readBackup, type BackupStats, type ImportMode } from '../domain/backup';
+import { applyCommand, importBackup, type Command, type CommandContext } from '../domain/commands';
 import { sortTiers } from '../domain/offer';
 import type { Result } from '../domain/problems';
 import {
@@ -124,16 +125,31 @@ export async function saveDifference(db: TierkitDb, before: Workspace, after: Wo
 }
 
 /** Runs one command in one transaction: all of it is written, or nothing. */
+/** A backup's recorded numbers: replace swaps them in; merge lets the backup's win day by day. */
+async function importStats(db: TierkitDb, stats: BackupStats, mode: ImportMode): Promise<void> {
+  if (mode === 'replace') await Promise.all([db.statSnapshots.clear(), db.dailyStats.clear()]);
+  await db.statSnapshots.bulkPut(stats.snapshots);
+  await db.dailyStats.bulkPut(stats.daily);
+}
+
 export async function runCommand(db: TierkitDb, command: Command, ctx: CommandContext): Promise<Result<Loaded>> {
-  return db.transaction('rw', db.workspaceTables, async () => {
+  return db.transaction('rw', db.allTables, async () => {
     const loaded = await loadWorkspace(db);
     if (command.type === 'workspace.wipe') {
-      await Promise.all(db.workspaceTables.map((table) => table.clear()));
+      await Promise.all(db.allTables.map((table) => table.clear()));
       return { ok: true, value: await loadWorkspace(db) };
     }
-    const result = applyCommand(loaded.workspace, command, ctx);
+    // A backup is read once: its workspace goes through importBackup, its numbers straight to the store.
+    const backup = command.type === 'backup.import' ? readBackup(command.text, ctx.locale) : undefined;
+    if (backup && !backup.ok) return backup;
+    const result =
+      backup && command.type === 'backup.import'
+        ? importBackup(loaded.workspace, backup.value, command.mode, ctx)
+        : applyCommand(loaded.workspace, command, ctx);
     if (!result.ok) return result;
     await saveDifference(db, loaded.workspace, result.value);
+    // A backup without numbers (version 1, or none recorded) leaves the stored ones as they are.
+    if (backup?.value.stats && command.type === 'backup.import') await importStats(db, backup.value.stats, command.mode);
     const workspace = { ...result.value, tiers: sortTiers(result.value.tiers) };
     return { ok: true, value: { workspace, unreadable: loaded.unreadable } };
   });

@@ -90,3 +90,50 @@ describe('content messages: own-profile capture', () => {
     expect(s.published()).toBe(0);
   });
 });
+
+describe('backups carry the recorded numbers', () => {
+  it('exports every handle’s numbers, imports them back (replace and merge), and a wipe clears them', async () => {
+    const { createHandler } = await import('@/lib/messaging/background-handler');
+    const { createBackup } = await import('@/lib/domain/backup');
+    const { emptyWorkspace } = await import('@/lib/domain/defaults');
+    const s = setup();
+    await s.ownProfile();
+    await s.handle({ type: 'stats.capture', page: page('mara.sings') });
+    await s.db.dailyStats.put({ handle: 'mara.sings', date: '2026-11-19', videoViews: 4000, followers: 9800, importedAt: 1 });
+    const pages = createHandler({ db: s.db, publish: async () => {}, browserLanguage: () => 'en' });
+    const exported = await pages.handle({ type: 'stats.export' });
+    expect(exported).toMatchObject({ ok: true, data: { snapshots: [{ followers: 9_876 }], daily: [{ date: '2026-11-19' }] } });
+    const stats = (exported as { data: { snapshots: never[]; daily: never[] } }).data;
+    const text = JSON.stringify(createBackup(emptyWorkspace(), new Date(T0), '0.1.0', stats));
+
+    expect(await pages.handle({ type: 'command', command: { type: 'workspace.wipe' } })).toEqual({ ok: true });
+    expect(await s.db.statSnapshots.count()).toBe(0);
+    expect(await s.db.dailyStats.count()).toBe(0);
+
+    expect(await pages.handle({ type: 'command', command: { type: 'backup.import', text, mode: 'replace' } })).toEqual({ ok: true });
+    expect(await s.db.statSnapshots.toArray()).toEqual(stats.snapshots);
+    expect(await s.db.dailyStats.toArray()).toEqual(stats.daily);
+
+    // Merge: the backup's day wins, a day only here stays.
+    await s.db.dailyStats.put({ handle: 'mara.sings', date: '2026-11-19', videoViews: 1, followers: 1, importedAt: 2 });
+    await s.db.dailyStats.put({ handle: 'mara.sings', date: '2026-11-18', videoViews: 3000, followers: 9700, importedAt: 2 });
+    expect(await pages.handle({ type: 'command', command: { type: 'backup.import', text, mode: 'merge' } })).toEqual({ ok: true });
+    expect((await s.db.dailyStats.toArray()).map((d) => [d.date, d.videoViews])).toEqual([
+      ['2026-11-18', 3000],
+      ['2026-11-19', 4000],
+    ]);
+  });
+
+  it('a backup without numbers leaves the recorded ones alone, even when replacing', async () => {
+    const { createHandler } = await import('@/lib/messaging/background-handler');
+    const { createBackup } = await import('@/lib/domain/backup');
+    const { emptyWorkspace } = await import('@/lib/domain/defaults');
+    const s = setup();
+    await s.ownProfile();
+    await s.handle({ type: 'stats.capture', page: page('mara.sings') });
+    const pages = createHandler({ db: s.db, publish: async () => {}, browserLanguage: () => 'en' });
+    const text = JSON.stringify(createBackup(emptyWorkspace(), new Date(T0), '0.1.0'));
+    expect(await pages.handle({ type: 'command', command: { type: 'backup.import', text, mode: 'replace' } })).toEqual({ ok: true });
+    expect(await s.db.statSnapshots.count()).toBe(1);
+  });
+});
