@@ -1,5 +1,5 @@
 // The background's side of the content script's messages: is a capture wanted, and storing one.
-import { normalizeHandle } from '../domain/schema';
+import { handleSchema, normalizeHandle } from '../domain/schema';
 import type { StatSnapshot } from '../domain/stats';
 import { utcDate } from '../eligibility/dates';
 import { t } from '../i18n';
@@ -35,6 +35,7 @@ export function createContentHandler(deps: ContentHandlerDeps) {
       return { ok: true, wanted: await captureWanted(deps.db, own, normalizeHandle(request.data.handle), now()) };
     }
     const page = request.data.page;
+    if (!handleSchema.safeParse(page.handle).success) return { ok: true, outcome: 'no-data' };
     // Other people's numbers are recorded only when the creator asks from the popup.
     if (!page.asked && normalizeHandle(page.handle) !== own) return { ok: true, outcome: 'other-profile' };
     const read = deps.readPage(page);

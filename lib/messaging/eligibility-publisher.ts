@@ -57,7 +57,8 @@ export function createEligibilityPublisher(deps: PublisherDeps) {
     if (view && workspace.settings.notifications) {
       for (const change of eligibilityChanges(before, view)) {
         const { title, message } = notification(change, view);
-        const id = change.kind === 'requirement-met' ? `met:${change.requirement.kind}` : change.kind;
+        const { requirement } = change.kind === 'requirement-met' ? change : { requirement: undefined };
+        const id = requirement ? `met:${requirement.kind}:${requirement.window ?? ''}` : change.kind;
         await deps.notify(`tierkit-${id}`, title, message);
       }
     }

@@ -49,8 +49,14 @@ function withManualViews(view: RequirementView, manual: StatSnapshot | undefined
     estimate: false,
     dataDate: manual.day,
     missingDays: [],
-    projection: met ? { status: 'met' } : view.projection,
+    projection: met ? { status: 'met' } : view.projection.status === 'met' ? stillToReach(view) : view.projection,
   };
+}
+
+/** The older data had met the threshold, the newer figure has not: there is no pace to project from. */
+function stillToReach(view: RequirementView): RequirementView['projection'] {
+  const { perDayNeeded } = view.projection;
+  return { status: 'no-data', ...(perDayNeeded !== undefined ? { perDayNeeded } : {}) };
 }
 
 export function eligibilityView(

@@ -12,9 +12,11 @@ export function readCapturedPage(page: CapturedPage): PageStats {
   const views = visible.videoViews
     ? { visibleViews: visible.videoViews.value, visibleVideos: page.visible.videoViews.length - visible.unreadableVideoViews }
     : {};
-  if (json.status === 'private' || json.status === 'not-found') return { status: json.status };
   // JSON of another account is what the first page load embedded, before single-page navigation.
-  if (json.status === 'ok' && normalizeHandle(json.handle) === handle) {
+  // A private account's JSON names it too; a stale one must not make this profile "private".
+  const ofThisAccount = 'handle' in json && json.handle !== undefined ? normalizeHandle(json.handle) === handle : true;
+  if (json.status === 'not-found' || (json.status === 'private' && ofThisAccount)) return { status: json.status };
+  if (json.status === 'ok' && ofThisAccount) {
     const { followers, following, likes, videoCount, source, precise } = json;
     return { status: 'ok', stats: { handle, followers, following, likes, videoCount, ...views, source, precise } };
   }

@@ -94,7 +94,10 @@ export async function importDays(db: TierkitDb, handle: string, days: ImportedDa
       }
       conflicts.push(...summary.conflicts.map((c) => ({ date: c.date, field, before: c.before, after: c.after })));
     }
-    const incomingDates = new Set(days.map((day) => day.date));
+    // A day without any figure (not even a missing one) brings nothing to store or count.
+    const incomingDates = new Set(
+      days.filter((day) => fields.some((field) => day[field] !== undefined)).map((day) => day.date),
+    );
     const added = [...incomingDates].filter((date) => !storedDates.has(date)).length;
     const changed = [...changedDates].filter((date) => incomingDates.has(date)).length;
     const rows = [...merged.values()].filter((row) => incomingDates.has(row.date));

@@ -87,6 +87,8 @@ describe('content messages: own-profile capture', () => {
     expect(await s.handle({ type: 'stats.capture', page: page('mara.sings') })).toEqual({ ok: true, outcome: 'private' });
     expect(await s.handle({ type: 'stats.capture', page: { ...page('mara.sings'), scripts: { universal: 'x'.repeat(5_000_001) } } })).toMatchObject({ ok: false });
     expect(await s.handle({ type: 'stats.delete-everything' })).toMatchObject({ ok: false });
+    // Asked for on a page whose address holds no valid handle: nothing to record, said plainly.
+    expect(await s.handle({ type: 'stats.capture', page: page('x', true) })).toEqual({ ok: true, outcome: 'no-data' });
     expect(s.published()).toBe(0);
   });
 });
