@@ -38,7 +38,8 @@ const addable: DraftRequirement[] = [
 const toDraft = (set: RuleSet): Draft => ({
   name: set.name,
   markets: (set.markets ?? []).join(', '),
-  requirements: set.requirements.map((r) => ({ kind: r.kind, window: 'window' in r ? r.window : undefined, min: 'min' in r ? String(r.min) : '' })),
+  // No `window` key at all where the kind has none: requirementKey tells kinds apart by that key.
+  requirements: set.requirements.map((r) => ({ kind: r.kind, ...('window' in r ? { window: r.window } : {}), min: 'min' in r ? String(r.min) : '' })),
 });
 
 /** The draft as a record to validate: thresholds are numbers (NaN when not one, which the schema names). */

@@ -51,6 +51,7 @@ export function updatedText(at: number, now: number): string {
       ? format.format(minutes, 'minute')
       : Math.abs(minutes) < 1440
         ? format.format(Math.round(minutes / 60), 'hour')
-        : format.format(Math.round(minutes / 1440), 'day');
+        : // Days by the calendar (UTC, as data days are): data of the 23rd seen on the 24th is "yesterday".
+          format.format(Math.floor(at / 86_400_000) - Math.floor(now / 86_400_000), 'day');
   return t('eligibility.updated', { when });
 }

@@ -78,11 +78,16 @@ function fillRollingViews(rows: HistoryRow[]): void {
   }
 }
 
-/** Every day from the first row to the last, with the row's figure or null: a gap stays a gap. */
+/**
+ * Every day from the first with a figure to the last recorded day, with the figure or null: a gap stays
+ * a gap (at the end too), and days before the figure exists (the first 29 days of 30-day views) are not
+ * counted as gaps.
+ */
 export function dailySeries(rows: readonly HistoryRow[], pick: (row: HistoryRow) => number | null): DailyValue[] {
-  if (!rows.length) return [];
+  const first = rows.find((row) => pick(row) !== null);
+  if (!first) return [];
   const byDay = new Map(rows.map((row) => [dayNumber(row.date), pick(row)]));
-  const start = dayNumber(rows[0]!.date);
+  const start = dayNumber(first.date);
   const end = dayNumber(rows[rows.length - 1]!.date);
   const series: DailyValue[] = [];
   for (let d = start; d <= end; d++) series.push({ date: dateOfDay(d), value: byDay.get(d) ?? null });

@@ -110,3 +110,15 @@ describe('options eligibility section', () => {
     expect(current().bonusConditions[0]!.requirements[2]).toEqual({ kind: 'subscriber-only-posts', min: 4, window: 'calendar-month' });
   });
 });
+
+describe('what "Add requirement" offers', () => {
+  it('only requirements the rules do not have yet', async () => {
+    await renderSection();
+    const offered = within(within(rules()).getByLabelText('Requirement to add'))
+      .getAllByRole('option')
+      .map((option) => option.textContent);
+    // TikTok Subscription already has age, good standing, followers and rolling 30-day views.
+    expect(offered.some((text) => /^Age|^Account in good standing|^Followers/.test(text ?? ''))).toBe(false);
+    expect(offered.length).toBe(3);
+  });
+});
