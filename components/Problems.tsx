@@ -4,14 +4,17 @@ import { formatPath, type Problem } from '@/lib/domain/problems';
 export function Problems({ problems, id }: { problems: Problem[]; id?: string }) {
   if (!problems.length) return null;
   return (
-    <ul class="problems error" role="alert" id={id}>
-      {problems.map((problem, i) => (
-        <li key={i}>
-          {problem.path.length ? <strong>{formatPath(problem.path)}: </strong> : null}
-          {problem.message}
-        </li>
-      ))}
-    </ul>
+    // The alert role sits on a wrapper: on the list itself it would hide the list from assistive technology.
+    <div role="alert" id={id}>
+      <ul class="problems error">
+        {problems.map((problem, i) => (
+          <li key={i}>
+            {problem.path.length ? <strong>{formatPath(problem.path)}: </strong> : null}
+            {problem.message}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -112,15 +112,27 @@ export function ImportBackup() {
       <fieldset class="import-mode">
         <legend>{t('options.data.import.mode')}</legend>
         <label class="field inline">
-          <input type="radio" name="import-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+          <input
+            type="radio"
+            name="import-mode"
+            aria-describedby="import-replace-hint"
+            checked={mode === 'replace'}
+            onChange={() => setMode('replace')}
+          />
           {t('options.data.import.replace')}
         </label>
-        <p class="muted small">{t('options.data.import.replaceHint')}</p>
+        <p id="import-replace-hint" class="muted small">{t('options.data.import.replaceHint')}</p>
         <label class="field inline">
-          <input type="radio" name="import-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+          <input
+            type="radio"
+            name="import-mode"
+            aria-describedby="import-merge-hint"
+            checked={mode === 'merge'}
+            onChange={() => setMode('merge')}
+          />
           {t('options.data.import.merge')}
         </label>
-        <p class="muted small">{t('options.data.import.mergeHint')}</p>
+        <p id="import-merge-hint" class="muted small">{t('options.data.import.mergeHint')}</p>
       </fieldset>
 
       {chosen ? (

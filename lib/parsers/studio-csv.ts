@@ -128,11 +128,15 @@ export function parseStudioCsv(text: string, options: CsvOptions): ParseResult<S
   if (BINARY.test(content)) return fail(problem(file, 'parser.notText'));
   if (!/\S/.test(content)) return fail(problem(file, 'parser.empty'));
 
-  const parsed = Papa.parse<string[]>(content, { delimiter: delimiterOf(content), preview: MAX_DATA_ROWS + 1 });
-  if (parsed.meta.truncated && /\S/.test(content.slice(parsed.meta.cursor))) {
+  // One record past the limit is read to see whether the file goes on: papaparse's cursor alone can
+  // point past a record it did not return, so a file one row over would slip through.
+  const parsed = Papa.parse<string[]>(content, { delimiter: delimiterOf(content), preview: MAX_DATA_ROWS + 2 });
+  const beyond = parsed.data.slice(MAX_DATA_ROWS + 1);
+  const filled = (cells: string[]) => cells.some((cell) => /\S/.test(cell));
+  if (beyond.some(filled) || (parsed.meta.truncated && /\S/.test(content.slice(parsed.meta.cursor)))) {
     return fail(problem(file, 'parser.tooManyRows', { max: MAX_DATA_ROWS }));
   }
-  const [header = [], ...rows] = parsed.data;
+  const [header = [], ...rows] = parsed.data.slice(0, MAX_DATA_ROWS + 1);
   const kind = kindOf(header, file);
   if (kind === null) {
     const shown = header.map((cell) => cell.trim()).join(', ');

@@ -239,6 +239,8 @@ describe('limits', () => {
     const options = { fileName: 'rows.csv', referenceDate: '2025-10-31' };
     expect(rows(MAX_DATA_ROWS + 1).length).toBeLessThan(MAX_CSV_BYTES);
     expect(codes(parseStudioCsv(rows(MAX_DATA_ROWS + 1), options))).toEqual(['parser.tooManyRows']);
+    // Without a final line break too: the row past the limit is the file's last.
+    expect(codes(parseStudioCsv(rows(MAX_DATA_ROWS + 1).trimEnd(), options))).toEqual(['parser.tooManyRows']);
     // Exactly the limit is parsed (and then refused for repeating the day, not for its length).
     expect(codes(parseStudioCsv(rows(MAX_DATA_ROWS), options))).not.toContain('parser.tooManyRows');
     expect(codes(parseStudioCsv(rows(MAX_DATA_ROWS), options))).toContain('parser.duplicateDay');
