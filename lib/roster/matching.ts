@@ -1,0 +1,137 @@
+// The in-memory index the background answers a page's roster lookups from: subscriber records of any
+// number of creators (the creator's own roster and imported badge packs), in Maps keyed by creator
+// then by handle or nickname, so a lookup costs a few Map reads per name whatever the roster's size.
+//
+// Rules:
+// - Handles are compared case-insensitively, without "@" (normalizeHandle).
+// - Nicknames are compared exactly after Unicode NFC and trimming (normalizeNickname); a nickname match
+//   is marked as such, since a nickname is not unique on TikTok.
+// - A nickname that belongs to more than one person in a creator's roster (different handles, or
+//   records without a handle) is ambiguous: it answers 'ambiguous', never a guess.
+// - Only active records badge. When one handle has several records, an active one wins; among those,
+//   the most recently updated.
+import { normalizeHandle } from '../domain/schema';
+import { normalizeNickname, type Subscriber } from './schema';
+
+/** What a page may learn of a subscriber: never the note. */
+export type RosterEntry = Pick<Subscriber, 'id' | 'tierId' | 'since' | 'monthsOverride' | 'handle' | 'nickname'>;
+
+export type RosterAnswer =
+  | { status: 'match'; by: 'handle' | 'nickname'; entry: RosterEntry }
+  | { status: 'ambiguous'; by: 'nickname' }
+  | { status: 'none' };
+
+export interface RosterQuery {
+  handles?: readonly string[];
+  nicknames?: readonly string[];
+}
+
+/** Answers in the order of the query's names. */
+export interface RosterLookup {
+  handles: RosterAnswer[];
+  nicknames: RosterAnswer[];
+}
+
+const NONE: RosterAnswer = Object.freeze({ status: 'none' });
+const AMBIGUOUS: RosterAnswer = Object.freeze({ status: 'ambiguous', by: 'nickname' });
+
+interface CreatorIndex {
+  byHandle: Map<string, RosterAnswer>;
+  byNickname: Map<string, RosterAnswer>;
+}
+
+function entryOf(s: Subscriber): RosterEntry {
+  const entry: RosterEntry = { id: s.id, tierId: s.tierId, since: s.since };
+  if (s.monthsOverride !== undefined) entry.monthsOverride = s.monthsOverride;
+  if (s.handle !== undefined) entry.handle = s.handle;
+  if (s.nickname !== undefined) entry.nickname = s.nickname;
+  return entry;
+}
+
+const outranks = (a: Subscriber, b: Subscriber) =>
+  a.updatedAt > b.updatedAt || (a.updatedAt === b.updatedAt && a.id > b.id);
+
+function indexCreator(subscribers: readonly Subscriber[]): CreatorIndex {
+  // Per handle, the record that represents the person: active first, then the latest update.
+  const bestByHandle = new Map<string, Subscriber>();
+  // Per nickname, the person it names (their handle, or the record id when there is none) and
+  // whether that person badges; `null` once a second person carries the same nickname.
+  const nicknameOwner = new Map<string, { person: string; record: Subscriber | undefined } | null>();
+  const withoutHandle: Subscriber[] = [];
+
+  for (const s of subscribers) {
+    if (s.handle !== undefined) {
+      const best = bestByHandle.get(s.handle);
+      const wins =
+        !best ||
+        (s.status === 'active' && best.status !== 'active') ||
+        (s.status === best.status && outranks(s, best));
+      if (wins) bestByHandle.set(s.handle, s);
+    } else {
+      withoutHandle.push(s);
+    }
+  }
+
+  const byHandle = new Map<string, RosterAnswer>();
+  const noteNickname = (person: string, s: Subscriber) => {
+    if (s.nickname === undefined) return;
+    const key = normalizeNickname(s.nickname);
+    const owner = nicknameOwner.get(key);
+    const badges = s.status === 'active' ? s : undefined;
+    if (owner === undefined) nicknameOwner.set(key, { person, record: badges });
+    else if (owner !== null && owner.person !== person) nicknameOwner.set(key, null);
+    else if (owner !== null && badges && (!owner.record || outranks(badges, owner.record))) owner.record = badges;
+  };
+  for (const s of subscribers) if (s.handle !== undefined) noteNickname(`@${s.handle}`, s);
+  for (const s of withoutHandle) noteNickname(`#${s.id}`, s);
+  for (const [handle, s] of bestByHandle) {
+    if (s.status === 'active') byHandle.set(handle, { status: 'match', by: 'handle', entry: entryOf(s) });
+  }
+
+  const byNickname = new Map<string, RosterAnswer>();
+  for (const [nickname, owner] of nicknameOwner) {
+    if (owner === null) byNickname.set(nickname, AMBIGUOUS);
+    else if (owner.record) byNickname.set(nickname, { status: 'match', by: 'nickname', entry: entryOf(owner.record) });
+  }
+  return { byHandle, byNickname };
+}
+
+export class RosterIndex {
+  private readonly creators = new Map<string, CreatorIndex>();
+
+  /** Indexes records of any creators; each creator's records replace what the index held for them. */
+  static build(subscribers: readonly Subscriber[]): RosterIndex {
+    const byCreator = new Map<string, Subscriber[]>();
+    for (const s of subscribers) {
+      const list = byCreator.get(s.creatorHandle);
+      if (list) list.push(s);
+      else byCreator.set(s.creatorHandle, [s]);
+    }
+    const index = new RosterIndex();
+    for (const [creator, list] of byCreator) index.setCreator(creator, list);
+    return index;
+  }
+
+  /** Replaces one creator's roster (after an edit or a pack import); an empty list forgets the creator. */
+  setCreator(creatorHandle: string, subscribers: readonly Subscriber[]): void {
+    const creator = normalizeHandle(creatorHandle);
+    if (subscribers.length === 0) this.creators.delete(creator);
+    else this.creators.set(creator, indexCreator(subscribers.filter((s) => s.creatorHandle === creator)));
+  }
+
+  creatorHandles(): string[] {
+    return [...this.creators.keys()];
+  }
+
+  /** Who among these names subscribes to `creatorHandle`; one answer per name, in the query's order. */
+  lookup(creatorHandle: string, query: RosterQuery): RosterLookup {
+    const creator = this.creators.get(normalizeHandle(creatorHandle));
+    const handles = query.handles ?? [];
+    const nicknames = query.nicknames ?? [];
+    if (!creator) return { handles: handles.map(() => NONE), nicknames: nicknames.map(() => NONE) };
+    return {
+      handles: handles.map((h) => creator.byHandle.get(normalizeHandle(h)) ?? NONE),
+      nicknames: nicknames.map((n) => creator.byNickname.get(normalizeNickname(n)) ?? NONE),
+    };
+  }
+}
