@@ -200,10 +200,10 @@ describe('importRosterCsv', () => {
 });
 
 describe('limits', () => {
-  it('refuses more than 5 MB before decoding', () => {
+  it('refuses more than 16 MB before decoding', () => {
     const bytes = new Uint8Array(MAX_ROSTER_CSV_BYTES + 1).fill(0x41);
     expect(problems(importRosterCsvBytes(bytes, options()))).toEqual([
-      { row: null, field: null, message: 'roster.csv is 5 MB; Tierkit reads files up to 5 MB' },
+      { row: null, field: null, message: 'roster.csv is 16 MB; Tierkit reads files up to 16 MB' },
     ]);
     expect(importRosterCsv('a'.repeat(MAX_ROSTER_CSV_BYTES + 1), options()).ok).toBe(false);
   });
