@@ -8,7 +8,8 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentRequest } from '@/lib/messaging/protocol';
-import { extensionDir, launchExtension, sendCommand, type Extension } from './harness';
+import { extensionDir, launchExtension, type Extension } from './harness';
+import { LENA, MARA, createCreator, fixture, openTikTok as openTikTokPage, serveTikTokPages } from './tiktok';
 
 // What page.evaluate and serviceWorker.evaluate callbacks use; they run inside the extension.
 declare const chrome: {
@@ -21,20 +22,11 @@ interface Seen {
   message: ContentRequest;
 }
 
-const MARA = 'https://www.tiktok.com/@mara.sings';
-const LENA = 'https://www.tiktok.com/@lena.paints';
 const VIDEO = 'https://www.tiktok.com/@mara.sings/video/7401234567890123457';
-const fixture = (name: string) => readFile(new URL(`../fixtures/pages/${name}.html`, import.meta.url), 'utf8');
 
 async function start(pages: Record<string, string>): Promise<{ extension: Extension; extensionPage: Page }> {
   const extension = await launchExtension();
-  const html = Object.fromEntries(await Promise.all(Object.entries(pages).map(async ([path, name]) => [path, await fixture(name)])));
-  await extension.context.route('https://www.tiktok.com/**', (route) => {
-    const body = html[new URL(route.request().url()).pathname];
-    return body === undefined
-      ? route.fulfill({ status: 404, body: '' })
-      : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
-  });
+  await serveTikTokPages(extension, pages);
   await extension.serviceWorker.evaluate(() => {
     const seen: Seen[] = [];
     (globalThis as unknown as { tierkitSeen: Seen[] }).tierkitSeen = seen;
@@ -46,10 +38,7 @@ async function start(pages: Record<string, string>): Promise<{ extension: Extens
     });
   });
   const extensionPage = await extension.openOptions();
-  await sendCommand(extensionPage, {
-    type: 'profile.save',
-    profile: { handle: 'mara.sings', displayName: 'Mara Sings', market: 'IT', currency: 'EUR', age: { kind: 'confirmed-adult' } },
-  });
+  await createCreator(extensionPage);
   return { extension, extensionPage };
 }
 
@@ -86,13 +75,8 @@ afterEach(async () => {
 });
 
 async function openTikTok(extension: Extension, url: string, errors: string[]): Promise<Page> {
-  const page = await extension.context.newPage();
+  const page = await openTikTokPage(extension, url, errors);
   openPages.add(page);
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-  await page.goto(url);
   return page;
 }
 

@@ -6,11 +6,11 @@
 // files are refused with a message naming them and nothing is sent. Everything is found by roles and
 // labels, as a person (or a screen reader) finds it; storage and the service worker are read only to
 // compare data.
-import { readFile } from 'node:fs/promises';
 import { zipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, screenshot, sendCommand, waitForFirstRender, type Extension } from './harness';
+import { launchExtension, screenshot, waitForFirstRender, type Extension } from './harness';
+import { LENA, MARA, createCreator, openTikTok, serveTikTokPages } from './tiktok';
 
 // What page.evaluate and serviceWorker.evaluate callbacks use; they run inside the extension.
 declare const chrome: {
@@ -23,38 +23,15 @@ declare const chrome: {
 };
 
 const POLL = { timeout: 10_000, interval: 100 };
-const MARA = 'https://www.tiktok.com/@mara.sings';
-const LENA = 'https://www.tiktok.com/@lena.paints';
-const fixture = (name: string) => readFile(new URL(`../fixtures/pages/${name}.html`, import.meta.url), 'utf8');
 
 /** A browser with the extension, TikTok served from fixtures by path, and the creator mara.sings. */
 async function start(pages: Record<string, string>): Promise<{ extension: Extension; extensionPage: Page }> {
   const extension = await launchExtension();
-  const html = Object.fromEntries(await Promise.all(Object.entries(pages).map(async ([path, name]) => [path, await fixture(name)])));
-  await extension.context.route('https://www.tiktok.com/**', (route) => {
-    const body = html[new URL(route.request().url()).pathname];
-    return body === undefined
-      ? route.fulfill({ status: 404, body: '' })
-      : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
-  });
+  await serveTikTokPages(extension, pages);
   const extensionPage = await extension.openOptions();
   await waitForFirstRender(extensionPage);
-  await sendCommand(extensionPage, {
-    type: 'profile.save',
-    profile: { handle: 'mara.sings', displayName: 'Mara Sings', market: 'IT', currency: 'EUR', age: { kind: 'confirmed-adult' } },
-  });
+  await createCreator(extensionPage);
   return { extension, extensionPage };
-}
-
-/** Opens a TikTok page in its own tab, collecting its console errors and exceptions. */
-async function openTikTok(extension: Extension, url: string, errors: string[]): Promise<Page> {
-  const page = await extension.context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-  await page.goto(url);
-  return page;
 }
 
 interface StoredView {
