@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { addMessages } from '@/lib/i18n';
 import { background } from '@/lib/i18n/background';
 import { createHandler } from '@/lib/messaging/background-handler';
+import { readStored } from '@/lib/messaging/client';
 import { createContentHandler } from '@/lib/messaging/content-handler';
 import { createEligibilityPublisher } from '@/lib/messaging/eligibility-publisher';
 import { ELIGIBILITY_KEY, SNAPSHOT_KEY, eligibilityViewSchema } from '@/lib/messaging/protocol';
@@ -18,10 +19,7 @@ export default defineBackground(() => {
   const refreshEligibility = createEligibilityPublisher({
     db,
     browserLanguage,
-    readPublished: async () => {
-      const parsed = eligibilityViewSchema.safeParse((await browser.storage.local.get(ELIGIBILITY_KEY))[ELIGIBILITY_KEY]);
-      return parsed.success ? parsed.data : null;
-    },
+    readPublished: () => readStored(ELIGIBILITY_KEY, eligibilityViewSchema),
     publish: (view) =>
       view ? browser.storage.local.set({ [ELIGIBILITY_KEY]: view }) : browser.storage.local.remove(ELIGIBILITY_KEY),
     setBadge: async (text, title) => {

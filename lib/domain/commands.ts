@@ -52,7 +52,6 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('workspace.wipe') }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
-export { profileInputSchema, tierInputSchema, type ProfileInput, type TierInput } from './schema';
 
 
 

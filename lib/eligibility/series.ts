@@ -3,8 +3,6 @@
 // day of a timestamp are UTC (see dates.ts).
 import * as z from 'zod/mini';
 import { DAY_MS, dateOfDay, dayNumber, isDay, monthBounds, utcDate } from './dates';
-
-export { isDay };
 import type { CountWindow } from './rules';
 
 /** One day's figure; `null` means the day is known to be missing (TikTok exports say `undefined`). */

@@ -53,11 +53,27 @@ export type MessageParams = Record<string, string | number>;
 
 /** Looks up a message and fills `{name}` placeholders. */
 export function t(key: MessageKey, params?: MessageParams): string {
-  const template = dictionaries[current][key] ?? dictionaries.en[key] ?? key;
+  return fill(dictionaries[current][key] ?? dictionaries.en[key] ?? key, params);
+}
+
+function fill(template: string, params?: MessageParams): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+type Section = { en: Record<string, string>; it: Record<string, string> };
+
+/**
+ * A message of a section read directly, in the current language: for code (parsers, roster, packs)
+ * that must speak in any context, whether or not that context registered the section with addMessages.
+ */
+export function sectionMessage<S extends Section>(section: S, key: keyof S['en'] & string, params?: MessageParams): string {
+  return fill(section[current][key] ?? section.en[key] ?? key, params);
+}
+
+/** "1.5 MB" in the current locale. */
+export function formatMegabytes(bytes: number): string {
+  return `${new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(bytes / 1_048_576)} MB`;
 }
 
 /** The BCP 47 locale used for numbers, money and dates. */

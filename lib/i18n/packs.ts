@@ -5,8 +5,8 @@ import { section } from './section';
 // pages whether or not this section is registered with addMessages.
 export const packs = section(
   {
-    'pack.err.tooLarge': 'The file is {size} MB; a badge pack is at most {max} MB',
-    'pack.err.wouldBeTooLarge': 'The badge pack would be {size} MB; a badge pack is at most {max} MB',
+    'pack.err.tooLarge': 'The file is {size}; a badge pack is at most {max}',
+    'pack.err.wouldBeTooLarge': 'The badge pack would be {size}; a badge pack is at most {max}',
     'pack.err.notJson': 'The file is not a complete JSON document: it may have been cut short or damaged ({detail})',
     'pack.err.notAPack': 'This file is not a Tierkit badge pack',
     'pack.err.isBackup': 'This file is a Tierkit backup, not a badge pack: restore it from the Data section instead',
@@ -37,8 +37,8 @@ export const packs = section(
       'You already have a pack for @{handle} signed with a different key ({fingerprints}). One of them may be an impersonation: compare the key fingerprints with the creator before you trust this one.',
   },
   {
-    'pack.err.tooLarge': 'Il file pesa {size} MB; un pacchetto di badge pesa al massimo {max} MB',
-    'pack.err.wouldBeTooLarge': 'Il pacchetto di badge peserebbe {size} MB; un pacchetto di badge pesa al massimo {max} MB',
+    'pack.err.tooLarge': 'Il file pesa {size}; un pacchetto di badge pesa al massimo {max}',
+    'pack.err.wouldBeTooLarge': 'Il pacchetto di badge peserebbe {size}; un pacchetto di badge pesa al massimo {max}',
     'pack.err.notJson': 'Il file non è un documento JSON completo: potrebbe essere stato troncato o danneggiato ({detail})',
     'pack.err.notAPack': 'Questo file non è un pacchetto di badge di Tierkit',
     'pack.err.isBackup':

@@ -1,5 +1,6 @@
 // The background's side of the protocol: validate, run the command in one transaction, publish.
 import { resolveLanguage, setLanguage, locale } from '../i18n';
+import type { Command } from '../domain/commands';
 import type { Problem } from '../domain/problems';
 import type { TierkitDb } from '../store/db';
 import { loadWorkspace, runCommand, type Loaded } from '../store/workspace-store';
@@ -17,6 +18,20 @@ export interface HandlerDeps {
   /** Recomputes and publishes eligibility after its inputs changed. */
   onStatsChanged?: () => Promise<void>;
 }
+
+/**
+ * Commands that can change what eligibility is computed from: the profile (age, good standing),
+ * the settings (rules chosen, notifications, language), the rules, or the numbers themselves (an
+ * import, a restore, a wipe). Tier and perk edits do not, so they skip the recompute.
+ */
+const changesEligibility = new Set<Command['type']>([
+  'profile.save',
+  'settings.save',
+  'eligibilityProfiles.save',
+  'backup.import',
+  'workspace.restore',
+  'workspace.wipe',
+]);
 
 export function createHandler(deps: HandlerDeps) {
   const now = deps.now ?? Date.now;
@@ -49,7 +64,7 @@ export function createHandler(deps: HandlerDeps) {
         const result = await runCommand(db, request.data.command, { now: now(), newId, locale: locale() });
         if (!result.ok) return result;
         await publish(result.value);
-        await deps.onStatsChanged?.();
+        if (changesEligibility.has(request.data.command.type)) await deps.onStatsChanged?.();
         return { ok: true };
       }
       case 'eligibility.history': {

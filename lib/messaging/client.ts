@@ -13,23 +13,30 @@ export async function send(request: Request): Promise<Response> {
   }
 }
 
-function parseSnapshot(value: unknown): Snapshot | null {
-  const parsed = snapshotSchema.safeParse(value);
+type Schema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false } };
+
+function parse<T>(schema: Schema<T>, value: unknown): T | null {
+  const parsed = schema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
 
-export async function readSnapshot(): Promise<Snapshot | null> {
-  const stored = await browser.storage.local.get(SNAPSHOT_KEY);
-  return parseSnapshot(stored[SNAPSHOT_KEY]);
+/** One storage.local key as its schema reads it: null when absent or when it does not validate. */
+export async function readStored<T>(key: string, schema: Schema<T>): Promise<T | null> {
+  return parse(schema, (await browser.storage.local.get(key))[key]);
 }
 
-/** Calls back with every newer snapshot the background publishes; returns the unsubscribe. */
-export function watchSnapshot(onSnapshot: (snapshot: Snapshot) => void): () => void {
+/** Calls back with each new value of a storage.local key (null when removed or invalid); returns the unsubscribe. */
+export function watchStored<T>(key: string, schema: Schema<T>, onValue: (value: T | null) => void): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(SNAPSHOT_KEY in changes)) return;
-    const snapshot = parseSnapshot(changes[SNAPSHOT_KEY]?.newValue);
-    if (snapshot) onSnapshot(snapshot);
+    if (area === 'local' && key in changes) onValue(parse(schema, changes[key]?.newValue));
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
+}
+
+export const readSnapshot = (): Promise<Snapshot | null> => readStored(SNAPSHOT_KEY, snapshotSchema);
+
+/** Calls back with every snapshot the background publishes; returns the unsubscribe. */
+export function watchSnapshot(onSnapshot: (snapshot: Snapshot) => void): () => void {
+  return watchStored(SNAPSHOT_KEY, snapshotSchema, (snapshot) => snapshot && onSnapshot(snapshot));
 }

@@ -1,7 +1,8 @@
 // The creator's signing key (ECDSA P-256, WebCrypto only), its fingerprint, and signing a pack.
 import { fromZod, type Problem } from '../domain/problems';
 import { canonicalJson, toBase64url, utf8, utf8Size } from './canonical';
-import { megabytes, packMessage } from './messages';
+import { packMessage } from './messages';
+import { formatMegabytes } from '../i18n';
 import {
   MAX_PACK_BYTES,
   PACK_FORMAT,
@@ -77,7 +78,7 @@ export async function signPack(content: PackContentInput, privateKey: CryptoKey,
   if (size > MAX_PACK_BYTES) {
     return {
       ok: false,
-      problems: [{ path: ['subscribers'], message: packMessage('pack.err.wouldBeTooLarge', { size: megabytes(size), max: megabytes(MAX_PACK_BYTES) }) }],
+      problems: [{ path: ['subscribers'], message: packMessage('pack.err.wouldBeTooLarge', { size: formatMegabytes(size), max: formatMegabytes(MAX_PACK_BYTES) }) }],
     };
   }
   return { ok: true, pack };

@@ -2,7 +2,8 @@
 import { fromZod, type Problem } from '../domain/problems';
 import { fromBase64url, utf8Size } from './canonical';
 import { SIGNATURE_ALGORITHM, fingerprint, importPublicKey } from './keys';
-import { megabytes, packMessage } from './messages';
+import { packMessage } from './messages';
+import { formatMegabytes } from '../i18n';
 import {
   MAX_PACK_BYTES,
   PACK_FORMAT,
@@ -48,7 +49,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export async function verifyPack(text: string): Promise<VerifyResult> {
   const size = utf8Size(text, MAX_PACK_BYTES);
   if (size > MAX_PACK_BYTES) {
-    return refuse('too-large', packMessage('pack.err.tooLarge', { size: megabytes(size), max: megabytes(MAX_PACK_BYTES) }));
+    return refuse('too-large', packMessage('pack.err.tooLarge', { size: formatMegabytes(size), max: formatMegabytes(MAX_PACK_BYTES) }));
   }
   let document: unknown;
   try {

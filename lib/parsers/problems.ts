@@ -1,7 +1,7 @@
 // What is wrong with an imported file, in the creator's language. The strings live in
 // lib/i18n/parsers.ts and are looked up here directly, so the parsers work whichever pages register
 // that section with the dictionary.
-import { getLanguage, locale, type MessageParams } from '../i18n';
+import { formatMegabytes, sectionMessage, type MessageParams } from '../i18n';
 import { parsers } from '../i18n/parsers';
 
 export type ParserMessageKey = keyof (typeof parsers)['en'];
@@ -18,10 +18,8 @@ export interface ImportProblem {
   message: string;
 }
 
-export function parserMessage(key: ParserMessageKey, params: MessageParams = {}): string {
-  const template = parsers[getLanguage()][key] ?? parsers.en[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export const parserMessage = (key: ParserMessageKey, params?: MessageParams): string =>
+  sectionMessage(parsers, key, params);
 
 export function problem(
   file: string,
@@ -33,8 +31,4 @@ export function problem(
   return { file, row, field, code, message: parserMessage(code, { file, ...params }) };
 }
 
-/** "1.5 MB" in the current locale. */
-export function formatMegabytes(bytes: number): string {
-  const megabytes = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(bytes / 1_048_576);
-  return `${megabytes} MB`;
-}
+export { formatMegabytes };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyCommand, commandSchema, type Command, type TierInput } from '@/lib/domain/commands';
+import { applyCommand, commandSchema, type Command } from '@/lib/domain/commands';
+import type { TierInput } from '@/lib/domain/schema';
 import { createBackup } from '@/lib/domain/backup';
 import { emptyWorkspace } from '@/lib/domain/defaults';
 import type { Workspace } from '@/lib/domain/schema';

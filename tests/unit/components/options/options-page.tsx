@@ -2,7 +2,7 @@
 // way the UI does: by sending commands through run().
 import { render } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
-import type { TierInput } from '@/lib/domain/commands';
+import type { TierInput } from '@/lib/domain/schema';
 import type { Perk, Tier } from '@/lib/domain/schema';
 import { language, run, snapshot, startAppState, workspace } from '@/components/app-state';
 import { OptionsApp } from '@/components/options/OptionsApp';

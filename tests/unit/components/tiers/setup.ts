@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, expect } from 'vitest';
 import { fireEvent, screen } from '@testing-library/preact';
 import { run, snapshot, startAppState, workspace } from '@/components/app-state';
-import type { Command, TierInput } from '@/lib/domain/commands';
+import type { Command } from '@/lib/domain/commands';
+import type { TierInput } from '@/lib/domain/schema';
 import type { Workspace } from '@/lib/domain/schema';
 import { startFakeBackground } from '../../helpers/background';
 
