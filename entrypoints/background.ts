@@ -5,7 +5,15 @@ import { createHandler } from '@/lib/messaging/background-handler';
 import { readStored } from '@/lib/messaging/client';
 import { createContentHandler } from '@/lib/messaging/content-handler';
 import { createEligibilityPublisher } from '@/lib/messaging/eligibility-publisher';
-import { ELIGIBILITY_KEY, SNAPSHOT_KEY, eligibilityViewSchema } from '@/lib/messaging/protocol';
+import {
+  DIAGNOSTICS_KEY,
+  ELIGIBILITY_KEY,
+  ROSTER_KEY,
+  SNAPSHOT_KEY,
+  diagnosticsSchema,
+  eligibilityViewSchema,
+  type Diagnostic,
+} from '@/lib/messaging/protocol';
 import { readCapturedPage } from '@/lib/messaging/read-captured-page';
 import { TierkitDb } from '@/lib/store/db';
 
@@ -39,13 +47,23 @@ export default defineBackground(() => {
     },
   });
   const onStatsChanged = async () => void (await refreshEligibility());
+  const writeDiagnostics = (list: Diagnostic[]) => browser.storage.local.set({ [DIAGNOSTICS_KEY]: list });
   const pages = createHandler({
     db,
     publish: (snapshot) => browser.storage.local.set({ [SNAPSHOT_KEY]: snapshot }),
+    publishRoster: (status) => browser.storage.local.set({ [ROSTER_KEY]: status }),
+    writeDiagnostics,
     browserLanguage,
     onStatsChanged,
   });
-  const tiktok = createContentHandler({ db, readPage: readCapturedPage, onRecorded: onStatsChanged });
+  const tiktok = createContentHandler({
+    db,
+    readPage: readCapturedPage,
+    onRecorded: onStatsChanged,
+    lookup: pages.lookup,
+    readDiagnostics: async () => (await readStored(DIAGNOSTICS_KEY, diagnosticsSchema)) ?? [],
+    writeDiagnostics,
+  });
 
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
@@ -64,7 +82,10 @@ export default defineBackground(() => {
     void onStatsChanged();
     void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60 });
   });
-  browser.runtime.onStartup.addListener(() => void onStatsChanged());
+  browser.runtime.onStartup.addListener(() => {
+    void pages.publishNow();
+    void onStatsChanged();
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DAILY_ALARM) void onStatsChanged();
   });

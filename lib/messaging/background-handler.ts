@@ -6,7 +6,9 @@ import type { TierkitDb } from '../store/db';
 import { loadWorkspace, runCommand, type Loaded } from '../store/workspace-store';
 import { utcDate } from '../eligibility/dates';
 import { allDaily, allSnapshots, dailyOf, importDays, ownHandle, recordSnapshot, snapshotsOf } from '../store/stats-store';
-import { requestSchema, type History, type Response, type Snapshot } from './protocol';
+import { exportOwnPack, importPack, listPacks, readPacks, removePack } from '../store/pack-store';
+import { createRosterStore } from '../store/roster-store';
+import { requestSchema, type Diagnostic, type History, type Response, type RosterStatus, type Snapshot } from './protocol';
 import { t } from '../i18n';
 
 export interface HandlerDeps {
@@ -17,6 +19,10 @@ export interface HandlerDeps {
   newId?: () => string;
   /** Recomputes and publishes eligibility after its inputs changed. */
   onStatsChanged?: () => Promise<void>;
+  /** Publishes the roster's state (ROSTER_KEY) after any roster or pack change. */
+  publishRoster?: (status: RosterStatus) => Promise<void>;
+  /** Replaces the page diagnostics (DIAGNOSTICS_KEY). */
+  writeDiagnostics?: (list: Diagnostic[]) => Promise<void>;
 }
 
 /**
@@ -37,6 +43,13 @@ export function createHandler(deps: HandlerDeps) {
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   let revision = 0;
+  let rosterRevision = 0;
+  const roster = createRosterStore({ db: deps.db, readPacks, now, newId });
+
+  async function publishRoster() {
+    rosterRevision = Math.max(rosterRevision + 1, now());
+    await deps.publishRoster?.(await roster.status(rosterRevision));
+  }
   // Commands run one after another, so each sees the last one's result.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -64,6 +77,10 @@ export function createHandler(deps: HandlerDeps) {
         const result = await runCommand(db, request.data.command, { now: now(), newId, locale: locale() });
         if (!result.ok) return result;
         await publish(result.value);
+        if (request.data.command.type === 'workspace.wipe') roster.reload();
+        else await roster.workspaceChanged();
+        // Badges show tier designs and the creator's handle: pages on tiktok.com look them up again.
+        await publishRoster();
         if (changesEligibility.has(request.data.command.type)) await deps.onStatsChanged?.();
         return { ok: true };
       }
@@ -98,7 +115,58 @@ export function createHandler(deps: HandlerDeps) {
         await deps.onStatsChanged?.();
         return { ok: true };
       }
+      case 'roster.query':
+        return { ok: true, data: await roster.query(request.data) };
+      case 'roster.save': {
+        const saved = await roster.save(request.data.subscriber);
+        if (!saved.ok) return saved;
+        await publishRoster();
+        return { ok: true, data: saved.value };
+      }
+      case 'roster.remove': {
+        const removed = await roster.remove(request.data.ids);
+        if (removed.length) await publishRoster();
+        return { ok: true, data: { removed } };
+      }
+      case 'roster.restore':
+        await roster.restore(request.data.subscribers);
+        await publishRoster();
+        return { ok: true };
+      case 'roster.import': {
+        const { fileName, text, apply } = request.data;
+        const answer = await roster.importCsv(fileName, text, apply);
+        if (answer.ok && apply) await publishRoster();
+        return { ok: true, data: answer };
+      }
+      case 'roster.export':
+        return fileAnswer(await roster.exportCsv());
+      case 'pack.export':
+        return fileAnswer(await exportOwnPack(db, now()));
+      case 'pack.import': {
+        const imported = await importPack(db, request.data.fileName, request.data.text, now());
+        if (!imported.ok) return imported;
+        roster.reload();
+        await publishRoster();
+        return { ok: true, data: imported.value };
+      }
+      case 'pack.list':
+        return { ok: true, data: await listPacks(db) };
+      case 'pack.remove': {
+        const removed = await removePack(db, request.data.fingerprint);
+        if (removed) {
+          roster.reload();
+          await publishRoster();
+        }
+        return { ok: true, data: { removed } };
+      }
+      case 'diagnostics.clear':
+        await deps.writeDiagnostics?.([]);
+        return { ok: true };
     }
+  }
+
+  function fileAnswer(result: Awaited<ReturnType<typeof roster.exportCsv>>): Response {
+    return result.ok ? { ok: true, data: result.value } : result;
   }
 
   return {
@@ -110,6 +178,12 @@ export function createHandler(deps: HandlerDeps) {
         problems: [{ path: [], message: t('err.unexpected', { detail: String((error as Error)?.message ?? error) }) }],
       }));
     },
-    publishNow: async () => publish(await loadWorkspace(deps.db)),
+    publishNow: async () => {
+      await publish(await loadWorkspace(deps.db));
+      await publishRoster();
+    },
+    /** A content script's roster lookup, answered from the in-memory index (no queue: it only reads). */
+    lookup: (creator: string, handles: readonly string[], nicknames: readonly string[]) =>
+      roster.lookup(creator, handles, nicknames, rosterRevision),
   };
 }

@@ -5,7 +5,8 @@ import { utcDate } from '../eligibility/dates';
 import { t } from '../i18n';
 import type { TierkitDb } from '../store/db';
 import { captureWanted, ownHandle, recordSnapshot } from '../store/stats-store';
-import { contentRequestSchema, type CaptureOutcome, type CapturedPage } from './protocol';
+import { recordDiagnostic } from './diagnostics';
+import { contentRequestSchema, type CaptureOutcome, type CapturedPage, type Diagnostic, type LookupAnswer } from './protocol';
 
 /** A profile page's numbers as parsed by the background, or why there are none. */
 export type PageStats =
@@ -15,6 +16,8 @@ export type PageStats =
 export type ContentResponse =
   | { ok: true; wanted: boolean }
   | { ok: true; outcome: CaptureOutcome }
+  | LookupAnswer
+  | { ok: true }
   | { ok: false; problems: { path: (string | number)[]; message: string }[] };
 
 export interface ContentHandlerDeps {
@@ -22,14 +25,32 @@ export interface ContentHandlerDeps {
   readPage: (page: CapturedPage) => PageStats;
   /** Called after a snapshot is stored, to publish what pages show. */
   onRecorded: () => Promise<void>;
+  /** Answers a roster lookup from the background's in-memory index. */
+  lookup: (creator: string, handles: readonly string[], nicknames: readonly string[]) => Promise<LookupAnswer>;
+  /** The page diagnostics kept for the options page (DIAGNOSTICS_KEY). */
+  readDiagnostics: () => Promise<Diagnostic[]>;
+  writeDiagnostics: (list: Diagnostic[]) => Promise<void>;
   now?: () => number;
 }
 
 export function createContentHandler(deps: ContentHandlerDeps) {
   const now = deps.now ?? Date.now;
+  // Reports from several tabs arrive together: each read-modify-write waits for the one before.
+  let diagnostics: Promise<unknown> = Promise.resolve();
   return async function handle(message: unknown): Promise<ContentResponse> {
     const request = contentRequestSchema.safeParse(message);
     if (!request.success) return { ok: false, problems: [{ path: [], message: t('err.badMessage') }] };
+    if (request.data.type === 'roster.lookup') {
+      const { creator, handles, nicknames } = request.data;
+      return deps.lookup(creator, handles, nicknames);
+    }
+    if (request.data.type === 'diagnostic.report') {
+      const report = request.data;
+      const write = diagnostics.then(async () => deps.writeDiagnostics(recordDiagnostic(await deps.readDiagnostics(), report, now())));
+      diagnostics = write.catch(() => undefined);
+      await write;
+      return { ok: true };
+    }
     const own = await ownHandle(deps.db);
     if (request.data.type === 'stats.wanted') {
       return { ok: true, wanted: await captureWanted(deps.db, own, normalizeHandle(request.data.handle), now()) };

@@ -4,6 +4,8 @@ import { commandSchema } from '../domain/commands';
 import { workspaceSchema } from '../domain/schema';
 import { dailyStatSchema, statSnapshotSchema } from '../domain/stats';
 import { daySchema } from '../eligibility/dates';
+import { subscriberSchema, subscriberStatuses } from '../roster/schema';
+import { idSchema } from '../domain/text';
 
 /** A day of TikTok Studio figures, parsed in the page from an export (lib/parsers). */
 export const importedDaySchema = z.object({
@@ -12,6 +14,12 @@ export const importedDaySchema = z.object({
   followers: z.optional(z.nullable(z.int().check(z.gte(0)))),
 });
 export type ImportedDay = z.infer<typeof importedDaySchema>;
+
+/** The largest file a page sends whole (a roster CSV or a badge pack, in UTF-16 code units). */
+export const MAX_TEXT_FILE = 40_000_000;
+
+export const rosterSortKeys = ['handle', 'nickname', 'tier', 'since', 'months', 'status', 'updatedAt'] as const;
+export type RosterSortKey = (typeof rosterSortKeys)[number];
 
 export const requestSchema = z.discriminatedUnion('type', [
   /** Apply one change to the workspace. */
@@ -34,6 +42,43 @@ export const requestSchema = z.discriminatedUnion('type', [
     followers: z.int().check(z.gte(0)),
     views30: z.optional(z.int().check(z.gte(0))),
   }),
+  // ---- The creator's roster (answers below: rosterPageSchema, removedSchema, rosterImportAnswerSchema, exportedFileSchema)
+  /** One window of the roster, filtered and sorted by the background: the table asks only for what shows. */
+  z.object({
+    type: z.literal('roster.query'),
+    search: z.string().check(z.maxLength(100)),
+    tierId: z.optional(idSchema),
+    status: z.optional(z.enum(subscriberStatuses)),
+    sort: z.enum(rosterSortKeys),
+    descending: z.boolean(),
+    offset: z.int().check(z.gte(0)),
+    limit: z.int().check(z.gte(1), z.lte(500)),
+  }),
+  /** Add (no id) or edit one subscriber; problems' paths are the form's fields. Answers `{ id }`. */
+  z.object({ type: z.literal('roster.save'), subscriber: z.looseObject({ id: z.optional(idSchema) }) }),
+  /** Remove subscribers; answers the removed records (`removedSchema`) so the page can offer Undo. */
+  z.object({ type: z.literal('roster.remove'), ids: z.array(idSchema).check(z.maxLength(200_000)) }),
+  /** Undo: put removed records back as they were. */
+  z.object({ type: z.literal('roster.restore'), subscribers: z.array(subscriberSchema).check(z.maxLength(200_000)) }),
+  /** A roster CSV: `apply: false` previews it, `apply: true` saves it all or nothing. */
+  z.object({
+    type: z.literal('roster.import'),
+    fileName: z.string().check(z.maxLength(260)),
+    text: z.string().check(z.maxLength(MAX_TEXT_FILE)),
+    apply: z.boolean(),
+  }),
+  /** The roster as CSV (`exportedFileSchema`). */
+  z.object({ type: z.literal('roster.export') }),
+  // ---- Badge packs
+  /** The creator's signed pack (`exportedFileSchema`); the signing key is created on first use. */
+  z.object({ type: z.literal('pack.export') }),
+  /** Verify and keep a pack (`packImportAnswerSchema`). */
+  z.object({ type: z.literal('pack.import'), fileName: z.string().check(z.maxLength(260)), text: z.string().check(z.maxLength(MAX_TEXT_FILE)) }),
+  /** The kept packs and the creator's own key (`packListSchema`). */
+  z.object({ type: z.literal('pack.list') }),
+  z.object({ type: z.literal('pack.remove'), fingerprint: z.string().check(z.maxLength(100)) }),
+  /** Forget the page diagnostics the content script recorded. */
+  z.object({ type: z.literal('diagnostics.clear') }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 
@@ -83,9 +128,27 @@ export const capturedPageSchema = z.object({
 });
 export type CapturedPage = z.infer<typeof capturedPageSchema>;
 
+/** The most names one lookup carries; a page with more sends several. */
+export const MAX_LOOKUP_NAMES = 2000;
+
 export const contentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stats.wanted'), handle: text(64) }),
   z.object({ type: z.literal('stats.capture'), page: capturedPageSchema }),
+  /** Who among these names subscribes to `creator`: answers `LookupAnswer`. */
+  z.object({
+    type: z.literal('roster.lookup'),
+    creator: text(64),
+    handles: z.array(text(64)).check(z.maxLength(MAX_LOOKUP_NAMES)),
+    nicknames: z.array(text(240)).check(z.maxLength(MAX_LOOKUP_NAMES)),
+  }),
+  /** A page feature's expected containers did not appear (`missing`) or did again (`found`). */
+  z.object({
+    type: z.literal('diagnostic.report'),
+    feature: text(60),
+    page: text(20),
+    selector: text(500),
+    status: z.enum(['missing', 'found']),
+  }),
 ]);
 export type ContentRequest = z.infer<typeof contentRequestSchema>;
 
@@ -162,3 +225,163 @@ export const importSummarySchema = z.object({
   ),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
+
+// ---- Roster, packs and diagnostics, as the background publishes and answers them -----------------
+
+/** Where the background publishes the roster's state (storage.local): pages and content scripts follow it. */
+export const ROSTER_KEY = 'roster';
+
+export const rosterStatusSchema = z.object({
+  /** Changes whenever any roster or pack changes: content scripts look their names up again. */
+  revision: z.int(),
+  /** The creator's own roster: records per tier id. */
+  counts: z.record(z.string(), z.object({ active: z.int(), lapsed: z.int() })),
+  total: z.int(),
+  /** Badge packs kept. */
+  packs: z.int(),
+  /**
+   * Every creator whose roster Tierkit knows (the creator's own, then the packs'), in lower case: the
+   * profile header and feed authors are looked up against each.
+   */
+  creators: z.array(z.string()),
+});
+export type RosterStatus = z.infer<typeof rosterStatusSchema>;
+
+export const rosterPageSchema = z.object({
+  /** Records that pass the filter. */
+  total: z.int(),
+  rows: z.array(subscriberSchema),
+});
+export type RosterPage = z.infer<typeof rosterPageSchema>;
+
+export const removedSchema = z.object({ removed: z.array(subscriberSchema) });
+
+const rosterImportRowSchema = z.object({
+  row: z.int(),
+  handle: z.optional(z.string()),
+  nickname: z.optional(z.string()),
+  tierId: z.string(),
+  since: z.string(),
+  monthsOverride: z.optional(z.int()),
+  status: z.enum(subscriberStatuses),
+  change: z.enum(['new', 'updated', 'unchanged']),
+});
+
+export const rosterImportAnswerSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    summary: z.object({ new: z.int(), updated: z.int(), unchanged: z.int() }),
+    /** The first rows, for the preview table. */
+    rows: z.array(rosterImportRowSchema),
+    applied: z.boolean(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    problems: z.array(
+      z.object({ file: z.string(), row: z.nullable(z.int()), field: z.nullable(z.string()), message: z.string() }),
+    ),
+  }),
+]);
+export type RosterImportAnswer = z.infer<typeof rosterImportAnswerSchema>;
+
+export const exportedFileSchema = z.object({ fileName: z.string(), text: z.string(), count: z.int() });
+export type ExportedFile = z.infer<typeof exportedFileSchema>;
+
+export const packInfoSchema = z.object({
+  fingerprint: z.string(),
+  creatorHandle: z.string(),
+  displayName: z.string(),
+  issuedAt: z.string(),
+  importedAt: z.int(),
+  subscribers: z.int(),
+  tiers: z.int(),
+  /** Another kept pack claims the same creator under another key. */
+  warning: z.nullable(z.string()),
+});
+export type PackInfo = z.infer<typeof packInfoSchema>;
+
+export const packListSchema = z.object({
+  packs: z.array(packInfoSchema),
+  /** The creator's own signing key, once created. */
+  ownFingerprint: z.nullable(z.string()),
+});
+export type PackList = z.infer<typeof packListSchema>;
+
+export const packImportAnswerSchema = z.object({
+  action: z.enum(['add', 'replace']),
+  pack: packInfoSchema,
+});
+export type PackImportAnswer = z.infer<typeof packImportAnswerSchema>;
+
+/** Where the background keeps what page features reported (storage.local), for the options page. */
+export const DIAGNOSTICS_KEY = 'diagnostics';
+
+export const diagnosticSchema = z.object({
+  feature: z.string(),
+  page: z.string(),
+  selector: z.string(),
+  /** When the containers were last missed, and how often since the last clear. */
+  lastMissedAt: z.int(),
+  count: z.int(),
+  /** When they were last found after that; null while still missing. */
+  foundAt: z.nullable(z.int()),
+});
+export const diagnosticsSchema = z.array(diagnosticSchema);
+export type Diagnostic = z.infer<typeof diagnosticSchema>;
+
+// ---- The answer to a content script's roster.lookup ----------------------------------------------
+// Compact on purpose: a page asks about thousands of names, and the answer crosses the message channel.
+// Types only: the content script checks answers with the hand-written guards in lib/page/messages.ts.
+
+/** How a tier's badge looks at one tenure level; matches point at these by index. */
+export interface BadgeDesign {
+  tierName: string;
+  label: string;
+  emoji?: string;
+  /** '#rrggbb' background, and the text colour that reads on it. */
+  color: string;
+  textColor: string;
+  /** Tenure level, 0 before the first step. */
+  level: number;
+}
+
+export interface LookupMatch {
+  /** Index into `designs`. */
+  d: number;
+  /** The subscriber record (the creator's own roster) or pack entry. */
+  id: string;
+  /** Cumulative months and first day ('YYYY-MM-DD'). */
+  m: number;
+  s: string;
+  /** Matched by handle or, in LIVE chat, by nickname only. */
+  by: 'handle' | 'nickname';
+  /** The subscriber's handle when known (for the context menu). */
+  h?: string;
+}
+
+/**
+ * The words a badge needs, in the user's language, once per answer: templates with {tier}, {level},
+ * {months} and {since} (a date the page formats in `lang`).
+ */
+export interface BadgeWords {
+  lang: string;
+  /** Tooltip: "{tier} · {months} month(s) · since {since}". */
+  tooltipOne: string;
+  tooltipOther: string;
+  /** Accessible name: "{tier} subscriber, level {level}". */
+  name: string;
+  /** Added to the tooltip of a match by nickname only. */
+  byNickname: string;
+}
+
+/** 0: not a subscriber (or lapsed); 1: a nickname several subscribers share, so no badge. */
+export type LookupResult = 0 | 1 | LookupMatch;
+
+export interface LookupAnswer {
+  ok: true;
+  revision: number;
+  designs: BadgeDesign[];
+  words: BadgeWords;
+  handles: LookupResult[];
+  nicknames: LookupResult[];
+}

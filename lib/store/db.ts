@@ -3,6 +3,8 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Perk, PricePoints, Profile, RevenueRule, RulesProfile, Settings, Tier } from '../domain/schema';
 import type { DailyStat, StatSnapshot } from '../domain/stats';
+import type { BadgePack, PublicJwk } from '../packs/pack';
+import type { Subscriber } from '../roster/schema';
 import {
   TIKTOK_SUBSCRIPTION_ID,
   defaultBonusConditions,
@@ -10,6 +12,23 @@ import {
   type BonusConditions,
   type EligibilityProfile,
 } from '../eligibility/rules';
+
+/** A verified badge pack kept as imported (signature included, so it can be checked again). */
+export interface StoredPack {
+  fingerprint: string;
+  creatorHandle: string;
+  pack: BadgePack;
+  importedAt: number;
+}
+
+/** The creator's pack-signing key: the private half stays a non-extractable CryptoKey. */
+export interface StoredKey {
+  id: 'signing';
+  privateKey: CryptoKey;
+  publicJwk: PublicJwk;
+  fingerprint: string;
+  createdAt: number;
+}
 
 export type Singleton = { key: 'profile'; value: Profile } | { key: 'settings'; value: Settings };
 
@@ -24,6 +43,9 @@ export class TierkitDb extends Dexie {
   dailyStats!: Table<DailyStat, [string, string]>;
   eligibilityProfiles!: EntityTable<EligibilityProfile, 'id'>;
   bonusConditions!: EntityTable<BonusConditions, 'id'>;
+  subscribers!: EntityTable<Subscriber, 'id'>;
+  packs!: EntityTable<StoredPack, 'fingerprint'>;
+  keys!: EntityTable<StoredKey, 'id'>;
 
   constructor(name = 'tierkit') {
     super(name);
@@ -57,11 +79,17 @@ export class TierkitDb extends Dexie {
         await tx.table('eligibilityProfiles').bulkPut(defaultEligibilityProfiles);
         await tx.table('bonusConditions').bulkPut(defaultBonusConditions);
       });
+    // 3: the subscriber roster, kept badge packs and the pack-signing key. New tables only.
+    this.version(3).stores({
+      subscribers: 'id, creatorHandle',
+      packs: 'fingerprint, creatorHandle',
+      keys: 'id',
+    });
   }
 
   /** Every table: what "Delete all data" clears and an import may write. */
   get allTables() {
-    return [...this.workspaceTables, this.statSnapshots, this.dailyStats];
+    return [...this.workspaceTables, this.statSnapshots, this.dailyStats, this.subscribers, this.packs, this.keys];
   }
 
   get workspaceTables() {

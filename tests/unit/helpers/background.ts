@@ -2,7 +2,10 @@
 // tested end to end in happy-dom: pages send messages and read storage.local exactly as in the browser.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandler } from '@/lib/messaging/background-handler';
-import { SNAPSHOT_KEY } from '@/lib/messaging/protocol';
+import { createContentHandler } from '@/lib/messaging/content-handler';
+import { readCapturedPage } from '@/lib/messaging/read-captured-page';
+import { diagnosticsSchema, type Diagnostic } from '@/lib/messaging/protocol';
+import { DIAGNOSTICS_KEY, ROSTER_KEY, SNAPSHOT_KEY } from '@/lib/messaging/protocol';
 import { TierkitDb } from '@/lib/store/db';
 
 export function startFakeBackground() {
@@ -11,11 +14,25 @@ export function startFakeBackground() {
   const handler = createHandler({
     db,
     publish: (snapshot) => fakeBrowser.storage.local.set({ [SNAPSHOT_KEY]: snapshot }),
+    publishRoster: (status) => fakeBrowser.storage.local.set({ [ROSTER_KEY]: status }),
+    writeDiagnostics: (list) => fakeBrowser.storage.local.set({ [DIAGNOSTICS_KEY]: list }),
     browserLanguage: () => 'en-US',
     newId: () => `id-${++n}`,
   });
   // fakeBrowser (@webext-core/fake-browser 1.5) resolves sendMessage with what the listener returns and
   // passes no sendResponse, so the listener returns the handler's promise.
   fakeBrowser.runtime.onMessage.addListener(((message: unknown) => handler.handle(message)) as never);
-  return { db, handler };
+  // The content script's side, called directly (fakeBrowser has one message channel, for the pages).
+  const content = createContentHandler({
+    db,
+    readPage: readCapturedPage,
+    onRecorded: async () => undefined,
+    lookup: handler.lookup,
+    readDiagnostics: async () => {
+      const parsed = diagnosticsSchema.safeParse((await fakeBrowser.storage.local.get(DIAGNOSTICS_KEY))[DIAGNOSTICS_KEY]);
+      return parsed.success ? parsed.data : [];
+    },
+    writeDiagnostics: (list: Diagnostic[]) => fakeBrowser.storage.local.set({ [DIAGNOSTICS_KEY]: list }),
+  });
+  return { db, handler, content };
 }

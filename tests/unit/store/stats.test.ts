@@ -15,6 +15,9 @@ function setup(read: PageStats = { status: 'ok', stats: { handle: 'mara.sings', 
     db,
     readPage: () => read,
     onRecorded: async () => void published++,
+    lookup: () => Promise.reject(new Error('no lookups in these tests')),
+    readDiagnostics: async () => [],
+    writeDiagnostics: async () => undefined,
     now: () => clock,
   });
   return {

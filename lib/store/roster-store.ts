@@ -1,0 +1,412 @@
+// The creator's roster and the kept badge packs, as the background serves them. The records live in
+// Dexie; a copy stays in memory with a lookup index (lib/roster/matching), because a page asks about
+// thousands of names at once and the options table pages through up to 200,000 rows. This module is
+// the only writer of the `subscribers` table, so it keeps the copy in step with each write; anything
+// else that touches the table (Delete all data) calls `reload`.
+import { readableTextOn } from '../domain/contrast';
+import { tenureLevel } from '../domain/offer';
+import { fromZod, type Problem, type Result } from '../domain/problems';
+import { normalizeHandle, tierSchema, type Tier } from '../domain/schema';
+import { utcDate } from '../eligibility/dates';
+import { locale } from '../i18n';
+import type {
+  BadgeDesign,
+  ExportedFile,
+  LookupAnswer,
+  LookupResult,
+  RosterImportAnswer,
+  RosterPage,
+  RosterSortKey,
+  RosterStatus,
+} from '../messaging/protocol';
+import { applyRosterImport, exportRosterCsv, importRosterCsv } from '../roster/csv';
+import { RosterIndex, type RosterAnswer } from '../roster/matching';
+import { rosterMessage } from '../roster/messages';
+import { subscriberSchema, type Subscriber, type SubscriberStatus } from '../roster/schema';
+import { cumulativeMonths } from '../roster/tenure';
+import type { StoredPack, TierkitDb } from './db';
+import { ownHandle } from './stats-store';
+
+/** A tier as a badge needs it, from the creator's workspace or from a pack. */
+type BadgeTier = Pick<Tier, 'id' | 'name' | 'badge' | 'tenureSteps'> & { position: number };
+
+export interface RosterQuery {
+  search: string;
+  tierId?: string;
+  status?: SubscriberStatus;
+  sort: RosterSortKey;
+  descending: boolean;
+  offset: number;
+  limit: number;
+}
+
+/** The fields a person edits; the rest (creator, source, times) the store sets. */
+const EDITABLE = ['handle', 'nickname', 'tierId', 'since', 'monthsOverride', 'status', 'note'] as const;
+
+/** Rows of an import preview sent to the page: enough for a table, not the whole file. */
+const PREVIEW_ROWS = 100;
+
+export interface RosterStoreDeps {
+  db: TierkitDb;
+  /** The kept packs, validated (lib/store/pack-store). */
+  readPacks: (db: TierkitDb) => Promise<StoredPack[]>;
+  now: () => number;
+  newId: () => string;
+}
+
+interface State {
+  ownHandle: string | null;
+  own: Map<string, Subscriber>;
+  /** Tiers per creator: the creator's own and each pack's. */
+  tiers: Map<string, Map<string, BadgeTier>>;
+  index: RosterIndex;
+  packs: number;
+  creators: string[];
+  /** Sorted copies of the roster, per sort; dropped on every change. */
+  sorted: Map<string, Subscriber[]>;
+  filtered: { key: string; rows: Subscriber[] } | null;
+}
+
+function readValid(rows: unknown[]): Subscriber[] {
+  const out: Subscriber[] = [];
+  for (const row of rows) {
+    const parsed = subscriberSchema.safeParse(row);
+    // A record that no longer validates stays in the database untouched; it just is not served.
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
+}
+
+/** The creator's tiers that still validate, in position order. */
+function readTiers(rows: unknown[]): Tier[] {
+  const tiers = rows.flatMap((row) => {
+    const parsed = tierSchema.safeParse(row);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return tiers.sort((a, b) => a.position - b.position);
+}
+
+function tierMap(tiers: readonly Pick<Tier, 'id' | 'name' | 'badge' | 'tenureSteps'>[]): Map<string, BadgeTier> {
+  return new Map(tiers.map((tier, position) => [tier.id, { id: tier.id, name: tier.name, badge: tier.badge, tenureSteps: tier.tenureSteps, position }]));
+}
+
+/** A pack's subscribers as index records: every one badges; none has a note. */
+function packRecords(stored: StoredPack): Subscriber[] {
+  const at = stored.importedAt;
+  return stored.pack.subscribers.map((s, i) => ({
+    ...s,
+    id: `${stored.fingerprint.slice(0, 16)}-${i}`,
+    creatorHandle: stored.pack.creator.handle,
+    status: 'active' as const,
+    note: '',
+    source: 'pack' as const,
+    createdAt: at,
+    updatedAt: at,
+  }));
+}
+
+export function createRosterStore(deps: RosterStoreDeps) {
+  const { db } = deps;
+  let loading: Promise<State> | null = null;
+
+  async function load(): Promise<State> {
+    const [handle, rows, tierRows, packs] = await Promise.all([
+      ownHandle(db),
+      db.subscribers.toArray(),
+      db.tiers.toArray(),
+      deps.readPacks(db),
+    ]);
+    const ownTiers = readTiers(tierRows);
+    const own = new Map(readValid(rows).map((s) => [s.id, s]));
+    const tiers = new Map<string, Map<string, BadgeTier>>();
+    const index = new RosterIndex();
+    const creators: string[] = [];
+    if (handle) {
+      tiers.set(handle, tierMap(ownTiers));
+      index.setCreator(handle, [...own.values()]);
+      creators.push(handle);
+    }
+    // Per creator, the newest pack speaks for them; the creator's own roster wins over a pack of theirs.
+    const newestFirst = [...packs].sort((a, b) => b.pack.issuedAt.localeCompare(a.pack.issuedAt));
+    for (const stored of newestFirst) {
+      const creator = stored.pack.creator.handle;
+      if (tiers.has(creator)) continue;
+      tiers.set(creator, tierMap(stored.pack.tiers));
+      index.setCreator(creator, packRecords(stored));
+      creators.push(creator);
+    }
+    return { ownHandle: handle, own, tiers, index, packs: packs.length, creators, sorted: new Map(), filtered: null };
+  }
+
+  const state = () => (loading ??= load());
+
+  /** After the roster changed: the index and the cached orders follow. */
+  function changed(s: State) {
+    s.sorted.clear();
+    s.filtered = null;
+    if (s.ownHandle) s.index.setCreator(s.ownHandle, [...s.own.values()]);
+  }
+
+  const today = () => utcDate(deps.now());
+
+  function sortKey(s: State, sort: RosterSortKey, day: string): (row: Subscriber) => string | number {
+    const ownTiers = (s.ownHandle && s.tiers.get(s.ownHandle)) || new Map<string, BadgeTier>();
+    switch (sort) {
+      // Rows without the field sort last whichever the direction of the rest.
+      case 'handle':
+        return (row) => row.handle ?? '\uffff';
+      case 'nickname':
+        return (row) => row.nickname?.toLowerCase() ?? '\uffff';
+      case 'tier':
+        return (row) => ownTiers.get(row.tierId)?.position ?? Number.MAX_SAFE_INTEGER;
+      case 'since':
+        return (row) => row.since;
+      case 'months':
+        return (row) => cumulativeMonths(row, day);
+      case 'status':
+        return (row) => row.status;
+      case 'updatedAt':
+        return (row) => row.updatedAt;
+    }
+  }
+
+  function sortedBy(s: State, sort: RosterSortKey, descending: boolean): Subscriber[] {
+    const cacheKey = `${sort}:${descending}`;
+    const cached = s.sorted.get(cacheKey);
+    if (cached) return cached;
+    const key = sortKey(s, sort, today());
+    // Keys computed once per row, not once per comparison: 100,000 rows sort in tens of milliseconds.
+    const keyed = [...s.own.values()].map((row) => ({ row, key: key(row) }));
+    const direction = descending ? -1 : 1;
+    keyed.sort((a, b) => (a.key < b.key ? -direction : a.key > b.key ? direction : a.row.id < b.row.id ? -1 : 1));
+    const rows = keyed.map((k) => k.row);
+    s.sorted.set(cacheKey, rows);
+    return rows;
+  }
+
+  function problem(path: Problem['path'], message: string): Result<never> {
+    return { ok: false, problems: [{ path, message }] };
+  }
+
+  function checkRecord(s: State, record: Subscriber, day: string): Problem[] {
+    const problems: Problem[] = [];
+    if (!s.ownHandle || !s.tiers.get(s.ownHandle)?.has(record.tierId)) {
+      problems.push({ path: ['tierId'], message: rosterMessage('roster.err.unknownTier') });
+    }
+    if (record.since > day) problems.push({ path: ['since'], message: rosterMessage('roster.err.futureSince') });
+    if (record.handle !== undefined) {
+      for (const other of s.own.values()) {
+        if (other.handle === record.handle && other.id !== record.id) {
+          problems.push({ path: ['handle'], message: rosterMessage('roster.err.duplicateHandle', { handle: record.handle }) });
+          break;
+        }
+      }
+    }
+    return problems;
+  }
+
+  function lookupResult(
+    answer: RosterAnswer,
+    tiers: Map<string, BadgeTier> | undefined,
+    day: string,
+    designs: BadgeDesign[],
+    designIndex: Map<string, number>,
+  ): LookupResult {
+    if (answer.status === 'none') return 0;
+    if (answer.status === 'ambiguous') return 1;
+    const entry = answer.entry;
+    const tier = tiers?.get(entry.tierId);
+    // A subscriber whose tier was deleted shows no badge rather than a wrong one.
+    if (!tier) return 0;
+    const months = cumulativeMonths(entry, day);
+    const level = tenureLevel(months, tier.tenureSteps);
+    const designKey = `${tier.id}:${level}`;
+    let d = designIndex.get(designKey);
+    if (d === undefined) {
+      d = designs.length;
+      designIndex.set(designKey, d);
+      const design: BadgeDesign = {
+        tierName: tier.name,
+        label: tier.badge.label,
+        color: tier.badge.color,
+        textColor: readableTextOn(tier.badge.color),
+        level,
+      };
+      if (tier.badge.emoji) design.emoji = tier.badge.emoji;
+      designs.push(design);
+    }
+    const match: LookupResult = { d, id: entry.id, m: months, s: entry.since, by: answer.by };
+    if (entry.handle !== undefined) match.h = entry.handle;
+    return match;
+  }
+
+  return {
+    /** Reads everything again from the database (after Delete all data, or a pack import or removal). */
+    reload(): void {
+      loading = null;
+    },
+
+    /**
+     * After a workspace command: tiers may have changed (badge designs, sort order), and a new handle
+     * takes the roster with it, as the roster is the creator's whoever they are called now.
+     */
+    async workspaceChanged(): Promise<void> {
+      if (!loading) return;
+      const s = await state();
+      const handle = await ownHandle(db);
+      if (handle !== s.ownHandle) {
+        if (handle) await db.subscribers.toCollection().modify({ creatorHandle: handle });
+        loading = null;
+        return;
+      }
+      if (!handle) return;
+      s.tiers.set(handle, tierMap(readTiers(await db.tiers.toArray())));
+      s.sorted.clear();
+      s.filtered = null;
+    },
+
+    async status(revision: number): Promise<RosterStatus> {
+      const s = await state();
+      const counts: RosterStatus['counts'] = {};
+      for (const row of s.own.values()) {
+        const count = (counts[row.tierId] ??= { active: 0, lapsed: 0 });
+        count[row.status]++;
+      }
+      return { revision, counts, total: s.own.size, packs: s.packs, creators: [...s.creators] };
+    },
+
+    async query(q: RosterQuery): Promise<RosterPage> {
+      const s = await state();
+      const needle = q.search.trim().toLowerCase().replace(/^@/, '');
+      const filterKey = JSON.stringify([q.sort, q.descending, needle, q.tierId, q.status]);
+      if (s.filtered?.key !== filterKey) {
+        const rows = sortedBy(s, q.sort, q.descending).filter(
+          (row) =>
+            (q.tierId === undefined || row.tierId === q.tierId) &&
+            (q.status === undefined || row.status === q.status) &&
+            (needle === '' ||
+              (row.handle?.includes(needle) ?? false) ||
+              (row.nickname?.toLowerCase().includes(needle) ?? false) ||
+              row.note.toLowerCase().includes(needle)),
+        );
+        s.filtered = { key: filterKey, rows };
+      }
+      return { total: s.filtered.rows.length, rows: s.filtered.rows.slice(q.offset, q.offset + q.limit) };
+    },
+
+    async save(input: Record<string, unknown>): Promise<Result<{ id: string }>> {
+      const s = await state();
+      if (!s.ownHandle) return problem([], rosterMessage('roster.err.noProfile'));
+      const id = typeof input.id === 'string' ? input.id : undefined;
+      const before = id === undefined ? undefined : s.own.get(id);
+      if (id !== undefined && !before) return problem([], rosterMessage('roster.err.notFound'));
+      const now = deps.now();
+      const fields: Record<string, unknown> = {};
+      // An empty text field means "none", as a form sends it.
+      for (const key of EDITABLE) if (input[key] !== undefined && input[key] !== '') fields[key] = input[key];
+      const parsed = subscriberSchema.safeParse({
+        status: 'active',
+        ...fields,
+        id: before?.id ?? deps.newId(),
+        creatorHandle: s.ownHandle,
+        source: before?.source ?? 'manual',
+        createdAt: before?.createdAt ?? now,
+        updatedAt: now,
+      });
+      if (!parsed.success) return { ok: false, problems: fromZod(parsed.error) };
+      const problems = checkRecord(s, parsed.data, today());
+      if (problems.length) return { ok: false, problems };
+      await db.subscribers.put(parsed.data);
+      s.own.set(parsed.data.id, parsed.data);
+      changed(s);
+      return { ok: true, value: { id: parsed.data.id } };
+    },
+
+    async remove(ids: readonly string[]): Promise<Subscriber[]> {
+      const s = await state();
+      const removed = ids.flatMap((id) => s.own.get(id) ?? []);
+      if (removed.length === 0) return [];
+      await db.subscribers.bulkDelete(removed.map((r) => r.id));
+      for (const r of removed) s.own.delete(r.id);
+      changed(s);
+      return removed;
+    },
+
+    /** Undo of a removal: the records come back exactly as they were. */
+    async restore(records: readonly Subscriber[]): Promise<void> {
+      const s = await state();
+      if (records.length === 0) return;
+      await db.subscribers.bulkPut([...records]);
+      for (const r of records) s.own.set(r.id, r);
+      changed(s);
+    },
+
+    /** Previews a roster CSV, or saves it (`apply`): every row or none. */
+    async importCsv(fileName: string, text: string, apply: boolean): Promise<RosterImportAnswer> {
+      const s = await state();
+      if (!s.ownHandle) return { ok: false, problems: [{ file: fileName, row: null, field: null, message: rosterMessage('roster.err.noProfile') }] };
+      const existing = [...s.own.values()];
+      const tiers = [...(s.tiers.get(s.ownHandle)?.values() ?? [])];
+      const preview = importRosterCsv(text, { fileName, creatorHandle: s.ownHandle, tiers, existing, today: today() });
+      if (!preview.ok) {
+        return { ok: false, problems: preview.problems.map(({ file, row, field, message }) => ({ file, row, field, message })) };
+      }
+      if (apply) {
+        const { added, updated } = applyRosterImport(preview.value, existing, {
+          creatorHandle: s.ownHandle,
+          now: deps.now(),
+          newId: deps.newId,
+        });
+        const records = [...added, ...updated];
+        await db.transaction('rw', db.subscribers, () => db.subscribers.bulkPut(records));
+        for (const r of records) s.own.set(r.id, r);
+        changed(s);
+      }
+      return {
+        ok: true,
+        summary: preview.value.summary,
+        rows: preview.value.rows.slice(0, PREVIEW_ROWS).map(({ note: _note, existingId: _id, ...row }) => row),
+        applied: apply,
+      };
+    },
+
+    async exportCsv(): Promise<Result<ExportedFile>> {
+      const s = await state();
+      if (!s.ownHandle) return problem([], rosterMessage('roster.err.noProfile'));
+      const rows = sortedBy(s, 'handle', false);
+      const tiers = [...(s.tiers.get(s.ownHandle)?.values() ?? [])];
+      return {
+        ok: true,
+        value: { fileName: `tierkit-subscribers-${s.ownHandle}-${today()}.csv`, text: exportRosterCsv(rows, tiers), count: rows.length },
+      };
+    },
+
+    /** Who among these names subscribes to `creator`, answered compactly for a page (protocol.ts). */
+    async lookup(creator: string, handles: readonly string[], nicknames: readonly string[], revision: number): Promise<LookupAnswer> {
+      const s = await state();
+      const key = normalizeHandle(creator);
+      const found = s.index.lookup(key, { handles, nicknames });
+      const tiers = s.tiers.get(key);
+      const day = today();
+      const designs: BadgeDesign[] = [];
+      const designIndex = new Map<string, number>();
+      const result = (answer: RosterAnswer) => lookupResult(answer, tiers, day, designs, designIndex);
+      return {
+        ok: true,
+        revision,
+        handles: found.handles.map(result),
+        nicknames: found.nicknames.map(result),
+        designs,
+        words: {
+          lang: locale(),
+          tooltipOne: rosterMessage('roster.tooltip.one'),
+          tooltipOther: rosterMessage('roster.tooltip.other'),
+          name: rosterMessage('roster.badge.name'),
+          byNickname: rosterMessage('roster.badge.byNickname'),
+        },
+      };
+    },
+  };
+}
+
+export type RosterStore = ReturnType<typeof createRosterStore>;

@@ -1,0 +1,319 @@
+// The roster as pages and content scripts reach it: requests to the real background handler on
+// fake-indexeddb, and what it publishes.
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { createHandler } from '@/lib/messaging/background-handler';
+import { createContentHandler } from '@/lib/messaging/content-handler';
+import {
+  rosterPageSchema,
+  rosterStatusSchema,
+  type Diagnostic,
+  type LookupAnswer,
+  type RosterStatus,
+} from '@/lib/messaging/protocol';
+import { TierkitDb } from '@/lib/store/db';
+import { profile, tier } from '../domain/fixtures';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 24, 12);
+
+async function setup() {
+  const db = new TierkitDb(`roster-${crypto.randomUUID()}`);
+  const statuses: RosterStatus[] = [];
+  let diagnostics: Diagnostic[] = [];
+  let n = 0;
+  let clock = NOW;
+  const handler = createHandler({
+    db,
+    publish: async () => undefined,
+    publishRoster: async (status) => void statuses.push(structuredClone(status)),
+    writeDiagnostics: async (list) => void (diagnostics = list),
+    browserLanguage: () => 'en-US',
+    now: () => clock,
+    newId: () => `id-${++n}`,
+  });
+  const content = createContentHandler({
+    db,
+    readPage: () => ({ status: 'no-data' }),
+    onRecorded: async () => undefined,
+    lookup: handler.lookup,
+    readDiagnostics: async () => diagnostics,
+    writeDiagnostics: async (list) => void (diagnostics = list),
+    now: () => clock,
+  });
+  await db.singletons.put({ key: 'profile', value: profile });
+  await db.tiers.bulkPut([
+    tier({ id: 'silver', name: 'Silver', position: 0, status: 'active', badge: { label: 'SLV', color: '#c0c0c0', emoji: '🥈' }, tenureSteps: [1, 6] }),
+    tier({ id: 'gold', name: 'Gold', position: 1, status: 'active', priceMinor: 999, badge: { label: 'GLD', color: '#1a1a80' }, tenureSteps: [1, 6] }),
+  ]);
+  const ask = async (request: unknown) => handler.handle(request);
+  const must = async (request: unknown) => {
+    const response = await handler.handle(request);
+    if (!response.ok) throw new Error(JSON.stringify(response.problems));
+    return response.data as any;
+  };
+  const add = (subscriber: Record<string, unknown>) => must({ type: 'roster.save', subscriber });
+  const query = async (over: Record<string, unknown> = {}) =>
+    rosterPageSchema.parse(
+      await must({ type: 'roster.query', search: '', sort: 'handle', descending: false, offset: 0, limit: 50, ...over }),
+    );
+  const lookup = async (creator: string, handles: string[], nicknames: string[] = []) =>
+    (await content({ type: 'roster.lookup', creator, handles, nicknames })) as LookupAnswer;
+  return {
+    db,
+    handler,
+    content,
+    ask,
+    must,
+    add,
+    query,
+    lookup,
+    statuses,
+    diagnostics: () => diagnostics,
+    advance: (ms: number) => (clock += ms),
+  };
+}
+
+describe('the roster through the background', () => {
+  it('adds a subscriber, publishes the counts, and serves them to the table', async () => {
+    const t = await setup();
+    expect(await t.add({ handle: '@Fan.One', nickname: 'Fan One', tierId: 'gold', since: '2026-01-10' })).toEqual({ id: 'id-1' });
+    const page = await t.query();
+    expect(page.total).toBe(1);
+    expect(page.rows[0]).toMatchObject({
+      id: 'id-1',
+      handle: 'fan.one',
+      nickname: 'Fan One',
+      creatorHandle: 'mara.sings',
+      status: 'active',
+      source: 'manual',
+      note: '',
+      createdAt: NOW,
+    });
+    const status = rosterStatusSchema.parse(t.statuses.at(-1));
+    expect(status).toMatchObject({ counts: { gold: { active: 1, lapsed: 0 } }, total: 1, packs: 0, creators: ['mara.sings'] });
+    expect(await t.db.subscribers.count()).toBe(1);
+  });
+
+  it('answers a bad form with problems per field and writes nothing', async () => {
+    const t = await setup();
+    await t.add({ handle: 'fan.one', tierId: 'gold', since: '2026-01-10' });
+    const published = t.statuses.length;
+    const duplicate = await t.ask({ type: 'roster.save', subscriber: { handle: 'FAN.ONE', tierId: 'silver', since: '2026-01-10' } });
+    expect(duplicate).toEqual({ ok: false, problems: [{ path: ['handle'], message: '@fan.one is already on the roster' }] });
+    const wrong = await t.ask({ type: 'roster.save', subscriber: { handle: 'x', tierId: 'platinum', since: '2027-01-01' } });
+    expect(wrong.ok).toBe(false);
+    const paths = !wrong.ok ? wrong.problems.map((p) => p.path.join('.')) : [];
+    expect(paths).toContain('handle');
+    const nothing = await t.ask({ type: 'roster.save', subscriber: { tierId: 'gold', since: '2026-01-10' } });
+    expect(!nothing.ok && nothing.problems).toEqual([{ path: ['handle'], message: 'Give a TikTok username or a nickname (or both)' }]);
+    const future = await t.ask({ type: 'roster.save', subscriber: { handle: 'fan.two', tierId: 'platinum', since: '2027-01-01' } });
+    expect(!future.ok && future.problems.map((p) => p.path[0])).toEqual(['tierId', 'since']);
+    expect(await t.db.subscribers.count()).toBe(1);
+    expect(t.statuses.length).toBe(published);
+  });
+
+  it('refuses a roster before the profile exists', async () => {
+    const t = await setup();
+    await t.db.singletons.delete('profile');
+    const response = await t.ask({ type: 'roster.save', subscriber: { handle: 'fan.one', tierId: 'gold', since: '2026-01-10' } });
+    expect(!response.ok && response.problems[0]?.message).toBe('Save your profile first: the roster belongs to your TikTok handle');
+    expect(await t.db.subscribers.count()).toBe(0);
+  });
+
+  it('edits a record, keeping its id, creation time and source', async () => {
+    const t = await setup();
+    await t.add({ handle: 'fan.one', tierId: 'gold', since: '2026-01-10' });
+    t.advance(DAY);
+    await t.add({ id: 'id-1', handle: 'fan.one', tierId: 'silver', since: '2026-01-10', note: 'met at the meetup', status: 'lapsed' });
+    const [row] = (await t.query()).rows;
+    expect(row).toMatchObject({ id: 'id-1', tierId: 'silver', note: 'met at the meetup', status: 'lapsed', createdAt: NOW, updatedAt: NOW + DAY });
+    expect(t.statuses.at(-1)?.counts).toEqual({ silver: { active: 0, lapsed: 1 } });
+    const gone = await t.ask({ type: 'roster.save', subscriber: { id: 'nobody', handle: 'x.y', tierId: 'gold', since: '2026-01-10' } });
+    expect(!gone.ok && gone.problems[0]?.message).toBe('This subscriber is no longer on the roster');
+  });
+
+  it('removes records and puts them back exactly on undo', async () => {
+    const t = await setup();
+    await t.add({ handle: 'fan.one', tierId: 'gold', since: '2026-01-10' });
+    await t.add({ handle: 'fan.two', tierId: 'silver', since: '2026-02-10', note: 'private' });
+    const before = (await t.query()).rows;
+    const { removed } = await t.must({ type: 'roster.remove', ids: ['id-1', 'id-2', 'not-there'] });
+    expect(removed).toEqual(before);
+    expect((await t.query()).total).toBe(0);
+    expect((await t.lookup('mara.sings', ['fan.one'])).handles).toEqual([0]);
+    await t.must({ type: 'roster.restore', subscribers: removed });
+    expect((await t.query()).rows).toEqual(before);
+    expect(await t.db.subscribers.count()).toBe(2);
+    expect(t.statuses.at(-1)?.total).toBe(2);
+  });
+
+  it('searches handle, nickname and note, filters by tier and status, sorts and pages', async () => {
+    const t = await setup();
+    await t.add({ handle: 'zed', nickname: 'Alpha', tierId: 'gold', since: '2025-01-01' });
+    await t.add({ handle: 'amy', nickname: 'Zulu', tierId: 'silver', since: '2026-06-01', note: 'VIP from Rome' });
+    await t.add({ nickname: 'Mike', tierId: 'gold', since: '2026-03-01', status: 'lapsed' });
+    const handles = async (over: Record<string, unknown>) => (await t.query(over)).rows.map((r) => r.handle ?? r.nickname);
+    expect(await handles({})).toEqual(['amy', 'zed', 'Mike']);
+    expect(await handles({ descending: true })).toEqual(['Mike', 'zed', 'amy']);
+    expect(await handles({ sort: 'nickname' })).toEqual(['zed', 'Mike', 'amy']);
+    expect(await handles({ sort: 'tier' })).toEqual(['amy', 'zed', 'Mike']);
+    expect(await handles({ sort: 'months', descending: true })).toEqual(['zed', 'Mike', 'amy']);
+    expect(await handles({ search: 'rome' })).toEqual(['amy']);
+    expect(await handles({ search: '@ZE' })).toEqual(['zed']);
+    expect(await handles({ search: 'mik' })).toEqual(['Mike']);
+    expect(await handles({ tierId: 'gold' })).toEqual(['zed', 'Mike']);
+    expect(await handles({ status: 'lapsed' })).toEqual(['Mike']);
+    const second = await t.query({ offset: 1, limit: 1 });
+    expect([second.total, second.rows.map((r) => r.handle)]).toEqual([3, ['zed']]);
+  });
+
+  it('previews a CSV without writing, then imports all of it, or nothing when a row is wrong', async () => {
+    const t = await setup();
+    await t.add({ handle: 'fan.one', tierId: 'gold', since: '2026-01-10' });
+    const csv = 'handle,nickname,tier,since,months,status,note\nfan.one,,Silver,2026-01-10,,active,\nfan.two,Fan Two,Gold,2026-03-01,4,,hi\n';
+    const preview = await t.must({ type: 'roster.import', fileName: 'subs.csv', text: csv, apply: false });
+    expect(preview).toMatchObject({ ok: true, summary: { new: 1, updated: 1, unchanged: 0 }, applied: false });
+    expect(preview.rows[1]).not.toHaveProperty('note');
+    expect(await t.db.subscribers.count()).toBe(1);
+
+    const bad = await t.must({ type: 'roster.import', fileName: 'subs.csv', text: `${csv}fan.three,,Platinum,2026-03-01,,,\n`, apply: true });
+    expect(bad.ok).toBe(false);
+    expect(bad.problems[0]).toMatchObject({ file: 'subs.csv', row: 4, field: 'tier' });
+    expect(await t.db.subscribers.count()).toBe(1);
+
+    const applied = await t.must({ type: 'roster.import', fileName: 'subs.csv', text: csv, apply: true });
+    expect(applied).toMatchObject({ ok: true, applied: true });
+    const rows = (await t.query()).rows;
+    expect(rows.map((r) => [r.handle, r.tierId, r.source, r.monthsOverride])).toEqual([
+      ['fan.one', 'silver', 'manual', undefined],
+      ['fan.two', 'gold', 'csv', 4],
+    ]);
+    expect(t.statuses.at(-1)?.counts).toEqual({ silver: { active: 1, lapsed: 0 }, gold: { active: 1, lapsed: 0 } });
+  });
+
+  it('exports the roster as CSV that imports back unchanged', async () => {
+    const t = await setup();
+    await t.add({ handle: 'fan.one', nickname: '=cmd', tierId: 'gold', since: '2026-01-10', note: 'likes cats' });
+    const file = await t.must({ type: 'roster.export' });
+    expect(file.fileName).toBe('tierkit-subscribers-mara.sings-2026-11-24.csv');
+    expect(file.count).toBe(1);
+    expect(file.text).toContain("'=cmd");
+    const again = await t.must({ type: 'roster.import', fileName: file.fileName, text: file.text, apply: false });
+    expect(again.summary).toEqual({ new: 0, updated: 0, unchanged: 1 });
+  });
+
+  it('takes the roster along when the creator changes handle, and forgets it on Delete all data', async () => {
+    const t = await setup();
+    await t.add({ handle: 'fan.one', tierId: 'gold', since: '2026-01-10' });
+    const { updatedAt: _, ...form } = profile;
+    await t.must({ type: 'command', command: { type: 'profile.save', profile: { ...form, handle: 'mara.live' } } });
+    expect((await t.lookup('mara.live', ['fan.one'])).handles[0]).toMatchObject({ id: 'id-1' });
+    expect((await t.lookup('mara.sings', ['fan.one'])).handles).toEqual([0]);
+    expect((await t.db.subscribers.toArray()).map((s) => s.creatorHandle)).toEqual(['mara.live']);
+    expect(t.statuses.at(-1)?.creators).toEqual(['mara.live']);
+
+    await t.must({ type: 'command', command: { type: 'workspace.wipe' } });
+    expect(await t.db.subscribers.count()).toBe(0);
+    expect(t.statuses.at(-1)).toMatchObject({ total: 0, creators: [] });
+    expect((await t.lookup('mara.live', ['fan.one'])).handles).toEqual([0]);
+  });
+});
+
+describe('roster lookups from tiktok.com', () => {
+  it('answers matches with shared designs, tenure and words; none, lapsed and ambiguous without a badge', async () => {
+    const t = await setup();
+    await t.add({ handle: 'fan.one', nickname: 'Fan One', tierId: 'gold', since: '2026-01-10' });
+    await t.add({ handle: 'fan.two', tierId: 'gold', since: '2026-10-01' });
+    await t.add({ handle: 'fan.three', tierId: 'silver', since: '2026-11-01', monthsOverride: 7 });
+    await t.add({ handle: 'gone', tierId: 'gold', since: '2025-01-01', status: 'lapsed' });
+    await t.add({ handle: 'twin.a', nickname: 'Twin', tierId: 'gold', since: '2026-01-01' });
+    await t.add({ handle: 'twin.b', nickname: 'Twin', tierId: 'gold', since: '2026-01-01' });
+
+    const answer = await t.lookup('@Mara.Sings', ['FAN.ONE', 'fan.two', 'fan.three', 'gone', 'stranger'], ['Fan One', 'Twin', 'Nobody']);
+    expect(answer.ok).toBe(true);
+    expect(answer.handles).toEqual([
+      { d: 0, id: 'id-1', m: 10, s: '2026-01-10', by: 'handle', h: 'fan.one' },
+      { d: 1, id: 'id-2', m: 1, s: '2026-10-01', by: 'handle', h: 'fan.two' },
+      { d: 2, id: 'id-3', m: 7, s: '2026-11-01', by: 'handle', h: 'fan.three' },
+      0,
+      0,
+    ]);
+    expect(answer.nicknames).toEqual([{ d: 0, id: 'id-1', m: 10, s: '2026-01-10', by: 'nickname', h: 'fan.one' }, 1, 0]);
+    expect(answer.designs).toEqual([
+      { tierName: 'Gold', label: 'GLD', color: '#1a1a80', textColor: '#ffffff', level: 2 },
+      { tierName: 'Gold', label: 'GLD', color: '#1a1a80', textColor: '#ffffff', level: 1 },
+      { tierName: 'Silver', label: 'SLV', emoji: '🥈', color: '#c0c0c0', textColor: '#000000', level: 2 },
+    ]);
+    expect(answer.words).toMatchObject({ lang: 'en-US', tooltipOther: '{tier} · {months} months · since {since}', name: '{tier} subscriber, level {level}' });
+    expect((await t.lookup('someone.else', ['fan.one'])).handles).toEqual([0]);
+  });
+
+  it('shows no badge for a tier that was deleted, and the new design after a tier edit', async () => {
+    const t = await setup();
+    await t.add({ handle: 'fan.one', tierId: 'gold', since: '2026-01-10' });
+    await t.add({ handle: 'fan.two', tierId: 'silver', since: '2026-01-10' });
+    const gold = await t.db.tiers.get('gold');
+    await t.must({
+      type: 'command',
+      command: { type: 'tier.save', tier: { ...gold, badge: { label: 'VIP', color: '#ffcc00' } } },
+    });
+    const answer = await t.lookup('mara.sings', ['fan.one']);
+    expect(answer.designs[0]).toMatchObject({ label: 'VIP', color: '#ffcc00', textColor: '#000000' });
+    await t.must({ type: 'command', command: { type: 'tier.setStatus', id: 'silver', status: 'archived' } });
+    await t.must({ type: 'command', command: { type: 'tier.delete', id: 'silver' } });
+    expect((await t.lookup('mara.sings', ['fan.two'])).handles).toEqual([0]);
+  });
+
+  it('refuses a malformed lookup without throwing', async () => {
+    const t = await setup();
+    const answer = await t.content({ type: 'roster.lookup', creator: 'mara.sings', handles: Array(2001).fill('a') });
+    expect(answer.ok).toBe(false);
+  });
+});
+
+describe('page diagnostics', () => {
+  it('records missing containers per feature, marks them found again, and clears them', async () => {
+    const t = await setup();
+    const report = (status: 'missing' | 'found') =>
+      t.content({ type: 'diagnostic.report', feature: 'comment-badges', page: 'video', selector: '[data-e2e="comment-list"]', status });
+    await report('found');
+    expect(t.diagnostics()).toEqual([]);
+    await Promise.all([report('missing'), report('missing')]);
+    expect(t.diagnostics()).toEqual([
+      { feature: 'comment-badges', page: 'video', selector: '[data-e2e="comment-list"]', lastMissedAt: NOW, count: 2, foundAt: null },
+    ]);
+    t.advance(1000);
+    await report('found');
+    expect(t.diagnostics()[0]).toMatchObject({ count: 2, foundAt: NOW + 1000 });
+    await t.must({ type: 'diagnostics.clear' });
+    expect(t.diagnostics()).toEqual([]);
+  });
+});
+
+describe('opening a version-2 database', () => {
+  it('upgrades to version 3 keeping every record, with an empty roster ready to use', async () => {
+    const name = `v2-${crypto.randomUUID()}`;
+    // Version 2's schema as it shipped.
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ singletons: 'key', tiers: 'id, position, status', perks: 'id, kind', rulesProfiles: 'id', pricePoints: 'currency', revenueRules: 'id' });
+    v2.version(2).stores({ statSnapshots: '[handle+day], handle, capturedAt', dailyStats: '[handle+date], handle', eligibilityProfiles: 'id', bonusConditions: 'id' });
+    await v2.open();
+    await v2.table('singletons').put({ key: 'profile', value: profile });
+    await v2.table('tiers').put(tier({ id: 'gold', name: 'Gold', status: 'active' }));
+    await v2.table('dailyStats').put({ handle: 'mara.sings', date: '2026-11-01', videoViews: 5000, followers: 9000 });
+    v2.close();
+
+    const db = new TierkitDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect((await db.tiers.toArray()).map((t) => t.id)).toEqual(['gold']);
+    expect(await db.dailyStats.count()).toBe(1);
+    expect(await db.subscribers.count()).toBe(0);
+    db.close();
+
+    const handler = createHandler({ db: new TierkitDb(name), publish: async () => undefined, browserLanguage: () => 'en', now: () => NOW });
+    const saved = await handler.handle({ type: 'roster.save', subscriber: { handle: 'fan.one', tierId: 'gold', since: '2026-01-10' } });
+    expect(saved.ok).toBe(true);
+  });
+});
