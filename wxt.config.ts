@@ -16,7 +16,8 @@ export default defineConfig({
     // storage: the background publishes the workspace snapshot pages render from (storage.local).
     // activeTab: the popup reads the current tab's URL to suggest the creator's handle.
     // alarms: eligibility is recomputed daily; notifications: when a requirement is met or lost.
-    permissions: ['storage', 'activeTab', 'alarms', 'notifications'],
+    // contextMenus: on a profile link on tiktok.com, add that person to the roster or change their tier.
+    permissions: ['storage', 'activeTab', 'alarms', 'notifications', 'contextMenus'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -4,6 +4,7 @@ import { background } from '@/lib/i18n/background';
 import { createHandler } from '@/lib/messaging/background-handler';
 import { readStored } from '@/lib/messaging/client';
 import { createContentHandler } from '@/lib/messaging/content-handler';
+import { createContextMenus } from '@/lib/messaging/context-menus';
 import { createEligibilityPublisher } from '@/lib/messaging/eligibility-publisher';
 import {
   DIAGNOSTICS_KEY,
@@ -47,10 +48,22 @@ export default defineBackground(() => {
     },
   });
   const onStatsChanged = async () => void (await refreshEligibility());
+  const notify = async (title: string, message: string) => {
+    await browser.notifications.create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+  };
   const writeDiagnostics = (list: Diagnostic[]) => browser.storage.local.set({ [DIAGNOSTICS_KEY]: list });
+  const menus = createContextMenus({
+    menus: browser.contextMenus,
+    setTier: (handle, tierId) => pages.setTierFromMenu(handle, tierId),
+    remove: (handle) => pages.removeFromMenu(handle),
+    notify,
+  });
   const pages = createHandler({
     db,
-    publish: (snapshot) => browser.storage.local.set({ [SNAPSHOT_KEY]: snapshot }),
+    publish: async (snapshot) => {
+      await browser.storage.local.set({ [SNAPSHOT_KEY]: snapshot });
+      await menus.update(snapshot.workspace);
+    },
     publishRoster: (status) => browser.storage.local.set({ [ROSTER_KEY]: status }),
     writeDiagnostics,
     browserLanguage,
@@ -86,6 +99,7 @@ export default defineBackground(() => {
     void pages.publishNow();
     void onStatsChanged();
   });
+  browser.contextMenus.onClicked.addListener((info) => void menus.clicked(info));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DAILY_ALARM) void onStatsChanged();
   });

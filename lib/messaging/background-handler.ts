@@ -50,7 +50,7 @@ export function createHandler(deps: HandlerDeps) {
     rosterRevision = Math.max(rosterRevision + 1, now());
     await deps.publishRoster?.(await roster.status(rosterRevision));
   }
-  // Commands run one after another, so each sees the last one's result.
+  // Changes run one after another (serialized below).
   let queue: Promise<unknown> = Promise.resolve();
 
   async function publish(loaded: Loaded) {
@@ -169,19 +169,37 @@ export function createHandler(deps: HandlerDeps) {
     return result.ok ? { ok: true, data: result.value } : result;
   }
 
+  /** Runs after every change before it, so each sees the last one's result. */
+  function serialized<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
   return {
-    handle: (message: unknown): Promise<Response> => {
-      const run = queue.then(() => handle(message));
-      queue = run.catch(() => undefined);
-      return run.catch((error: unknown) => ({
+    handle: (message: unknown): Promise<Response> =>
+      serialized(() => handle(message)).catch((error: unknown) => ({
         ok: false as const,
         problems: [{ path: [], message: t('err.unexpected', { detail: String((error as Error)?.message ?? error) }) }],
-      }));
-    },
+      })),
     publishNow: async () => {
       await publish(await loadWorkspace(deps.db));
       await publishRoster();
     },
+    /** The context menu on a profile link: set that person's tier, adding them when needed. */
+    setTierFromMenu: (handle: string, tierId: string) =>
+      serialized(async () => {
+        const saved = await roster.setTierOf(handle, tierId);
+        if (saved.ok) await publishRoster();
+        return saved;
+      }),
+    /** The context menu's Remove: the records removed (none when the person was not on the roster). */
+    removeFromMenu: (handle: string) =>
+      serialized(async () => {
+        const removed = await roster.remove(await roster.idsOf(handle));
+        if (removed.length) await publishRoster();
+        return removed;
+      }),
     /** A content script's roster lookup, answered from the in-memory index (no queue: it only reads). */
     lookup: (creator: string, handles: readonly string[], nicknames: readonly string[]) =>
       roster.lookup(creator, handles, nicknames, rosterRevision),

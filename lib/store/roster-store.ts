@@ -309,7 +309,7 @@ export function createRosterStore(deps: RosterStoreDeps) {
         ...fields,
         id: before?.id ?? deps.newId(),
         creatorHandle: s.ownHandle,
-        source: before?.source ?? 'manual',
+        source: before?.source ?? (input.source === 'context-menu' ? 'context-menu' : 'manual'),
         createdAt: before?.createdAt ?? now,
         updatedAt: now,
       });
@@ -320,6 +320,28 @@ export function createRosterStore(deps: RosterStoreDeps) {
       s.own.set(parsed.data.id, parsed.data);
       changed(s);
       return { ok: true, value: { id: parsed.data.id } };
+    },
+
+    /**
+     * The context menu on a profile link: puts `handle` on the roster in `tierId` (active, from today),
+     * or moves them to that tier when they are there already.
+     */
+    async setTierOf(handle: string, tierId: string): Promise<Result<{ id: string }>> {
+      const s = await state();
+      const key = normalizeHandle(handle);
+      const existing = [...s.own.values()].find((row) => row.handle === key);
+      return this.save(
+        existing
+          ? { ...existing, tierId, status: 'active' }
+          : { handle: key, tierId, since: today(), status: 'active', source: 'context-menu' },
+      );
+    },
+
+    /** The records of `handle` (the context menu's Remove). */
+    async idsOf(handle: string): Promise<string[]> {
+      const s = await state();
+      const key = normalizeHandle(handle);
+      return [...s.own.values()].filter((row) => row.handle === key).map((row) => row.id);
     },
 
     async remove(ids: readonly string[]): Promise<Subscriber[]> {

@@ -1,0 +1,93 @@
+// The context menu on tiktok.com: on a link to a profile (a commenter's name, a badge, which links to
+// its subscriber's profile), put that person on the roster in a chosen tier, move them to another, or
+// remove them. The menu lists the creator's tiers, so it is rebuilt when they change.
+import type { Problem } from '../domain/problems';
+import type { Workspace } from '../domain/schema';
+import { t } from '../i18n';
+import { routeOf } from '../page/routes';
+
+export const MENU_PARENT = 'tierkit-subscriber';
+export const MENU_REMOVE = 'tierkit-remove';
+const TIER_PREFIX = 'tierkit-tier:';
+
+/** The part of browser.contextMenus used here (Chrome and Firefox alike). */
+export interface MenusApi {
+  removeAll(): Promise<void>;
+  create(properties: MenuItem): unknown;
+}
+
+export interface MenuItem {
+  id: string;
+  title?: string;
+  type?: 'normal' | 'separator';
+  parentId?: string;
+  enabled?: boolean;
+  contexts?: ['link'];
+  documentUrlPatterns?: string[];
+  targetUrlPatterns?: string[];
+}
+
+export interface MenuDeps {
+  menus: MenusApi;
+  setTier(handle: string, tierId: string): Promise<{ ok: true } | { ok: false; problems: Problem[] }>;
+  remove(handle: string): Promise<unknown[]>;
+  notify(title: string, message: string): Promise<void>;
+}
+
+/** The items for a workspace: one per tier that is not archived, then Remove. Pure, for tests. */
+export function menuItems(workspace: Workspace | null): MenuItem[] {
+  const tiers = (workspace?.tiers ?? []).filter((tier) => tier.status !== 'archived');
+  const parent: MenuItem = {
+    id: MENU_PARENT,
+    title: t('menu.parent'),
+    contexts: ['link'],
+    documentUrlPatterns: ['https://www.tiktok.com/*'],
+    targetUrlPatterns: ['https://www.tiktok.com/@*'],
+  };
+  const child = (item: Omit<MenuItem, 'parentId'>): MenuItem => ({ ...item, parentId: MENU_PARENT });
+  const tierItems = tiers.length
+    ? tiers.map((tier) => child({ id: `${TIER_PREFIX}${tier.id}`, title: t('menu.tier', { tier: tier.name }) }))
+    : [child({ id: 'tierkit-no-tiers', title: t('menu.noTiers'), enabled: false })];
+  return [
+    parent,
+    ...tierItems,
+    child({ id: 'tierkit-separator', type: 'separator' }),
+    child({ id: MENU_REMOVE, title: t('menu.remove') }),
+  ];
+}
+
+export function createContextMenus(deps: MenuDeps) {
+  let shown = '';
+  // Rebuilds run one after another: removeAll then create must not interleave with another rebuild.
+  let rebuilding: Promise<void> = Promise.resolve();
+
+  return {
+    /** Rebuilds the menu when the tiers or the language changed. */
+    update(workspace: Workspace | null): Promise<void> {
+      const items = menuItems(workspace);
+      const key = JSON.stringify(items);
+      if (key === shown) return rebuilding;
+      shown = key;
+      rebuilding = rebuilding.then(async () => {
+        await deps.menus.removeAll();
+        for (const item of items) deps.menus.create(item);
+      });
+      return rebuilding;
+    },
+
+    /** A click on one of the items, with the link it was opened on. */
+    async clicked(info: { menuItemId: string | number; linkUrl?: string }): Promise<void> {
+      const id = String(info.menuItemId);
+      if (id !== MENU_REMOVE && !id.startsWith(TIER_PREFIX)) return;
+      const route = routeOf(info.linkUrl ?? '');
+      if (route.kind !== 'profile') return deps.notify(t('notify.menu.title'), t('notify.menu.notProfile'));
+      if (id === MENU_REMOVE) {
+        const removed = await deps.remove(route.handle);
+        if (removed.length === 0) return deps.notify(t('notify.menu.title'), t('notify.menu.notSubscriber', { handle: route.handle }));
+        return;
+      }
+      const saved = await deps.setTier(route.handle, id.slice(TIER_PREFIX.length));
+      if (!saved.ok) return deps.notify(t('notify.menu.title'), saved.problems.map((p) => p.message).join(' '));
+    },
+  };
+}

@@ -1,0 +1,118 @@
+// The tiktok.com context menu: which items it shows, and what a click does to the roster, with the real
+// background handler on fake-indexeddb behind a recorded menus API.
+import { describe, expect, it } from 'vitest';
+import { createHandler } from '@/lib/messaging/background-handler';
+import { createContextMenus, menuItems, MENU_PARENT, MENU_REMOVE, type MenuItem } from '@/lib/messaging/context-menus';
+import { rosterPageSchema, type Snapshot } from '@/lib/messaging/protocol';
+import { TierkitDb } from '@/lib/store/db';
+import { addMessages, setLanguage } from '@/lib/i18n';
+import { background } from '@/lib/i18n/background';
+import { profile, tier, workspace } from '../domain/fixtures';
+
+const NOW = Date.UTC(2026, 10, 24, 12);
+// As the background entry point does.
+addMessages(background);
+
+async function setup() {
+  const db = new TierkitDb(`menus-${crypto.randomUUID()}`);
+  const shown: MenuItem[][] = [];
+  let current: MenuItem[] = [];
+  const notices: string[] = [];
+  let n = 0;
+  let published: Snapshot | null = null;
+  const handler = createHandler({
+    db,
+    publish: async (snapshot) => void (published = snapshot),
+    browserLanguage: () => 'en-US',
+    now: () => NOW,
+    newId: () => `id-${++n}`,
+  });
+  const menus = createContextMenus({
+    menus: {
+      removeAll: async () => {
+        current = [];
+      },
+      create: (item) => {
+        current.push(item);
+        if (item.id === MENU_REMOVE) shown.push(current);
+      },
+    },
+    setTier: handler.setTierFromMenu,
+    remove: handler.removeFromMenu,
+    notify: async (title, message) => void notices.push(`${title}: ${message}`),
+  });
+  await db.singletons.put({ key: 'profile', value: profile });
+  await db.tiers.bulkPut([
+    tier({ id: 'silver', name: 'Silver', position: 0, status: 'active' }),
+    tier({ id: 'gold', name: 'Gold', position: 1, status: 'active', priceMinor: 999 }),
+    tier({ id: 'old', name: 'Old', position: 2, status: 'archived', priceMinor: 1999 }),
+  ]);
+  const rows = async () =>
+    rosterPageSchema.parse(
+      ((await handler.handle({ type: 'roster.query', search: '', sort: 'handle', descending: false, offset: 0, limit: 50 })) as { data: unknown }).data,
+    ).rows;
+  return { db, handler, menus, shown, notices, rows, published: () => published };
+}
+
+const click = (menuItemId: string, linkUrl?: string) => ({ menuItemId, linkUrl });
+
+describe('the tiktok.com context menu', () => {
+  it('lists the tiers that are not archived, then Remove, on profile links of tiktok.com only', () => {
+    const items = menuItems(workspace([tier({ id: 'silver', name: 'Silver' }), tier({ id: 'old', name: 'Old', status: 'archived' })]));
+    expect(items.map((i) => [i.id, i.title, i.parentId])).toEqual([
+      [MENU_PARENT, 'Tierkit subscriber', undefined],
+      ['tierkit-tier:silver', 'Tier: Silver', MENU_PARENT],
+      ['tierkit-separator', undefined, MENU_PARENT],
+      [MENU_REMOVE, 'Remove from subscribers', MENU_PARENT],
+    ]);
+    expect(items[0]).toMatchObject({
+      contexts: ['link'],
+      documentUrlPatterns: ['https://www.tiktok.com/*'],
+      targetUrlPatterns: ['https://www.tiktok.com/@*'],
+    });
+    expect(menuItems(null).find((i) => i.id === 'tierkit-no-tiers')).toMatchObject({ enabled: false });
+  });
+
+  it('rebuilds only when the tiers or the language change', async () => {
+    const { menus, shown } = await setup();
+    const ws = workspace([tier({ id: 'silver', name: 'Silver' })]);
+    await menus.update(ws);
+    await menus.update(structuredClone(ws));
+    expect(shown).toHaveLength(1);
+    setLanguage('it');
+    await menus.update(ws);
+    expect(shown).toHaveLength(2);
+    expect(shown[1]!.map((i) => i.title)).toContain('Livello: Silver');
+  });
+
+  it('adds the person behind a profile link, moves them to another tier, then removes them', async () => {
+    const t = await setup();
+    await t.menus.clicked(click('tierkit-tier:silver', 'https://www.tiktok.com/@Fan.One?lang=en'));
+    expect((await t.rows()).map((r) => [r.handle, r.tierId, r.since, r.source])).toEqual([['fan.one', 'silver', '2026-11-24', 'context-menu']]);
+    await t.menus.clicked(click('tierkit-tier:gold', 'https://www.tiktok.com/@fan.one'));
+    expect((await t.rows()).map((r) => [r.id, r.tierId, r.since])).toEqual([['id-1', 'gold', '2026-11-24']]);
+    await t.menus.clicked(click(MENU_REMOVE, 'https://www.tiktok.com/@fan.one'));
+    expect(await t.rows()).toEqual([]);
+    expect(t.notices).toEqual([]);
+  });
+
+  it('says why when the link is not a profile, the person is not on the roster, or the tier is gone', async () => {
+    const t = await setup();
+    await t.menus.clicked(click('tierkit-tier:gold', 'https://www.tiktok.com/@fan.one/video/123'));
+    await t.menus.clicked(click(MENU_REMOVE, 'https://www.tiktok.com/@nobody'));
+    await t.menus.clicked(click('tierkit-tier:deleted', 'https://www.tiktok.com/@fan.one'));
+    expect(t.notices).toEqual([
+      'Tierkit could not change the roster: This link does not lead to a TikTok profile.',
+      'Tierkit could not change the roster: @nobody is not on your roster.',
+      'Tierkit could not change the roster: Choose one of your tiers',
+    ]);
+    expect(await t.db.subscribers.count()).toBe(0);
+  });
+
+  it('ignores clicks on items that are not its own', async () => {
+    const t = await setup();
+    await t.menus.clicked(click('someone-else', 'https://www.tiktok.com/@fan.one'));
+    expect(t.notices).toEqual([]);
+    expect(await t.db.subscribers.count()).toBe(0);
+  });
+});
