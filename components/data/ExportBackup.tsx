@@ -3,19 +3,20 @@ import { browser } from 'wxt/browser';
 import { backupFileName, createBackup } from '@/lib/domain/backup';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
-import { historySchema } from '@/lib/messaging/protocol';
+import { backupDataSchema } from '@/lib/messaging/protocol';
 import { workspace } from '../app-state';
 
 /**
- * Downloads the whole workspace and the recorded numbers as one JSON file, through a link: no
- * downloads permission needed. Resolves to the file name, or null when the numbers could not be read.
+ * Downloads the whole workspace, the recorded numbers and the roster as one JSON file, through a link:
+ * no downloads permission needed. Resolves to the file name, or null when they could not be read.
  */
 export async function downloadBackup(): Promise<string | null> {
-  const response = await send({ type: 'stats.export' });
-  const stats = response.ok ? historySchema.safeParse(response.data) : null;
-  if (!stats?.success) return null;
+  const response = await send({ type: 'backup.data' });
+  const extra = response.ok ? backupDataSchema.safeParse(response.data) : null;
+  if (!extra?.success) return null;
   const now = new Date();
-  const backup = createBackup(workspace.value!, now, browser.runtime.getManifest().version, stats.data);
+  const { stats, subscribers } = extra.data;
+  const backup = createBackup(workspace.value!, now, browser.runtime.getManifest().version, stats, subscribers);
   const blob = new Blob([JSON.stringify(backup, null, 2)], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

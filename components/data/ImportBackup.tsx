@@ -48,6 +48,7 @@ function Preview({ backup }: { backup: Backup }) {
             : t('options.data.import.previewNoTiers')}
         </li>
         <li>{t('options.data.import.previewPerks', { count: data.perks.length })}</li>
+        {backup.subscribers ? <li>{t('options.data.import.previewSubscribers', { count: backup.subscribers.length })}</li> : null}
         <li>
           {data.profile
             ? t('options.data.import.previewProfile', { handle: data.profile.handle })

@@ -5,13 +5,17 @@ import { validateOffer, sortTiers } from './offer';
 import { fromZod, type Problem, type Result } from './problems';
 import { workspaceSchema, type Tier, type Workspace } from './schema';
 import { dailyStatSchema, statSnapshotSchema, type DailyStat, type StatSnapshot } from './stats';
+import { MAX_ROSTER_ROWS, subscriberSchema, type Subscriber } from '../roster/schema';
 
 export const BACKUP_FORMAT = 'tierkit-backup';
 /** 2 added eligibility rules (eligibilityProfiles, bonusConditions, settings); 1 still reads. */
 export const BACKUP_VERSION = 2;
 const READABLE_VERSIONS = [1, 2] as const;
-/** Far above any real workspace (a full one is under 300 KB); refused before it is parsed. */
-export const MAX_BACKUP_BYTES = 5 * 1024 * 1024;
+/**
+ * Far above any real workspace with its roster (200,000 subscribers take about 40 MB written out);
+ * refused before it is parsed.
+ */
+export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
 
 /** The recorded numbers (version 2): one snapshot a day, and the days imported from TikTok Studio. */
 export const backupStatsSchema = z.object({
@@ -27,10 +31,12 @@ export const backupSchema = z.object({
   appVersion: z.optional(z.string().check(z.maxLength(40))),
   data: workspaceSchema,
   stats: z.optional(backupStatsSchema),
+  /** The creator's roster (added within version 2: an optional field). */
+  subscribers: z.optional(z.array(subscriberSchema).check(z.maxLength(MAX_ROSTER_ROWS))),
 });
 export type Backup = z.infer<typeof backupSchema>;
 
-export function createBackup(ws: Workspace, now: Date, appVersion: string, stats?: BackupStats): Backup {
+export function createBackup(ws: Workspace, now: Date, appVersion: string, stats?: BackupStats, subscribers?: Subscriber[]): Backup {
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -38,6 +44,7 @@ export function createBackup(ws: Workspace, now: Date, appVersion: string, stats
     appVersion,
     data: ws,
     ...(stats ? { stats } : {}),
+    ...(subscribers ? { subscribers } : {}),
   };
 }
 
@@ -69,7 +76,12 @@ export function readBackup(text: string, locale: string): Result<Backup> {
   const parsed = backupSchema.safeParse(json);
   if (!parsed.success) return { ok: false, problems: fromZod(parsed.error) };
   const problems = validateOffer(parsed.data.data, locale).map((p) => ({ ...p, path: ['data', ...p.path] }));
-  return problems.length ? { ok: false, problems } : { ok: true, value: parsed.data };
+  // Every subscriber's tier is one of the backup's, or the roster would hold badges of nothing.
+  const tierIds = new Set(parsed.data.data.tiers.map((tier) => tier.id));
+  (parsed.data.subscribers ?? []).forEach((s, i) => {
+    if (!tierIds.has(s.tierId)) problems.push({ path: ['subscribers', i, 'tierId'], message: t('err.backupUnknownTier', { id: s.tierId }) });
+  });
+  return problems.length ? { ok: false, problems: problems.slice(0, 100) } : { ok: true, value: parsed.data };
 }
 
 export type ImportMode = 'replace' | 'merge';

@@ -48,6 +48,7 @@ export const domain = section(
     'err.notJson': 'The file is not valid JSON ({detail})',
     'err.notABackup': 'This is not a Tierkit backup (its "format" is not "tierkit-backup")',
     'err.backupTooNew': 'This backup was made by a newer Tierkit (format version {version}); this one reads version {supported}',
+    'err.backupUnknownTier': "This subscriber's tier ({id}) is not among the backup's tiers",
     'err.tierNotFound': 'That tier no longer exists',
     'err.perkNotFound': 'That perk no longer exists',
     'err.mergeConflicts': 'Merged with what you have, the backup breaks these rules; nothing was changed:',
@@ -121,6 +122,7 @@ export const domain = section(
     'err.notABackup': 'Questo non è un backup di Tierkit (il suo "format" non è "tierkit-backup")',
     'err.backupTooNew':
       'Questo backup è stato creato da un Tierkit più recente (versione del formato {version}); questo legge la versione {supported}',
+    'err.backupUnknownTier': 'Il livello di questo abbonato ({id}) non è tra i livelli del backup',
     'err.tierNotFound': 'Quel livello non esiste più',
     'err.perkNotFound': 'Quel vantaggio non esiste più',
     'err.mergeConflicts': 'Unito ai tuoi dati, il backup viola queste regole; non è stato modificato nulla:',

@@ -8,7 +8,7 @@ import { utcDate } from '../eligibility/dates';
 import { allDaily, allSnapshots, dailyOf, importDays, ownHandle, recordSnapshot, snapshotsOf } from '../store/stats-store';
 import { exportOwnPack, importPack, listPacks, readPacks, removePack } from '../store/pack-store';
 import { createRosterStore } from '../store/roster-store';
-import { requestSchema, type Diagnostic, type History, type Response, type RosterStatus, type Snapshot } from './protocol';
+import { requestSchema, type BackupData, type Diagnostic, type History, type Response, type RosterStatus, type Snapshot } from './protocol';
 import { t } from '../i18n';
 
 export interface HandlerDeps {
@@ -77,11 +77,12 @@ export function createHandler(deps: HandlerDeps) {
         const result = await runCommand(db, request.data.command, { now: now(), newId, locale: locale() });
         if (!result.ok) return result;
         await publish(result.value);
-        if (request.data.command.type === 'workspace.wipe') roster.reload();
+        const type = request.data.command.type;
+        if (type === 'workspace.wipe' || type === 'backup.import') roster.reload();
         else await roster.workspaceChanged();
         // Badges show tier designs and the creator's handle: pages on tiktok.com look them up again.
         await publishRoster();
-        if (changesEligibility.has(request.data.command.type)) await deps.onStatsChanged?.();
+        if (changesEligibility.has(type)) await deps.onStatsChanged?.();
         return { ok: true };
       }
       case 'eligibility.history': {
@@ -91,8 +92,11 @@ export function createHandler(deps: HandlerDeps) {
           : { snapshots: [], daily: [] };
         return { ok: true, data };
       }
-      case 'stats.export': {
-        const data: History = { snapshots: await allSnapshots(db), daily: await allDaily(db) };
+      case 'backup.data': {
+        const data: BackupData = {
+          stats: { snapshots: await allSnapshots(db), daily: await allDaily(db) },
+          subscribers: await roster.all(),
+        };
         return { ok: true, data };
       }
       case 'stats.import': {

@@ -28,8 +28,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('publish') }),
   /** The recorded numbers, for the chart and the history table: answers `historySchema`. */
   z.object({ type: z.literal('eligibility.history') }),
-  /** Every recorded number, of every handle, for a backup: answers `historySchema`. */
-  z.object({ type: z.literal('stats.export') }),
+  /** What a backup holds besides the workspace: every recorded number and the roster (`backupDataSchema`). */
+  z.object({ type: z.literal('backup.data') }),
   /** Merge days from Studio exports (later import wins): answers `importSummarySchema`. */
   z.object({
     type: z.literal('stats.import'),
@@ -209,6 +209,12 @@ export const historySchema = z.object({
   daily: z.array(dailyStatSchema),
 });
 export type History = z.infer<typeof historySchema>;
+
+export const backupDataSchema = z.object({
+  stats: historySchema,
+  subscribers: z.array(subscriberSchema),
+});
+export type BackupData = z.infer<typeof backupDataSchema>;
 
 export const importSummarySchema = z.object({
   added: z.int(),

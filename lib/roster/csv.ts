@@ -21,7 +21,9 @@ import { decodeCsv } from '../parsers/studio-csv';
 import { formatMegabytes, parserMessage, type ImportProblem, type ParserMessageKey } from '../parsers/problems';
 import { rosterMessage, type RosterMessageKey } from './messages';
 import { daySchema } from '../eligibility/dates';
+export { MAX_ROSTER_ROWS } from './schema';
 import {
+  MAX_ROSTER_ROWS,
   MONTHS_MAX,
   nicknameSchema,
   noteSchema,
@@ -36,8 +38,6 @@ const REQUIRED_COLUMNS: readonly RosterColumn[] = ['handle', 'nickname', 'tier',
 
 /** Past this a file is refused unread. A 100,000-subscriber export with nicknames and notes is over 5 MB. */
 export const MAX_ROSTER_CSV_BYTES = 16 * 1_048_576;
-/** Records after the header, blank lines included; parsing stops past this. */
-export const MAX_ROSTER_ROWS = 200_000;
 
 /** A problem of a roster file; generic file problems reuse the Studio import's messages. */
 export interface RosterProblem extends Omit<ImportProblem, 'code'> {

@@ -14,6 +14,9 @@ export type SubscriberStatus = (typeof subscriberStatuses)[number];
 export const subscriberSources = ['manual', 'csv', 'context-menu', 'pack'] as const;
 export type SubscriberSource = (typeof subscriberSources)[number];
 
+/** The largest roster: records in a CSV after its header (blank lines included), or in a backup. */
+export const MAX_ROSTER_ROWS = 200_000;
+
 export const NICKNAME_MAX = 30;
 export const NOTE_MAX = 500;
 /** A hundred years: an override past this is a typo. */

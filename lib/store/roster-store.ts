@@ -265,6 +265,11 @@ export function createRosterStore(deps: RosterStoreDeps) {
       s.filtered = null;
     },
 
+    /** The whole roster, for a backup. */
+    async all(): Promise<Subscriber[]> {
+      return sortedBy(await state(), 'handle', false);
+    },
+
     async status(revision: number): Promise<RosterStatus> {
       const s = await state();
       const counts: RosterStatus['counts'] = {};

@@ -17,6 +17,7 @@ import {
 } from '../domain/schema';
 import { bonusConditionsSchema, eligibilityProfileSchema } from '../eligibility/rules';
 import type { Table } from 'dexie';
+import type { Subscriber } from '../roster/schema';
 import type { TierkitDb } from './db';
 
 export interface Loaded {
@@ -132,6 +133,13 @@ async function importStats(db: TierkitDb, stats: BackupStats, mode: ImportMode):
   await db.dailyStats.bulkPut(stats.daily);
 }
 
+/** A backup's roster: replace swaps it in; merge matches records by id, the backup's winning. */
+async function importSubscribers(db: TierkitDb, subscribers: Subscriber[], mode: ImportMode, handle: string | undefined) {
+  if (mode === 'replace') await db.subscribers.clear();
+  // The roster is the creator's, whatever handle the backup was made under.
+  await db.subscribers.bulkPut(handle ? subscribers.map((s) => ({ ...s, creatorHandle: handle })) : subscribers);
+}
+
 export async function runCommand(db: TierkitDb, command: Command, ctx: CommandContext): Promise<Result<Loaded>> {
   return db.transaction('rw', db.allTables, async () => {
     const loaded = await loadWorkspace(db);
@@ -148,8 +156,12 @@ export async function runCommand(db: TierkitDb, command: Command, ctx: CommandCo
         : applyCommand(loaded.workspace, command, ctx);
     if (!result.ok) return result;
     await saveDifference(db, loaded.workspace, result.value);
-    // A backup without numbers (version 1, or none recorded) leaves the stored ones as they are.
+    // A backup without numbers (version 1, or none recorded) leaves the stored ones as they are; so does
+    // one without a roster.
     if (backup?.value.stats && command.type === 'backup.import') await importStats(db, backup.value.stats, command.mode);
+    if (backup?.value.subscribers && command.type === 'backup.import') {
+      await importSubscribers(db, backup.value.subscribers, command.mode, result.value.profile?.handle);
+    }
     const workspace = { ...result.value, tiers: sortTiers(result.value.tiers) };
     return { ok: true, value: { workspace, unreadable: loaded.unreadable } };
   });

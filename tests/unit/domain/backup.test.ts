@@ -121,10 +121,10 @@ describe('createBackup and readBackup', () => {
   });
 
   it('refuses a file over the size limit before parsing it', () => {
-    const huge = edit((json) => (json.data.tiers[0].description = 'x'.repeat(10 * 1024 * 1024)));
+    const huge = edit((json) => (json.data.tiers[0].description = 'x'.repeat(65 * 1024 * 1024)));
     const parse = vi.spyOn(JSON, 'parse');
     try {
-      expect(problemsOf(huge)).toEqual([['', 'The file is 10.0 MB; a Tierkit backup is at most 5 MB']]);
+      expect(problemsOf(huge)).toEqual([['', 'The file is 65.0 MB; a Tierkit backup is at most 64 MB']]);
       expect(parse).not.toHaveBeenCalled();
     } finally {
       parse.mockRestore();
@@ -135,11 +135,11 @@ describe('createBackup and readBackup', () => {
     const valid = backupText();
     const padding = MAX_BACKUP_BYTES - new TextEncoder().encode(valid).length;
     expect(readBackup(valid + ' '.repeat(padding), 'en-US').ok).toBe(true);
-    expect(problemsOf(valid + ' '.repeat(padding + 1))[0]?.[1]).toMatch(/^The file is 5\.0 MB/);
+    expect(problemsOf(valid + ' '.repeat(padding + 1))[0]?.[1]).toMatch(/^The file is 64\.0 MB/);
     // "€" is three bytes in UTF-8: under the limit in characters, over it in bytes.
     const euros = '\u20ac'.repeat(Math.floor(MAX_BACKUP_BYTES / 3) + 1);
     expect(euros.length).toBeLessThan(MAX_BACKUP_BYTES);
-    expect(problemsOf(euros)[0]?.[1]).toMatch(/^The file is 5\.0 MB/);
+    expect(problemsOf(euros)[0]?.[1]).toMatch(/^The file is 64\.0 MB/);
   });
 
   it('refuses a 1 MB name by its maximum length, with the path', () => {

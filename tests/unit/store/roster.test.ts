@@ -317,3 +317,47 @@ describe('opening a version-2 database', () => {
     expect(saved.ok).toBe(true);
   });
 });
+
+describe('the roster in backups', () => {
+  it('exports the roster with the backup, and imports it back: replace swaps it, merge matches by id', async () => {
+    const { createBackup } = await import('@/lib/domain/backup');
+    const { loadWorkspace } = await import('@/lib/store/workspace-store');
+    const t = await setup();
+    await t.add({ handle: 'fan.one', tierId: 'gold', since: '2026-01-10', note: 'kept in backups' });
+    await t.add({ handle: 'fan.two', tierId: 'silver', since: '2026-02-10' });
+    const data = await t.must({ type: 'backup.data' });
+    expect(data.subscribers.map((s: { handle: string }) => s.handle)).toEqual(['fan.one', 'fan.two']);
+    const { workspace } = await loadWorkspace(t.db);
+    const text = JSON.stringify(createBackup(workspace, new Date(NOW), '0.1.0', data.stats, data.subscribers));
+
+    await t.must({ type: 'command', command: { type: 'workspace.wipe' } });
+    expect((await t.query()).total).toBe(0);
+    await t.must({ type: 'command', command: { type: 'backup.import', text, mode: 'replace' } });
+    expect((await t.query()).rows).toEqual(data.subscribers);
+    expect(t.statuses.at(-1)?.total).toBe(2);
+    expect((await t.lookup('mara.sings', ['fan.one'])).handles[0]).toMatchObject({ id: 'id-1' });
+
+    // Merge: a record only here stays; the backup's version of a shared record wins.
+    await t.add({ id: 'id-1', handle: 'fan.one', tierId: 'silver', since: '2026-01-10' });
+    await t.add({ handle: 'fan.three', tierId: 'gold', since: '2026-03-10' });
+    await t.must({ type: 'command', command: { type: 'backup.import', text, mode: 'merge' } });
+    const rows = (await t.query()).rows;
+    expect(rows.map((r) => [r.handle, r.tierId])).toEqual([['fan.one', 'gold'], ['fan.three', 'gold'], ['fan.two', 'silver']]);
+  });
+
+  it('refuses a backup whose subscribers name a tier it does not have, changing nothing', async () => {
+    const { createBackup } = await import('@/lib/domain/backup');
+    const { loadWorkspace } = await import('@/lib/store/workspace-store');
+    const t = await setup();
+    await t.add({ handle: 'fan.one', tierId: 'gold', since: '2026-01-10' });
+    const data = await t.must({ type: 'backup.data' });
+    const { workspace } = await loadWorkspace(t.db);
+    const orphan = { ...data.subscribers[0], id: 'orphan', handle: 'fan.nine', tierId: 'platinum' };
+    const text = JSON.stringify(createBackup(workspace, new Date(NOW), '0.1.0', data.stats, [...data.subscribers, orphan]));
+    const response = await t.ask({ type: 'command', command: { type: 'backup.import', text, mode: 'replace' } });
+    expect(!response.ok && response.problems).toEqual([
+      { path: ['subscribers', 1, 'tierId'], message: "This subscriber's tier (platinum) is not among the backup's tiers" },
+    ]);
+    expect((await t.query()).rows.map((r) => r.handle)).toEqual(['fan.one']);
+  });
+});

@@ -106,9 +106,9 @@ describe('backups carry the recorded numbers', () => {
     await s.handle({ type: 'stats.capture', page: page('mara.sings') });
     await s.db.dailyStats.put({ handle: 'mara.sings', date: '2026-11-19', videoViews: 4000, followers: 9800, importedAt: 1 });
     const pages = createHandler({ db: s.db, publish: async () => {}, browserLanguage: () => 'en' });
-    const exported = await pages.handle({ type: 'stats.export' });
-    expect(exported).toMatchObject({ ok: true, data: { snapshots: [{ followers: 9_876 }], daily: [{ date: '2026-11-19' }] } });
-    const stats = (exported as { data: { snapshots: never[]; daily: never[] } }).data;
+    const exported = await pages.handle({ type: 'backup.data' });
+    expect(exported).toMatchObject({ ok: true, data: { stats: { snapshots: [{ followers: 9_876 }], daily: [{ date: '2026-11-19' }] }, subscribers: [] } });
+    const stats = (exported as { data: { stats: { snapshots: never[]; daily: never[] } } }).data.stats;
     const text = JSON.stringify(createBackup(emptyWorkspace(), new Date(T0), '0.1.0', stats));
 
     expect(await pages.handle({ type: 'command', command: { type: 'workspace.wipe' } })).toEqual({ ok: true });

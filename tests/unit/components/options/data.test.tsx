@@ -136,12 +136,12 @@ describe('Data: import', () => {
     expect(document.querySelector('script')).toBeNull();
   });
 
-  it('refuses a file over 5 MB before reading it', async () => {
+  it('refuses a file over the size limit before reading it', async () => {
     await openOptions('#data', seedLocal);
     const file = new File(['x'.repeat(MAX_BACKUP_BYTES + 1)], 'huge.json');
     const read = vi.spyOn(file, 'text');
     fireEvent.change(screen.getByLabelText('Backup file'), { target: { files: [file] } });
-    expect(await screen.findByText(/a Tierkit backup is at most 5 MB/)).toBeTruthy();
+    expect(await screen.findByText(/a Tierkit backup is at most 64 MB/)).toBeTruthy();
     expect(read).not.toHaveBeenCalled();
     expect(importButton().disabled).toBe(true);
   });
