@@ -8,7 +8,8 @@ import { utcDate } from '../eligibility/dates';
 import { allDaily, allSnapshots, dailyOf, importDays, ownHandle, recordSnapshot, snapshotsOf } from '../store/stats-store';
 import { exportOwnPack, importPack, listPacks, readPacks, removePack } from '../store/pack-store';
 import { createRosterStore } from '../store/roster-store';
-import { requestSchema, type BackupData, type Diagnostic, type History, type Response, type RosterStatus, type Snapshot } from './protocol';
+import { requestSchema } from './requests';
+import { type BackupData, type Diagnostic, type History, type Response, type RosterStatus, type Snapshot } from './protocol';
 import { t } from '../i18n';
 
 export interface HandlerDeps {

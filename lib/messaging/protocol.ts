@@ -1,11 +1,9 @@
 // The messages between extension pages and the background, validated on both sides.
 import * as z from 'zod/mini';
-import { commandSchema } from '../domain/commands';
 import { workspaceSchema } from '../domain/schema';
 import { dailyStatSchema, statSnapshotSchema } from '../domain/stats';
 import { daySchema } from '../eligibility/dates';
 import { subscriberSchema, subscriberStatuses } from '../roster/schema';
-import { idSchema } from '../domain/text';
 
 /** A day of TikTok Studio figures, parsed in the page from an export (lib/parsers). */
 export const importedDaySchema = z.object({
@@ -21,66 +19,7 @@ export const MAX_TEXT_FILE = 40_000_000;
 export const rosterSortKeys = ['handle', 'nickname', 'tier', 'since', 'months', 'status', 'updatedAt'] as const;
 export type RosterSortKey = (typeof rosterSortKeys)[number];
 
-export const requestSchema = z.discriminatedUnion('type', [
-  /** Apply one change to the workspace. */
-  z.object({ type: z.literal('command'), command: commandSchema }),
-  /** Make sure the snapshot is published (a page found none). */
-  z.object({ type: z.literal('publish') }),
-  /** The recorded numbers, for the chart and the history table: answers `historySchema`. */
-  z.object({ type: z.literal('eligibility.history') }),
-  /** What a backup holds besides the workspace: every recorded number and the roster (`backupDataSchema`). */
-  z.object({ type: z.literal('backup.data') }),
-  /** Merge days from Studio exports (later import wins): answers `importSummarySchema`. */
-  z.object({
-    type: z.literal('stats.import'),
-    fileNames: z.array(z.string().check(z.maxLength(260))).check(z.maxLength(20)),
-    days: z.array(importedDaySchema).check(z.maxLength(5000)),
-  }),
-  /** Today's figures typed by the creator. */
-  z.object({
-    type: z.literal('stats.manual'),
-    followers: z.int().check(z.gte(0)),
-    views30: z.optional(z.int().check(z.gte(0))),
-  }),
-  // ---- The creator's roster (answers below: rosterPageSchema, removedSchema, rosterImportAnswerSchema, exportedFileSchema)
-  /** One window of the roster, filtered and sorted by the background: the table asks only for what shows. */
-  z.object({
-    type: z.literal('roster.query'),
-    search: z.string().check(z.maxLength(100)),
-    tierId: z.optional(idSchema),
-    status: z.optional(z.enum(subscriberStatuses)),
-    sort: z.enum(rosterSortKeys),
-    descending: z.boolean(),
-    offset: z.int().check(z.gte(0)),
-    limit: z.int().check(z.gte(1), z.lte(500)),
-  }),
-  /** Add (no id) or edit one subscriber; problems' paths are the form's fields. Answers `{ id }`. */
-  z.object({ type: z.literal('roster.save'), subscriber: z.looseObject({ id: z.optional(idSchema) }) }),
-  /** Remove subscribers; answers the removed records (`removedSchema`) so the page can offer Undo. */
-  z.object({ type: z.literal('roster.remove'), ids: z.array(idSchema).check(z.maxLength(200_000)) }),
-  /** Undo: put removed records back as they were. */
-  z.object({ type: z.literal('roster.restore'), subscribers: z.array(subscriberSchema).check(z.maxLength(200_000)) }),
-  /** A roster CSV: `apply: false` previews it, `apply: true` saves it all or nothing. */
-  z.object({
-    type: z.literal('roster.import'),
-    fileName: z.string().check(z.maxLength(260)),
-    text: z.string().check(z.maxLength(MAX_TEXT_FILE)),
-    apply: z.boolean(),
-  }),
-  /** The roster as CSV (`exportedFileSchema`). */
-  z.object({ type: z.literal('roster.export') }),
-  // ---- Badge packs
-  /** The creator's signed pack (`exportedFileSchema`); the signing key is created on first use. */
-  z.object({ type: z.literal('pack.export') }),
-  /** Verify and keep a pack (`packImportAnswerSchema`). */
-  z.object({ type: z.literal('pack.import'), fileName: z.string().check(z.maxLength(260)), text: z.string().check(z.maxLength(MAX_TEXT_FILE)) }),
-  /** The kept packs and the creator's own key (`packListSchema`). */
-  z.object({ type: z.literal('pack.list') }),
-  z.object({ type: z.literal('pack.remove'), fingerprint: z.string().check(z.maxLength(100)) }),
-  /** Forget the page diagnostics the content script recorded. */
-  z.object({ type: z.literal('diagnostics.clear') }),
-]);
-export type Request = z.infer<typeof requestSchema>;
+export type Request = z.infer<typeof import('./requests').requestSchema>;
 
 const problemSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])),
@@ -131,26 +70,7 @@ export type CapturedPage = z.infer<typeof capturedPageSchema>;
 /** The most names one lookup carries; a page with more sends several. */
 export const MAX_LOOKUP_NAMES = 2000;
 
-export const contentRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('stats.wanted'), handle: text(64) }),
-  z.object({ type: z.literal('stats.capture'), page: capturedPageSchema }),
-  /** Who among these names subscribes to `creator`: answers `LookupAnswer`. */
-  z.object({
-    type: z.literal('roster.lookup'),
-    creator: text(64),
-    handles: z.array(text(64)).check(z.maxLength(MAX_LOOKUP_NAMES)),
-    nicknames: z.array(text(240)).check(z.maxLength(MAX_LOOKUP_NAMES)),
-  }),
-  /** A page feature's expected containers did not appear (`missing`) or did again (`found`). */
-  z.object({
-    type: z.literal('diagnostic.report'),
-    feature: text(60),
-    page: text(20),
-    selector: text(500),
-    status: z.enum(['missing', 'found']),
-  }),
-]);
-export type ContentRequest = z.infer<typeof contentRequestSchema>;
+export type ContentRequest = z.infer<typeof import('./requests').contentRequestSchema>;
 
 export const captureOutcomes = ['recorded', 'throttled', 'other-profile', 'private', 'not-found', 'no-data'] as const;
 export type CaptureOutcome = (typeof captureOutcomes)[number];

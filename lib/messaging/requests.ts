@@ -1,0 +1,89 @@
+// The requests pages and content scripts send, as the background validates them. Kept apart from
+// protocol.ts so that pages, which only send them, do not bundle the schemas of every command.
+import * as z from 'zod/mini';
+import { commandSchema } from '../domain/commands';
+import { idSchema } from '../domain/text';
+import { subscriberSchema, subscriberStatuses } from '../roster/schema';
+import { MAX_LOOKUP_NAMES, MAX_TEXT_FILE, capturedPageSchema, importedDaySchema, rosterSortKeys } from './protocol';
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+
+export const requestSchema = z.discriminatedUnion('type', [
+  /** Apply one change to the workspace. */
+  z.object({ type: z.literal('command'), command: commandSchema }),
+  /** Make sure the snapshot is published (a page found none). */
+  z.object({ type: z.literal('publish') }),
+  /** The recorded numbers, for the chart and the history table: answers `historySchema`. */
+  z.object({ type: z.literal('eligibility.history') }),
+  /** What a backup holds besides the workspace: every recorded number and the roster (`backupDataSchema`). */
+  z.object({ type: z.literal('backup.data') }),
+  /** Merge days from Studio exports (later import wins): answers `importSummarySchema`. */
+  z.object({
+    type: z.literal('stats.import'),
+    fileNames: z.array(z.string().check(z.maxLength(260))).check(z.maxLength(20)),
+    days: z.array(importedDaySchema).check(z.maxLength(5000)),
+  }),
+  /** Today's figures typed by the creator. */
+  z.object({
+    type: z.literal('stats.manual'),
+    followers: z.int().check(z.gte(0)),
+    views30: z.optional(z.int().check(z.gte(0))),
+  }),
+  // ---- The creator's roster (answers below: rosterPageSchema, removedSchema, rosterImportAnswerSchema, exportedFileSchema)
+  /** One window of the roster, filtered and sorted by the background: the table asks only for what shows. */
+  z.object({
+    type: z.literal('roster.query'),
+    search: z.string().check(z.maxLength(100)),
+    tierId: z.optional(idSchema),
+    status: z.optional(z.enum(subscriberStatuses)),
+    sort: z.enum(rosterSortKeys),
+    descending: z.boolean(),
+    offset: z.int().check(z.gte(0)),
+    limit: z.int().check(z.gte(1), z.lte(500)),
+  }),
+  /** Add (no id) or edit one subscriber; problems' paths are the form's fields. Answers `{ id }`. */
+  z.object({ type: z.literal('roster.save'), subscriber: z.looseObject({ id: z.optional(idSchema) }) }),
+  /** Remove subscribers; answers the removed records (`removedSchema`) so the page can offer Undo. */
+  z.object({ type: z.literal('roster.remove'), ids: z.array(idSchema).check(z.maxLength(200_000)) }),
+  /** Undo: put removed records back as they were. */
+  z.object({ type: z.literal('roster.restore'), subscribers: z.array(subscriberSchema).check(z.maxLength(200_000)) }),
+  /** A roster CSV: `apply: false` previews it, `apply: true` saves it all or nothing. */
+  z.object({
+    type: z.literal('roster.import'),
+    fileName: z.string().check(z.maxLength(260)),
+    text: z.string().check(z.maxLength(MAX_TEXT_FILE)),
+    apply: z.boolean(),
+  }),
+  /** The roster as CSV (`exportedFileSchema`). */
+  z.object({ type: z.literal('roster.export') }),
+  // ---- Badge packs
+  /** The creator's signed pack (`exportedFileSchema`); the signing key is created on first use. */
+  z.object({ type: z.literal('pack.export') }),
+  /** Verify and keep a pack (`packImportAnswerSchema`). */
+  z.object({ type: z.literal('pack.import'), fileName: z.string().check(z.maxLength(260)), text: z.string().check(z.maxLength(MAX_TEXT_FILE)) }),
+  /** The kept packs and the creator's own key (`packListSchema`). */
+  z.object({ type: z.literal('pack.list') }),
+  z.object({ type: z.literal('pack.remove'), fingerprint: z.string().check(z.maxLength(100)) }),
+  /** Forget the page diagnostics the content script recorded. */
+  z.object({ type: z.literal('diagnostics.clear') }),
+]);
+
+export const contentRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('stats.wanted'), handle: text(64) }),
+  z.object({ type: z.literal('stats.capture'), page: capturedPageSchema }),
+  /** Who among these names subscribes to `creator`: answers `LookupAnswer`. */
+  z.object({
+    type: z.literal('roster.lookup'),
+    creator: text(64),
+    handles: z.array(text(64)).check(z.maxLength(MAX_LOOKUP_NAMES)),
+    nicknames: z.array(text(240)).check(z.maxLength(MAX_LOOKUP_NAMES)),
+  }),
+  /** A page feature's expected containers did not appear (`missing`) or did again (`found`). */
+  z.object({
+    type: z.literal('diagnostic.report'),
+    feature: text(60),
+    page: text(20),
+    selector: text(500),
+    status: z.enum(['missing', 'found']),
+  }),
+]);
