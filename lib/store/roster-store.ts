@@ -211,6 +211,7 @@ export function createRosterStore(deps: RosterStoreDeps) {
     day: string,
     designs: BadgeDesign[],
     designIndex: Map<string, number>,
+    monthsSince: Map<string, number>,
   ): LookupResult {
     if (answer.status === 'none') return 0;
     if (answer.status === 'ambiguous') return 1;
@@ -218,7 +219,9 @@ export function createRosterStore(deps: RosterStoreDeps) {
     const tier = tiers?.get(entry.tierId);
     // A subscriber whose tier was deleted shows no badge rather than a wrong one.
     if (!tier) return 0;
-    const months = cumulativeMonths(entry, day);
+    // Many subscribers share a start day: count its months once per lookup.
+    let months = entry.monthsOverride ?? monthsSince.get(entry.since);
+    if (months === undefined) monthsSince.set(entry.since, (months = cumulativeMonths(entry, day)));
     const level = tenureLevel(months, tier.tenureSteps);
     const designKey = `${tier.id}:${level}`;
     let d = designIndex.get(designKey);
@@ -417,7 +420,8 @@ export function createRosterStore(deps: RosterStoreDeps) {
       const day = today();
       const designs: BadgeDesign[] = [];
       const designIndex = new Map<string, number>();
-      const result = (answer: RosterAnswer) => lookupResult(answer, tiers, day, designs, designIndex);
+      const monthsSince = new Map<string, number>();
+      const result = (answer: RosterAnswer) => lookupResult(answer, tiers, day, designs, designIndex, monthsSince);
       return {
         ok: true,
         revision,

@@ -17,7 +17,8 @@ declare const chrome: {
 };
 
 const root = resolve(import.meta.dirname, '../..');
-export const extensionDir = join(root, '.output/chrome-mv3');
+// EXTENSION_DIR: test another build (say, one made elsewhere while .output is being rebuilt).
+export const extensionDir = process.env.EXTENSION_DIR ?? join(root, '.output/chrome-mv3');
 export const screenshotDir = join(root, 'test-results/screenshots');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
