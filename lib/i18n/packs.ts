@@ -33,6 +33,16 @@ export const packs = section(
     'pack.err.haveSame': 'You already have this pack from this creator (issued {date})',
     'pack.err.fromFuture':
       'This pack is dated {date}, which is in the future: the creator’s clock may be wrong. Ask them for a fresh copy.',
+    'pack.err.keptUnreadable':
+      'You already have a pack signed with this key, but it can no longer be read. Remove it from the list of imported packs, then import this file again.',
+    'pack.export.noProfile': 'Save your profile first: a badge pack carries your TikTok username and display name',
+    'pack.export.noTiers': 'A badge pack needs at least one tier that is not archived: create a tier first',
+    'pack.export.tooMany': 'You have {count} active subscribers; a badge pack holds at most {max}',
+    'pack.export.missingTier':
+      '{count} active subscriber(s) have a tier that no longer exists (id “{id}”): give them another tier in Subscribers, or remove them',
+    'pack.export.keyUnreadable': 'Tierkit’s signing key can no longer be read ({detail}), so it cannot sign a pack',
+    'pack.export.subscriber': 'Subscriber {name}: {message}',
+    'pack.export.tier': 'Tier “{name}”: {message}',
     'pack.warn.sameHandleOtherKey':
       'You already have a pack for @{handle} signed with a different key ({fingerprints}). One of them may be an impersonation: compare the key fingerprints with the creator before you trust this one.',
   },
@@ -68,6 +78,16 @@ export const packs = section(
     'pack.err.haveSame': 'Hai già questo pacchetto di questo creator (emesso il {date})',
     'pack.err.fromFuture':
       'Questo pacchetto è datato {date}, cioè nel futuro: l’orologio del creator potrebbe essere sbagliato. Chiedigli una copia nuova.',
+    'pack.err.keptUnreadable':
+      'Hai già un pacchetto firmato con questa chiave, ma non si può più leggere. Rimuovilo dall’elenco dei pacchetti importati, poi importa di nuovo questo file.',
+    'pack.export.noProfile': 'Salva prima il tuo profilo: un pacchetto di badge riporta il tuo nome utente TikTok e il nome visualizzato',
+    'pack.export.noTiers': 'Un pacchetto di badge ha bisogno di almeno un livello non archiviato: crea prima un livello',
+    'pack.export.tooMany': 'Hai {count} abbonati attivi; un pacchetto di badge ne contiene al massimo {max}',
+    'pack.export.missingTier':
+      '{count} abbonato/i attivo/i hanno un livello che non esiste più (id “{id}”): assegna loro un altro livello in Abbonati, o rimuovili',
+    'pack.export.keyUnreadable': 'La chiave di firma di Tierkit non si può più leggere ({detail}), quindi non può firmare un pacchetto',
+    'pack.export.subscriber': 'Abbonato {name}: {message}',
+    'pack.export.tier': 'Livello “{name}”: {message}',
     'pack.warn.sameHandleOtherKey':
       'Hai già un pacchetto per @{handle} firmato con una chiave diversa ({fingerprints}). Uno dei due potrebbe essere un’imitazione: confronta le impronte delle chiavi con il creator prima di fidarti di questo.',
   },

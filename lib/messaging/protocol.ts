@@ -230,6 +230,8 @@ export const packListSchema = z.object({
   packs: z.array(packInfoSchema),
   /** The creator's own signing key, once created. */
   ownFingerprint: z.nullable(z.string()),
+  /** Kept packs that no longer validate: left as they are (they show no badges), listed so they can be removed. */
+  unreadable: z.array(z.object({ fingerprint: z.string(), message: z.string() })),
 });
 export type PackList = z.infer<typeof packListSchema>;
 

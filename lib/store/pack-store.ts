@@ -1,0 +1,274 @@
+// Badge packs in the database: the creator's own pack (signed with the key the extension keeps) and the
+// packs imported from other creators. Pure functions of a TierkitDb; the background calls them. Every
+// record read back is validated: one that no longer fits is left in place, reported, never overwritten.
+import * as z from 'zod/mini';
+import { formatPath, type Problem, type Result } from '../domain/problems';
+import { profileSchema, tierSchema, type Tier } from '../domain/schema';
+import { locale } from '../i18n';
+import type { ExportedFile, PackImportAnswer, PackInfo, PackList } from '../messaging/protocol';
+import { createSigningKey, fingerprint, serializePack, signPack } from '../packs/keys';
+import { packMessage } from '../packs/messages';
+import {
+  MAX_PACK_SUBSCRIBERS,
+  badgePackSchema,
+  packFileName,
+  publicJwkSchema,
+  type BadgePack,
+  type PackSubscriber,
+  type PackTier,
+} from '../packs/pack';
+import { decideImport, type StoredPackInfo } from '../packs/replace';
+import { verifyPack } from '../packs/verify';
+import { subscriberSchema, type Subscriber } from '../roster/schema';
+import type { StoredKey, StoredPack, TierkitDb } from './db';
+
+const SIGNING_KEY_ID = 'signing';
+
+const storedPackSchema = z.object({
+  fingerprint: z.string(),
+  creatorHandle: z.string(),
+  pack: badgePackSchema,
+  importedAt: z.int(),
+});
+
+/**
+ * What the import rule needs of a kept pack. Checking a whole pack takes about a second per 100,000
+ * subscribers, so an import checks in full only the kept pack it would replace.
+ */
+const keptInfoSchema = z.object({
+  fingerprint: z.string(),
+  creatorHandle: z.string(),
+  pack: z.object({ issuedAt: z.string() }),
+});
+
+const storedKeySchema = z.object({
+  id: z.literal(SIGNING_KEY_ID),
+  // A CryptoKey survives IndexedDB's structured clone as a CryptoKey; anything else cannot sign.
+  privateKey: z.custom<CryptoKey>((key) => key instanceof CryptoKey && key.type === 'private' && key.usages.includes('sign')),
+  publicJwk: publicJwkSchema,
+  fingerprint: z.string(),
+  createdAt: z.int(),
+});
+
+/** A kept pack that no longer validates: where it is, and what is wrong with it. */
+interface UnreadablePack {
+  fingerprint: string;
+  message: string;
+}
+
+interface Kept {
+  packs: StoredPack[];
+  unreadable: UnreadablePack[];
+}
+
+function firstIssue(error: z.core.$ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return '';
+  const path = formatPath(issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)));
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+/**
+ * Every kept pack, validated. A pack is stored as the document that was verified (so its signature can
+ * be checked again) and read back through the schema, which gives the normalized values badges use.
+ */
+async function readKept(db: TierkitDb): Promise<Kept> {
+  const kept: Kept = { packs: [], unreadable: [] };
+  for (const row of (await db.packs.toArray()) as unknown[]) {
+    const parsed = storedPackSchema.safeParse(row);
+    if (parsed.success) {
+      const pack = parsed.data.pack as BadgePack;
+      kept.packs.push({ ...parsed.data, creatorHandle: pack.creator.handle, pack });
+    } else {
+      const key = (row as { fingerprint?: unknown } | null)?.fingerprint;
+      kept.unreadable.push({ fingerprint: String(key), message: firstIssue(parsed.error) });
+    }
+  }
+  return kept;
+}
+
+/** The kept packs that validate; the roster index badges from them. An unreadable one stays in the database. */
+export async function readPacks(db: TierkitDb): Promise<StoredPack[]> {
+  const { packs, unreadable } = await readKept(db);
+  for (const pack of unreadable) console.warn(`Tierkit: kept badge pack ${pack.fingerprint} cannot be read: ${pack.message}`);
+  return packs;
+}
+
+/** The warning for a pack whose creator handle other kept packs claim under other keys; null when none do. */
+function sameHandleWarning(stored: StoredPack, kept: readonly StoredPack[]): string | null {
+  const others = kept
+    .filter((other) => other.creatorHandle === stored.creatorHandle && other.fingerprint !== stored.fingerprint)
+    .map((other) => other.fingerprint);
+  return others.length
+    ? packMessage('pack.warn.sameHandleOtherKey', { handle: stored.creatorHandle, fingerprints: others.join(', ') })
+    : null;
+}
+
+function packInfo(stored: StoredPack, warning: string | null): PackInfo {
+  return {
+    fingerprint: stored.fingerprint,
+    creatorHandle: stored.creatorHandle,
+    displayName: stored.pack.creator.displayName,
+    issuedAt: stored.pack.issuedAt,
+    importedAt: stored.importedAt,
+    subscribers: stored.pack.subscribers.length,
+    tiers: stored.pack.tiers.length,
+    warning,
+  };
+}
+
+const byCreatorThenNewest = (a: StoredPack, b: StoredPack): number =>
+  a.creatorHandle.localeCompare(b.creatorHandle) || b.pack.issuedAt.localeCompare(a.pack.issuedAt);
+
+/** The creator's signing key as stored; null when there is none yet. */
+function parseSigningKey(row: unknown): Result<StoredKey | null> {
+  if (row === undefined) return { ok: true, value: null };
+  const parsed = storedKeySchema.safeParse(row);
+  if (parsed.success) return { ok: true, value: parsed.data as StoredKey };
+  return { ok: false, problems: [{ path: [], message: packMessage('pack.export.keyUnreadable', { detail: firstIssue(parsed.error) }) }] };
+}
+
+/** The key packs are signed with, made on first use. The private half is never extractable. */
+async function signingKey(db: TierkitDb, now: number): Promise<Result<StoredKey>> {
+  const stored = parseSigningKey(await db.keys.get(SIGNING_KEY_ID));
+  if (!stored.ok || stored.value) return stored as Result<StoredKey>;
+  // Made outside the transaction: IndexedDB commits a transaction that waits on anything else (WebCrypto).
+  const { privateKey, publicJwk } = await createSigningKey();
+  const created: StoredKey = { id: SIGNING_KEY_ID, privateKey, publicJwk, fingerprint: await fingerprint(publicJwk), createdAt: now };
+  const kept = await db.transaction('rw', db.keys, async () => {
+    // Another export may have made one meanwhile: the first key kept stays the creator's key.
+    const existing = await db.keys.get(SIGNING_KEY_ID);
+    if (existing) return existing;
+    await db.keys.add(created);
+    return created;
+  });
+  return kept === created ? { ok: true, value: created } : (parseSigningKey(kept) as Result<StoredKey>);
+}
+
+function valid<T>(rows: unknown[], schema: { safeParse(row: unknown): { success: true; data: T } | { success: false } }): T[] {
+  return rows.flatMap((row) => {
+    const parsed = schema.safeParse(row);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+const subscriberName = (s: Pick<PackSubscriber, 'handle' | 'nickname'>): string =>
+  s.handle !== undefined ? `@${s.handle}` : (s.nickname ?? '');
+
+/** A signing problem said of the subscriber or tier it is about, since its path is the pack's, not the roster's. */
+function describeSignProblem(problem: Problem, tiers: readonly PackTier[], subscribers: readonly PackSubscriber[]): Problem {
+  const [area, index] = problem.path;
+  if (area === 'subscribers' && typeof index === 'number' && subscribers[index]) {
+    return { path: [], message: packMessage('pack.export.subscriber', { name: subscriberName(subscribers[index]), message: problem.message }) };
+  }
+  if (area === 'tiers' && typeof index === 'number' && tiers[index]) {
+    return { path: [], message: packMessage('pack.export.tier', { name: tiers[index].name, message: problem.message }) };
+  }
+  return problem;
+}
+
+function problem(message: string): Result<never> {
+  return { ok: false, problems: [{ path: [], message }] };
+}
+
+/**
+ * The creator's badge pack: profile, the tiers not archived plus any a subscriber has, and the active
+ * subscribers (handle, nickname, tier, since: never note, status, source or months override), signed
+ * with the extension's key, made on first use.
+ */
+export async function exportOwnPack(db: TierkitDb, now: number): Promise<Result<ExportedFile>> {
+  const profile = profileSchema.safeParse((await db.singletons.get('profile'))?.value);
+  if (!profile.success) return problem(packMessage('pack.export.noProfile'));
+  const { handle, displayName } = profile.data;
+
+  const tiers = valid<Tier>(await db.tiers.toArray(), tierSchema).sort((a, b) => a.position - b.position);
+  const active = valid<Subscriber>(await db.subscribers.where('creatorHandle').equals(handle).toArray(), subscriberSchema)
+    .filter((s) => s.status === 'active')
+    // In the order the creator added them: a stable order keeps successive packs easy to compare.
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const used = new Set(active.map((s) => s.tierId));
+  const packTiers: PackTier[] = tiers
+    .filter((tier) => tier.status !== 'archived' || used.has(tier.id))
+    .map((tier) => ({ id: tier.id, name: tier.name, badge: { ...tier.badge }, tenureSteps: tier.tenureSteps }));
+  if (!packTiers.length) return problem(packMessage('pack.export.noTiers'));
+
+  const number = new Intl.NumberFormat(locale());
+  if (active.length > MAX_PACK_SUBSCRIBERS) {
+    return problem(packMessage('pack.export.tooMany', { count: number.format(active.length), max: number.format(MAX_PACK_SUBSCRIBERS) }));
+  }
+  // A deleted tier leaves its subscribers without a badge: say so rather than leave them out unseen.
+  const tierIds = new Set(packTiers.map((tier) => tier.id));
+  const orphans = new Map<string, number>();
+  for (const s of active) if (!tierIds.has(s.tierId)) orphans.set(s.tierId, (orphans.get(s.tierId) ?? 0) + 1);
+  if (orphans.size) {
+    return {
+      ok: false,
+      problems: [...orphans].map(([id, count]) => ({ path: [], message: packMessage('pack.export.missingTier', { count: number.format(count), id }) })),
+    };
+  }
+  const subscribers: PackSubscriber[] = active.map((s) => ({
+    ...(s.handle !== undefined ? { handle: s.handle } : {}),
+    ...(s.nickname !== undefined ? { nickname: s.nickname } : {}),
+    tierId: s.tierId,
+    since: s.since,
+  }));
+
+  const key = await signingKey(db, now);
+  if (!key.ok) return key;
+  const signed = await signPack(
+    { creator: { handle, displayName }, issuedAt: new Date(now).toISOString(), tiers: packTiers, subscribers },
+    key.value.privateKey,
+    key.value.publicJwk,
+  );
+  if (!signed.ok) return { ok: false, problems: signed.problems.map((p) => describeSignProblem(p, packTiers, subscribers)) };
+  return { ok: true, value: { fileName: packFileName(signed.pack), text: serializePack(signed.pack), count: subscribers.length } };
+}
+
+/**
+ * Verifies a pack file and keeps it: beside the others, or in place of the older pack signed by the
+ * same key (replace.ts decides). Refused, it changes nothing; its problems name the file.
+ */
+export async function importPack(db: TierkitDb, fileName: string, text: string, now: number): Promise<Result<PackImportAnswer>> {
+  const named = (problems: Problem[]): Result<never> => ({ ok: false, problems: problems.map((p) => ({ ...p, path: [fileName, ...p.path] })) });
+  const verified = await verifyPack(text);
+  if (!verified.ok) return named(verified.problems);
+  // The document as written is kept, so the stored signature still covers exactly what is stored.
+  const document = JSON.parse(text.replace(/^\uFEFF/, '')) as BadgePack;
+
+  return db.transaction('rw', db.packs, async () => {
+    const infos: StoredPackInfo[] = [];
+    for (const row of (await db.packs.toArray()) as unknown[]) {
+      const info = keptInfoSchema.safeParse(row);
+      if (info.success) infos.push({ fingerprint: info.data.fingerprint, creatorHandle: info.data.creatorHandle, issuedAt: info.data.pack.issuedAt });
+      // The pack this one would replace must read back, or it is left as it is (and can be removed).
+      const sameKey = (row as { fingerprint?: unknown } | null)?.fingerprint === verified.fingerprint;
+      if (sameKey && !storedPackSchema.safeParse(row).success) return named([{ path: [], message: packMessage('pack.err.keptUnreadable') }]);
+    }
+    const decision = decideImport(verified, infos, new Date(now));
+    // These are about the pack as a whole (its date against the kept one's), not a field to fix in the file.
+    if (decision.action === 'refuse') return named(decision.problems.map((p) => ({ ...p, path: [] })));
+    const stored: StoredPack = { fingerprint: verified.fingerprint, creatorHandle: verified.pack.creator.handle, pack: verified.pack, importedAt: now };
+    await db.packs.put({ ...stored, pack: document });
+    return { ok: true, value: { action: decision.action, pack: packInfo(stored, decision.warning) } };
+  });
+}
+
+/** The kept packs for the options page (by creator, newest first), the unreadable ones, and the creator's own key. */
+export async function listPacks(db: TierkitDb): Promise<PackList> {
+  const [kept, keyRow] = await Promise.all([readKept(db), db.keys.get(SIGNING_KEY_ID)]);
+  const key = parseSigningKey(keyRow);
+  return {
+    packs: [...kept.packs].sort(byCreatorThenNewest).map((stored) => packInfo(stored, sameHandleWarning(stored, kept.packs))),
+    ownFingerprint: key.ok ? (key.value?.fingerprint ?? null) : null,
+    unreadable: kept.unreadable,
+  };
+}
+
+/** Forgets a kept pack (readable or not); false when there was none with that fingerprint. */
+export async function removePack(db: TierkitDb, fingerprint: string): Promise<boolean> {
+  return db.transaction('rw', db.packs, async () => {
+    if ((await db.packs.where('fingerprint').equals(fingerprint).count()) === 0) return false;
+    await db.packs.delete(fingerprint);
+    return true;
+  });
+}

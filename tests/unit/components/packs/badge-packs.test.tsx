@@ -1,0 +1,282 @@
+// The options page's Badge packs section on the real background (fake-indexeddb behind fakeBrowser):
+// exporting the creator's pack, importing others', removing, and the page diagnostics.
+import { createEvent, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { language, startAppState } from '@/components/app-state';
+import { OptionsApp } from '@/components/options/OptionsApp';
+import { send } from '@/lib/messaging/client';
+import type { SigningKey } from '@/lib/packs/keys';
+import { verifyPack } from '@/lib/packs/verify';
+import { startFakeBackground } from '../../helpers/background';
+import { createSigningKey, edit, signedText } from '../../packs/fixtures';
+import { saved, seedProfile, tier, ws } from '../options/options-page';
+
+let mara: SigningKey;
+let impostor: SigningKey;
+beforeAll(async () => {
+  [mara, impostor] = await Promise.all([createSigningKey(), createSigningKey()]);
+});
+
+let stop: (() => void) | undefined;
+afterEach(() => {
+  stop?.();
+  stop = undefined;
+});
+
+// As components/mount.tsx does: the page is keyed on the language, so a change renders every string again.
+function Page() {
+  return <OptionsApp key={language.value} />;
+}
+
+/** Opens the options page at #badges on a fresh background (seeded first if asked); returns the background. */
+async function openBadges(seed?: () => Promise<void>) {
+  const background = startFakeBackground();
+  stop = await startAppState();
+  await seed?.();
+  history.replaceState(null, '', '#badges');
+  render(<Page />);
+  return background;
+}
+
+async function seedCreator() {
+  await seedProfile();
+  await saved({ type: 'tier.save', tier: tier('Gold', 999) });
+  const gold = ws().tiers[0]!.id;
+  for (const subscriber of [
+    { handle: 'luca_92', tierId: gold, since: '2025-01-10', status: 'active', note: 'private: pays late' },
+    { handle: 'gone.away', tierId: gold, since: '2024-01-10', status: 'lapsed', note: '' },
+  ]) {
+    const response = await send({ type: 'roster.save', subscriber });
+    expect(response.ok).toBe(true);
+  }
+}
+
+function captureDownloads() {
+  const blobs: Blob[] = [];
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    blobs.push(blob as Blob);
+    return `blob:pack-${blobs.length}`;
+  });
+  const clicked: HTMLAnchorElement[] = [];
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    clicked.push(this);
+  });
+  return { blobs, clicked };
+}
+
+function chooseFile(text: string, name: string) {
+  const file = new File([text], name, { type: 'application/json' });
+  fireEvent.change(screen.getByLabelText('Badge pack file'), { target: { files: [file] } });
+}
+
+const packList = () => screen.getByRole('list', { name: 'Imported badge packs' });
+const packItems = () => within(packList()).getAllByRole('listitem');
+
+describe('Badge packs section', () => {
+  it('is in the navigation and shows its empty states', async () => {
+    await openBadges();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Badge packs');
+    expect(screen.getByRole('link', { name: 'Badge packs' }).getAttribute('aria-current')).toBe('page');
+    const exportButton = screen.getByRole('button', { name: 'Export badge pack' }) as HTMLButtonElement;
+    expect(exportButton.disabled).toBe(true);
+    expect(exportButton.getAttribute('aria-describedby')).toBe('pack-export-blocked');
+    expect(document.getElementById('pack-export-blocked')!.textContent).toContain('Save your profile first');
+    expect(screen.getByRole('link', { name: 'Go to Profile' }).getAttribute('href')).toBe('#profile');
+    expect(screen.getByText(/never holds your notes, lapsed subscribers/)).toBeTruthy();
+    await waitFor(() => expect(screen.getByText(/^No badge packs yet\./)).toBeTruthy());
+    expect(screen.getByText('Tierkit creates your key the first time you export a pack.')).toBeTruthy();
+    expect(screen.getByText(/^No problems seen/)).toBeTruthy();
+  });
+
+  it('asks for a tier when there is a profile but none', async () => {
+    await openBadges(seedProfile);
+    expect((screen.getByRole('button', { name: 'Export badge pack' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole('link', { name: 'Go to Tiers & perks' }).getAttribute('href')).toBe('#tiers');
+  });
+
+  it('exports a signed pack of the active subscribers, without notes, and then shows the key', async () => {
+    await openBadges(seedCreator);
+    const { blobs, clicked } = captureDownloads();
+    fireEvent.click(screen.getByRole('button', { name: 'Export badge pack' }));
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(clicked[0]!.download).toMatch(/^tierkit-badges-maya\.makes-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(clicked[0]!.href).toBe('blob:pack-1');
+    const text = await blobs[0]!.text();
+    expect(text).not.toContain('pays late');
+    expect(text).not.toContain('gone.away');
+    const verified = await verifyPack(text);
+    expect(verified.ok).toBe(true);
+    await waitFor(() => expect(screen.getByText(`Saved ${clicked[0]!.download} with 1 subscriber.`)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(verified.ok ? verified.fingerprint : 'none')).toBeTruthy());
+    expect(screen.getByRole('heading', { name: 'Your key’s fingerprint' })).toBeTruthy();
+  });
+
+  it('shows the background’s reason when nothing can be exported', async () => {
+    await openBadges(async () => {
+      await seedCreator();
+      await saved({ type: 'tier.setStatus', id: ws().tiers[0]!.id, status: 'archived' });
+      await saved({ type: 'tier.save', tier: { ...tier('Old', 199), status: 'archived' } });
+    });
+    // Gold is archived but luca_92 still has it: the pack keeps it.
+    const { clicked } = captureDownloads();
+    fireEvent.click(screen.getByRole('button', { name: 'Export badge pack' }));
+    await waitFor(() => expect(clicked).toHaveLength(1));
+
+    const luca = (await send({ type: 'roster.query', search: 'luca', sort: 'handle', descending: false, offset: 0, limit: 5 })) as any;
+    await send({ type: 'roster.remove', ids: luca.data.rows.map((row: { id: string }) => row.id) });
+    fireEvent.click(screen.getByRole('button', { name: 'Export badge pack' }));
+    await waitFor(() => expect(screen.getByText('The badge pack was not exported:')).toBeTruthy());
+    expect(screen.getByRole('alert').textContent).toContain('A badge pack needs at least one tier that is not archived');
+    expect(clicked).toHaveLength(1);
+  });
+
+  it('imports a pack, lists it, replaces it with a newer one from the same key, and refuses an older one', async () => {
+    await openBadges();
+    chooseFile(await signedText(mara, { issuedAt: '2026-01-01T12:00:00.000Z' }), 'mara-january.json');
+    await waitFor(() =>
+      expect(screen.getByText('Imported the badge pack of @mara.sings (Mara) with 5 subscribers.')).toBeTruthy(),
+    );
+    await waitFor(() => expect(packItems()).toHaveLength(1));
+    const item = within(packItems()[0]!);
+    expect(item.getByRole('heading', { level: 3 }).textContent).toBe('@mara.sings Mara');
+    expect(item.getByText('5 subscribers')).toBeTruthy();
+    expect(item.getByText('3 tiers')).toBeTruthy();
+    expect(item.getByText(/^Issued Jan 1, 2026/)).toBeTruthy();
+    const fingerprint = item.getByText(/^[0-9a-f]{4}( [0-9a-f]{4}){7}$/).textContent;
+
+    chooseFile(await signedText(mara, { issuedAt: '2026-02-01T12:00:00.000Z', subscribers: [] }), 'mara-february.json');
+    await waitFor(() => expect(screen.getByText(/^Replaced the older pack from the same creator key: @mara\.sings \(Mara\), issued Feb 1, 2026/)).toBeTruthy());
+    await waitFor(() => expect(within(packItems()[0]!).getByText('0 subscribers')).toBeTruthy());
+    expect(packItems()).toHaveLength(1);
+    expect(within(packItems()[0]!).getByText(fingerprint!)).toBeTruthy();
+
+    chooseFile(await signedText(mara, { issuedAt: '2026-01-01T12:00:00.000Z' }), 'mara-january.json');
+    await waitFor(() => expect(screen.getByText('mara-january.json was not imported; nothing changed:')).toBeTruthy());
+    expect(screen.getByRole('alert').textContent).toMatch(/^You already have a newer pack from this creator/);
+    expect(within(packItems()[0]!).getByText('0 subscribers')).toBeTruthy();
+  });
+
+  it('refuses a tampered or truncated file with the reason, keeping nothing', async () => {
+    const background = await openBadges();
+    const text = await signedText(mara);
+    chooseFile(edit(text, (json) => (json.subscribers[0].tierId = 'fan')), 'tampered.json');
+    await waitFor(() => expect(screen.getByText('tampered.json was not imported; nothing changed:')).toBeTruthy());
+    expect(screen.getByRole('alert').textContent).toMatch(/^signature: The signature does not match/);
+
+    chooseFile(text.slice(0, 200), 'cut.json');
+    await waitFor(() => expect(screen.getByText('cut.json was not imported; nothing changed:')).toBeTruthy());
+    expect(screen.getByRole('alert').textContent).toMatch(/^The file is not a complete JSON document/);
+    expect(await background.db.packs.count()).toBe(0);
+    expect(screen.getByText(/^No badge packs yet\./)).toBeTruthy();
+  });
+
+  it('imports a dropped file and keeps packs of different creators side by side', async () => {
+    await openBadges();
+    const zone = screen.getByLabelText('Badge pack file').closest('.pack-drop')!;
+    const file = new File([await signedText(impostor, { creator: { handle: 'zed.live', displayName: 'Zed' } })], 'zed.json');
+    const drop = createEvent.drop(zone);
+    Object.defineProperty(drop, 'dataTransfer', { value: { files: [file] } });
+    fireEvent(zone, drop);
+    await waitFor(() => expect(screen.getByText(/^Imported the badge pack of @zed\.live \(Zed\)/)).toBeTruthy());
+    chooseFile(await signedText(mara), 'mara.json');
+    await waitFor(() => expect(packItems()).toHaveLength(2));
+    expect(packItems().map((li) => within(li).getByRole('heading').textContent)).toEqual(['@mara.sings Mara', '@zed.live Zed']);
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  it('flags a pack claiming a kept creator’s handle under another key, in the result and the list', async () => {
+    await openBadges();
+    chooseFile(await signedText(mara), 'mara.json');
+    await waitFor(() => expect(packItems()).toHaveLength(1));
+    chooseFile(await signedText(impostor, { issuedAt: '2026-03-01T00:00:00.000Z' }), 'maybe-mara.json');
+    await waitFor(() => expect(packItems()).toHaveLength(2));
+    expect(within(screen.getAllByRole('status')[1]!).getByText(/^You already have a pack for @mara\.sings signed with a different key/)).toBeTruthy();
+    const notes = screen.getAllByRole('note');
+    expect(notes).toHaveLength(2);
+    for (const note of notes) expect(note.textContent).toMatch(/One of them may be an impersonation/);
+  });
+
+  it('removes a pack only after confirmation; Cancel keeps it and returns focus', async () => {
+    await openBadges();
+    chooseFile(await signedText(mara), 'mara.json');
+    await waitFor(() => expect(packItems()).toHaveLength(1));
+    const remove = screen.getByRole('button', { name: 'Remove the badge pack of @mara.sings' });
+    fireEvent.click(remove);
+    const dialog = screen.getByRole('dialog', { name: 'Remove the badge pack of @mara.sings?' });
+    expect(dialog.textContent).toContain('import the pack file again');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(remove));
+    expect(packItems()).toHaveLength(1);
+
+    fireEvent.click(remove);
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Remove pack' }));
+    await waitFor(() => expect(screen.getByText('Removed the badge pack of @mara.sings.')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/^No badge packs yet\./)).toBeTruthy());
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Packs you imported' }));
+  });
+
+  it('follows packs imported elsewhere (another options tab) through the roster revision', async () => {
+    await openBadges();
+    await waitFor(() => expect(screen.getByText(/^No badge packs yet\./)).toBeTruthy());
+    const response = await send({ type: 'pack.import', fileName: 'elsewhere.json', text: await signedText(mara) });
+    expect(response.ok).toBe(true);
+    await waitFor(() => expect(packItems()).toHaveLength(1));
+  });
+
+  it('lists a kept pack that no longer reads, and removes it', async () => {
+    const background = await openBadges();
+    const answer = await send({ type: 'pack.import', fileName: 'mara.json', text: await signedText(mara) });
+    const fingerprint = (answer as { data: { pack: { fingerprint: string } } }).data.pack.fingerprint;
+    await background.db.packs.update(fingerprint, { 'pack.tiers': [] } as never);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await send({ type: 'pack.import', fileName: 'zed.json', text: await signedText(impostor, { creator: { handle: 'zed.live', displayName: 'Zed' } }) });
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Packs that can no longer be read' })).toBeTruthy());
+    expect(packItems()).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: `Remove the unreadable pack with key ${fingerprint}` }));
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Remove the unreadable pack?' })).getByRole('button', { name: 'Remove pack' }));
+    await waitFor(() => expect(screen.getByText('Removed the unreadable pack.')).toBeTruthy());
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Packs that can no longer be read' })).toBeNull());
+    expect(await background.db.packs.count()).toBe(1);
+  });
+
+  it('shows page diagnostics as they are reported, and clears them', async () => {
+    const background = await openBadges();
+    await waitFor(() => expect(screen.getByText(/^No problems seen/)).toBeTruthy());
+    const report = { type: 'diagnostic.report', feature: 'comment-badges', page: 'video', selector: '[data-e2e="comment-list"]' };
+    await background.content({ ...report, status: 'missing' });
+    await background.content({ ...report, status: 'missing' });
+    await background.content({ ...report, feature: 'live-chat-badges', page: 'live', selector: '[data-e2e="chat-list"]', status: 'missing' });
+    const table = await screen.findByRole('table', { name: 'What Tierkit did not find on TikTok pages' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(
+      expect.arrayContaining(['comment-badges', 'live-chat-badges']),
+    );
+    const comments = rows.find((row) => row.textContent!.includes('comment-badges'))!;
+    expect(within(comments).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+      'Video',
+      '[data-e2e="comment-list"]',
+      expect.any(String),
+      '2',
+      'Not yet',
+    ]);
+
+    await background.content({ ...report, status: 'found' });
+    await waitFor(() => expect(within(comments).queryByText('Not yet')).toBeNull());
+
+    fireEvent.click(screen.getByRole('button', { name: 'Clear diagnostics' }));
+    await waitFor(() => expect(screen.getByText(/^No problems seen/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('Diagnostics cleared.')).toBeTruthy());
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('speaks Italian when the settings say so', async () => {
+    await openBadges(async () => {
+      await saved({ type: 'settings.save', settings: { ...ws().settings, language: 'it' } });
+    });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Pacchetti di badge');
+    expect(screen.getByRole('heading', { name: 'Condividi i tuoi badge' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Pacchetti importati' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Diagnostica delle pagine' })).toBeTruthy();
+    expect(screen.getByLabelText('File del pacchetto di badge')).toBeTruthy();
+  });
+});
