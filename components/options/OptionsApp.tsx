@@ -4,7 +4,8 @@ import { ProfileForm } from '../profile/ProfileForm';
 import { DataSection } from '../data/DataSection';
 import { EligibilitySection } from '../eligibility/EligibilitySection';
 import { SettingsSection } from '../settings/SettingsSection';
-import { LaterSection } from './LaterSection';
+import { SubscribersSection } from '../roster/SubscribersSection';
+import { BadgePacksSection } from '../packs/BadgePacksSection';
 import { TiersSection } from './TiersSection';
 import './options.css';
 
@@ -14,6 +15,7 @@ const sections = [
   { id: 'tiers', label: 'options.nav.tiers' },
   { id: 'eligibility', label: 'options.nav.eligibility' },
   { id: 'subscribers', label: 'options.nav.subscribers' },
+  { id: 'badges', label: 'packs.ui.nav' },
   { id: 'profile', label: 'options.nav.profile' },
   { id: 'data', label: 'options.nav.data' },
   { id: 'settings', label: 'options.nav.settings' },
@@ -47,7 +49,9 @@ function SectionBody({ id }: { id: SectionId }) {
     case 'eligibility':
       return <EligibilitySection />;
     case 'subscribers':
-      return <LaterSection text={t('options.subscribers.empty')} />;
+      return <SubscribersSection />;
+    case 'badges':
+      return <BadgePacksSection />;
     case 'profile':
       return (
         <>

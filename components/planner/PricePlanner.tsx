@@ -9,6 +9,8 @@ import { locale, t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { Problems } from '../Problems';
 import { formatDecimal, parseDecimal } from '../options/form-values';
+import { plural } from '../roster/format';
+import { useRosterStatus } from '../roster/roster-status';
 import './planner.css';
 
 type Planner = Settings['planner'];
@@ -75,6 +77,14 @@ export function PricePlanner() {
   const money = (minor: number) => formatMoney(minor, currency!, locale());
   const count = (n: number) => new Intl.NumberFormat(locale()).format(n);
   const rule = plan.rule;
+  const roster = useRosterStatus();
+  const [countProblems, setCountProblems] = useState<Problem[]>([]);
+  const active = (tierId: string) => roster?.counts[tierId]?.active ?? 0;
+  // The roster's active subscribers become the expected ones, for every tier planned.
+  const copyRosterCounts = async () => {
+    const current = Object.fromEntries(plan.lines.map((line) => [line.tierId, active(line.tierId)]));
+    setCountProblems(await savePlanner(settings, { ...planner, expectedSubscribers: { ...planner.expectedSubscribers, ...current } }));
+  };
 
   return (
     <section class="options-panel" aria-labelledby="planner-heading">
@@ -148,6 +158,7 @@ export function PricePlanner() {
                             return savePlanner(settings, { ...planner, expectedSubscribers });
                           }}
                         />
+                        {roster ? <div class="muted small">{plural('roster.ui.planner.current', active(tier.id))}</div> : null}
                       </td>
                       <td>{money(line.gross)}</td>
                       <td>{money(line.appStoreFees)}</td>
@@ -176,6 +187,17 @@ export function PricePlanner() {
               </tfoot>
             </table>
           </div>
+          {roster ? (
+            <div class="actions">
+              <button type="button" aria-describedby="planner-use-counts-hint" onClick={copyRosterCounts}>
+                {t('roster.ui.planner.useCurrent')}
+              </button>
+              <p id="planner-use-counts-hint" class="muted small">
+                {t('roster.ui.planner.useCurrentHint')}
+              </p>
+            </div>
+          ) : null}
+          <Problems problems={countProblems} />
           <p class="muted small">{t('options.planner.note')}</p>
         </>
       )}

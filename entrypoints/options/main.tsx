@@ -4,7 +4,11 @@ import { OptionsApp } from '@/components/options/OptionsApp';
 import { addMessages } from '@/lib/i18n';
 import { eligibilityOptions } from '@/lib/i18n/ui-eligibility-options';
 import { options } from '@/lib/i18n/ui-options';
+import { rosterUi } from '@/lib/i18n/ui-roster';
+import { packsUi } from '@/lib/i18n/ui-packs';
 
 addMessages(options);
 addMessages(eligibilityOptions);
+addMessages(rosterUi);
+addMessages(packsUi);
 void mountApp(OptionsApp);

@@ -9,6 +9,8 @@ import type { eligibilityOptions } from './ui-eligibility-options';
 import type { editors } from './ui-editors';
 import { popup } from './ui-popup';
 import type { options } from './ui-options';
+import type { rosterUi } from './ui-roster';
+import type { packsUi } from './ui-packs';
 
 // The popup's strings are built in; the options page adds its own at start (addMessages), which keeps
 // its ~4 KB of strings out of the popup's bundle.
@@ -18,7 +20,9 @@ export type MessageKey =
   | keyof (typeof options)['en']
   | keyof (typeof eligibilityOptions)['en']
   | keyof (typeof background)['en']
-  | keyof (typeof editors)['en'];
+  | keyof (typeof editors)['en']
+  | keyof (typeof rosterUi)['en']
+  | keyof (typeof packsUi)['en'];
 
 export const languages = ['en', 'it'] as const;
 export type Language = (typeof languages)[number];

@@ -20,8 +20,6 @@ export const options = section(
     'options.err.number': 'Enter a number',
     'options.err.price': '"{value}" is not an amount (for example 4.99)',
 
-    'options.subscribers.empty':
-      'No subscribers are shown yet. A later version of Tierkit will list here the subscribers you note down, with their tier and how many months they have stayed. Nothing is collected from TikTok.',
     'options.profile.intro': 'Your TikTok handle, market and currency. They stay on this device.',
 
     'options.tiers.heading': 'Tiers',
@@ -172,8 +170,6 @@ export const options = section(
     'options.err.number': 'Inserisci un numero',
     'options.err.price': '"{value}" non è un importo (per esempio 4,99)',
 
-    'options.subscribers.empty':
-      'Nessun abbonato da mostrare. Una prossima versione di Tierkit elencherà qui gli abbonati che annoti, con il loro livello e da quanti mesi restano. Nulla viene raccolto da TikTok.',
     'options.profile.intro': 'Il tuo nome utente TikTok, mercato e valuta. Restano su questo dispositivo.',
 
     'options.tiers.heading': 'Livelli',

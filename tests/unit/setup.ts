@@ -5,12 +5,16 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addMessages, setLanguage } from '@/lib/i18n';
 import { eligibilityOptions } from '@/lib/i18n/ui-eligibility-options';
 import { options } from '@/lib/i18n/ui-options';
+import { rosterUi } from '@/lib/i18n/ui-roster';
+import { packsUi } from '@/lib/i18n/ui-packs';
 import { LazyProfileForm } from '@/components/profile/LazyProfileForm';
 import { LazyTierEditor } from '@/components/tiers/LazyTierEditor';
 
 // The options page registers its strings at start; components under test may be either page's.
 addMessages(options);
 addMessages(eligibilityOptions);
+addMessages(rosterUi);
+addMessages(packsUi);
 // The popup loads its editors on demand (the end-to-end tests cover that); here they are ready at once.
 await Promise.all([LazyProfileForm.preload(), LazyTierEditor.preload()]);
 

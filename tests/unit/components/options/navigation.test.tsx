@@ -12,6 +12,7 @@ describe('options page navigation', () => {
       ['Tiers & perks', '#tiers'],
       ['Eligibility', '#eligibility'],
       ['Subscribers', '#subscribers'],
+      ['Badge packs', '#badges'],
       ['Profile', '#profile'],
       ['Data', '#data'],
       ['Settings', '#settings'],
@@ -43,9 +44,9 @@ describe('options page navigation', () => {
     expect(screen.queryByLabelText('Theme')).toBeNull();
   });
 
-  it('says plainly what Subscribers will hold, with no sample data', async () => {
+  it('asks for a profile before Subscribers shows a roster, with no sample data', async () => {
     await openOptions('#subscribers');
-    expect(screen.getByText(/will list here the subscribers you note down/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Go to Profile' }).getAttribute('href')).toBe('#profile');
     expect(screen.queryByRole('table')).toBeNull();
   });
 

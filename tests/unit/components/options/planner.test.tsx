@@ -40,10 +40,11 @@ describe('price planner', () => {
     // 30% app-store fee; creator 70% + 10% bonus of what is left.
     // Bronze: 50 × $4.99 = $249.50; fee $74.85; net 80% of $174.65 = $139.72; bonus $17.47 (17.465 rounded).
     // Gold: 100 × $9.99 = $999.00; fee $299.70; net 80% of $699.30 = $559.44; bonus $69.93.
+    // The subscriber cell holds the input and the roster's active count beside it.
     await waitFor(() =>
-      expect(cells(rowOf('Gold'))).toEqual(['$9.99', '', '$999.00', '$299.70', '$139.86', '$69.93', '$559.44']),
+      expect(cells(rowOf('Gold'))).toEqual(['$9.99', 'Now 0 active', '$999.00', '$299.70', '$139.86', '$69.93', '$559.44']),
     );
-    expect(cells(rowOf('Bronze'))).toEqual(['$4.99', '', '$249.50', '$74.85', '$34.93', '$17.47', '$139.72']);
+    expect(cells(rowOf('Bronze'))).toEqual(['$4.99', 'Now 0 active', '$249.50', '$74.85', '$34.93', '$17.47', '$139.72']);
     expect(cells(rowOf('Total'))).toEqual(['', '150', '$1,248.50', '$374.55', '$174.79', '$87.40', '$699.16']);
     expect((screen.getByLabelText('Expected subscribers for Bronze') as HTMLInputElement).value).toBe('50');
     // Archived tiers are not planned.

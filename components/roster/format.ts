@@ -1,0 +1,46 @@
+// Words, numbers and days of the roster section.
+import { locale, t, type MessageKey, type MessageParams } from '@/lib/i18n';
+import { utcDate } from '@/lib/eligibility/dates';
+import type { Subscriber } from '@/lib/roster/schema';
+
+/** The keys that come as a pair `<base>.one` / `<base>.other`. */
+type PluralBase = {
+  [K in MessageKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never;
+}[MessageKey];
+
+export const count = (value: number): string => new Intl.NumberFormat(locale()).format(value);
+
+/**
+ * A message with a number in it, in the grammatical form the language wants for that number; `{count}`
+ * is the number formatted. Forms other than "one" (Italian has "many" for millions) read as "other".
+ */
+export function plural(base: PluralBase, n: number, params: MessageParams = {}): string {
+  const form = new Intl.PluralRules(locale()).select(n) === 'one' ? 'one' : 'other';
+  return t(`${base}.${form}` as MessageKey, { count: count(n), ...params });
+}
+
+/** A calendar day in the page's language, read as UTC so it never shifts by a day. */
+export const formatDay = (date: string): string =>
+  new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+
+/** How a person is named in buttons and messages: "@handle", else the nickname. */
+export const subscriberName = (s: Pick<Subscriber, 'handle' | 'nickname'>): string =>
+  s.handle !== undefined ? `@${s.handle}` : (s.nickname ?? '');
+
+/** The day months are counted to: the background's (UTC), as it sorts and badges by it. */
+export const rosterToday = (): string => utcDate(Date.now());
+
+/**
+ * The start date a new subscriber gets: today on the creator's calendar, but never after the
+ * background's today, which refuses a start in the future.
+ */
+export function defaultSince(): string {
+  const now = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  const local = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+  const utc = rosterToday();
+  return local < utc ? local : utc;
+}
+
+export const sourceKey = (source: Subscriber['source']): MessageKey => `roster.ui.source.${source}` as MessageKey;
+export const statusKey = (status: Subscriber['status']): MessageKey => `roster.ui.status.${status}` as MessageKey;
