@@ -37,6 +37,8 @@ function useHashSection(): [SectionId, boolean] {
       setNavigated(true);
     };
     window.addEventListener('hashchange', follow);
+    // The hash may have changed between the first render and now, with no listener to hear it.
+    setCurrent(sectionFromHash(location.hash));
     return () => window.removeEventListener('hashchange', follow);
   }, []);
   return [current, navigated];
