@@ -220,10 +220,45 @@ describe('accessibility of the popup and the options page (axe, WCAG 2.1 AA, lig
       expect(await auditBothThemes(options, 'options #eligibility, a refused file')).toEqual([]);
     });
 
-    it('Subscribers, Profile and Settings', async () => {
+    it('Subscribers, with a roster, the add dialog and an Undo notice', async () => {
+      const tierId = (await readWorkspace(options))!.tiers[0]!.id;
+      for (const subscriber of [
+        { handle: 'fan.one', nickname: 'Fan One', tierId, since: '2025-03-01' },
+        { handle: 'night_owl.22', tierId, since: '2024-11-15', monthsOverride: 14, note: 'Moderator' },
+        { nickname: 'Quiet Corner', tierId, since: '2026-01-20', status: 'lapsed' },
+      ]) {
+        const saved = (await options.evaluate((subscriber) => chrome.runtime.sendMessage({ type: 'roster.save', subscriber }), subscriber)) as { ok: boolean };
+        expect(saved.ok).toBe(true);
+      }
+      await section('subscribers', 'Subscribers');
+      const table = options.getByRole('table', { name: 'Subscribers' });
+      await table.getByRole('row').filter({ hasText: 'fan.one' }).waitFor();
+      expect(await auditBothThemes(options, 'options #subscribers')).toEqual([]);
+      await options.getByRole('button', { name: 'Add subscriber' }).first().click();
+      const dialog = options.getByRole('dialog');
+      await dialog.waitFor();
+      expect(await auditBothThemes(options, 'options #subscribers, add dialog open')).toEqual([]);
+      await options.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await options.getByRole('button', { name: 'Remove Quiet Corner' }).click();
+      await options.getByRole('button', { name: 'Undo' }).waitFor();
+      expect(await auditBothThemes(options, 'options #subscribers, undo notice')).toEqual([]);
+      await options.getByRole('button', { name: 'Undo' }).click();
+      await table.getByRole('row').filter({ hasText: 'Quiet Corner' }).waitFor();
+    });
+
+    it('Badge packs, after an export and a refused import', async () => {
+      await section('badges', 'Badge packs');
+      await options.getByRole('button', { name: 'Export badge pack' }).click();
+      await options.locator('.pack-fingerprint').waitFor();
+      await options.getByLabel('Badge pack file').setInputFiles(BROKEN_BACKUP);
+      await options.locator('.import-refused').waitFor();
+      expect(await auditBothThemes(options, 'options #badges')).toEqual([]);
+    });
+
+    it('Profile and Settings', async () => {
       const blocking: string[] = [];
       for (const [id, heading] of [
-        ['subscribers', 'Subscribers'],
         ['profile', 'Profile'],
         ['settings', 'Settings'],
       ] as const) {
@@ -269,7 +304,7 @@ describe('accessibility of the popup and the options page (axe, WCAG 2.1 AA, lig
       await settingsHeading.waitFor();
       await expect.poll(() => settingsHeading.evaluate((h) => h === document.activeElement), POLL).toBe(true);
       const names = await nav.getByRole('link').allTextContents();
-      expect(names).toEqual(['Tiers & perks', 'Eligibility', 'Subscribers', 'Profile', 'Data', 'Settings']);
+      expect(names).toEqual(['Tiers & perks', 'Eligibility', 'Subscribers', 'Badge packs', 'Profile', 'Data', 'Settings']);
     });
   });
 
