@@ -129,7 +129,15 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
     const key = JSON.stringify(options);
     if (key === observedOptions) return;
     observedOptions = key;
+    // Observing again replaces the options in browsers, but happy-dom (the unit tests) keeps the first:
+    // start over, keeping the records not delivered yet.
+    const pending = mutationObserver.takeRecords();
+    mutationObserver.disconnect();
     mutationObserver.observe(root, options);
+    if (pending.length > 0) {
+      if (watches.size > 0) collect(pending);
+      requestBatch();
+    }
   }
   observe();
 

@@ -53,6 +53,12 @@ export const profileSelectors = {
   videoLink: 'a[href*="/video/"]',
   /** Inside a `videoItem`: `<strong data-e2e="video-views">48.2K</strong>` */
   videoViews: 'strong[data-e2e="video-views"]',
+  /**
+   * What a profile URL shows when there is no profile to show (2024-26), instead of the header:
+   * `<main class="css-1w7v8kl-7937d88b--DivErrorContainer"><p …--PTitle">Couldn't find this account</p></main>`
+   * (a private account shows one below its header).
+   */
+  errorContainer: '[class*="DivErrorContainer"]',
 } as const;
 
 export const videoSelectors = {
@@ -76,24 +82,57 @@ export const videoSelectors = {
   replyAuthor: '[data-e2e="comment-username-2"]',
   /** The link that holds the handle, around or inside an author name (`closest` or `querySelector`). */
   handleLink: 'a[href*="/@"]',
+  /**
+   * The list of comments, present on every video page even before its comments load (2022-26):
+   * 2024-26 `<div class="css-7whb78-7937d88b--DivCommentListContainer">`, 2022-23
+   * `<div class="tiktok-1xiq6tl-DivCommentListContainer">`.
+   */
+  commentList: '[class*="DivCommentListContainer"]',
 } as const;
 
 export const liveSelectors = {
   /**
-   * A LIVE chat message's sender (2024-26): only the nickname, in `title`; since 2025 the list is
-   * virtualised, and a `div[data-index]` slot is rewritten in place:
-   * `<div data-index="41"><div data-e2e="chat-message" class="…"><span data-e2e="message-owner-name"
+   * The chat, on every LIVE page while the creator is live (2024-26):
+   * `<div data-e2e="live-chat-container" class="…-DivChatRoomContainer"><div data-e2e="chat-room"
+   * class="…-DivChatMessageList">…messages…</div></div>`
+   */
+  chatRoom: '[data-e2e="chat-room"], [data-e2e="live-chat-container"]',
+  /**
+   * A chat message; other rows (joins `enter-message`, follows and shares `social-message`) are not.
+   * Since 2025 the list is virtualised and a `div[data-index]` slot is rewritten in place with the next
+   * message (its sender's `title` and text change, and the element stays).
+   */
+  chatMessage: '[data-e2e="chat-message"]',
+  /**
+   * A LIVE chat message's sender: the nickname, in `title` (2024-26).
+   * 2025-26: `<div data-index="41"><div data-e2e="chat-message" class="…"><span data-e2e="message-owner-name"
    * title="Fan One" class="…"><span class="…">Fan One</span></span><div class="…">hello!</div></div></div>`
+   * 2024 (a plain list; the avatar links to the sender's profile, which gives the handle):
+   * `<div data-e2e="chat-message" class="tiktok-…-DivChatMessage"><a href="/@fan.one" class="…-StyledLink">
+   * <img class="…-ImgAvatar" alt=""></a><div class="…-DivChatMessageContent"><span data-e2e="message-owner-name"
+   * title="Fan One" class="…-SpanNickName">Fan One</span><div class="…-DivComment">hello!</div></div></div>`
    */
   chatSender: '[data-e2e="chat-message"] [data-e2e="message-owner-name"]',
 } as const;
 
 export const feedSelectors = {
   /**
-   * A For You item's author (2024-26):
-   * `<article data-e2e="recommend-list-item-container" data-scroll-index="0" class="…">…
-   * <a data-e2e="video-author-avatar" href="/@lena.paints">…</a>…
-   * <div class="css-…-DivCreatorInfoContainer"><a href="/@lena.paints">…</a></div></article>`
+   * A For You item (2022-26; recycled as the feed scrolls): 2024-26 `<article data-e2e="recommend-list-item-container"
+   * data-scroll-index="0" class="…-ArticleItemContainer">`, 2022-23 `<div data-e2e="recommend-list-item-container"
+   * class="tiktok-…-DivItemContainer">`.
    */
-  itemAuthor: 'article[data-e2e="recommend-list-item-container"] a[data-e2e="video-author-avatar"][href*="/@"]',
+  item: '[data-e2e="recommend-list-item-container"]',
+  /**
+   * Inside an item, its author's avatar, linking to the profile (2024-26):
+   * `<a data-e2e="video-author-avatar" href="/@lena.paints" class="…">…</a>…
+   * <div class="css-…-DivCreatorInfoContainer"><a href="/@lena.paints"><h3 data-e2e="video-author-uniqueid">lena.paints</h3></a></div>`
+   */
+  authorAvatar: 'a[data-e2e="video-author-avatar"][href*="/@"]',
+  /**
+   * Inside an item, the author's handle as text, in the link to the profile (2022-26; the only author
+   * anchor in 2022-23): `<a href="/@lena.paints" class="tiktok-…-StyledAuthorAnchor"><h3 data-e2e="video-author-uniqueid"
+   * class="…-H3AuthorTitle">lena.paints</h3><h4 data-e2e="video-author-nickname">Lena Paints</h4></a>`
+   * The caption's @mentions (`video-desc`) are links too, and never the author.
+   */
+  authorName: '[data-e2e="video-author-uniqueid"]',
 } as const;

@@ -9,12 +9,15 @@ export type FixtureName =
   | 'profile-own-2025'
   | 'profile-own-2022'
   | 'profile-other-2025'
+  | 'profile-other-2022'
   | 'profile-private-2025'
   | 'profile-not-found-2025'
   | 'video-2025'
   | 'video-2022'
   | 'live-2025'
-  | 'foryou-2025';
+  | 'live-2024'
+  | 'foryou-2025'
+  | 'foryou-2022';
 
 export function fixtureHtml(name: FixtureName): string {
   return readFileSync(join(fixtures, `${name}.html`), 'utf8');

@@ -1,0 +1,180 @@
+// A subscriber badge as the page shows it: a <tierkit-badge> host (a valid custom element name, never
+// registered: content scripts have no customElements registry) with an open shadow root that holds its
+// own styles. `:host { all: initial !important }` keeps the page's styles out (important declarations
+// of a shadow tree win over the page's), and the shadow boundary keeps the badge's styles in.
+// Every text from the page or the roster is set with textContent, never parsed as HTML.
+import type { Found } from './roster-lookup';
+
+export const BADGE_TAG = 'tierkit-badge';
+
+/** Everything a badge shows and says. */
+export interface BadgeView {
+  subscriberId: string;
+  by: 'handle' | 'nickname';
+  /** The creator whose subscriber this is. */
+  creator: string;
+  /** The subscriber's handle, when known: the badge links to the profile (the context menu reads it). */
+  handle?: string;
+  emoji?: string;
+  label: string;
+  color: string;
+  textColor: string;
+  level: number;
+  /** Tooltip and accessible name. */
+  title: string;
+  name: string;
+}
+
+const STYLE = `:host{all:initial!important;display:inline-flex!important;vertical-align:middle!important;margin-inline-start:4px!important;}
+.b{display:inline-flex;align-items:center;gap:3px;border-radius:999px;padding:1px 6px;font:700 11px/16px system-ui,-apple-system,"Segoe UI",sans-serif;letter-spacing:.02em;white-space:nowrap;text-decoration:none;cursor:default}
+a.b{cursor:pointer}
+.v{font-size:10px;opacity:.85}`;
+
+/** Templates split once into text and {placeholder} names: a page fills thousands of them. */
+const templates = new Map<string, string[]>();
+function fill(template: string, values: Record<string, string>): string {
+  let parts = templates.get(template);
+  if (!parts) templates.set(template, (parts = template.split(/\{(\w+)\}/)));
+  let text = '';
+  for (let i = 0; i < parts.length; i++) text += i % 2 ? (values[parts[i]!] ?? `{${parts[i]}}`) : parts[i];
+  return text;
+}
+
+interface LanguageFormats {
+  /** 'YYYY-MM-DD' as the language writes a date ("Mar 3, 2025"). */
+  day(day: string): string;
+  /** Whether a count takes the singular ("1 month"). */
+  one(count: number): boolean;
+}
+
+const languages = new Map<string, LanguageFormats>();
+
+/** Made once per language, each date and count worded once: a formatter costs more than a badge. */
+function formatsFor(lang: string): LanguageFormats {
+  const known = languages.get(lang);
+  if (known) return known;
+  let date: Intl.DateTimeFormat;
+  let plural: Intl.PluralRules;
+  try {
+    date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
+    plural = new Intl.PluralRules(lang);
+  } catch {
+    // A language tag the browser rejects: its default locale, rather than no badge.
+    date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+    plural = new Intl.PluralRules(undefined);
+  }
+  const days = new Map<string, string>();
+  const ones = new Map<number, boolean>();
+  const formats: LanguageFormats = {
+    day(day) {
+      let text = days.get(day);
+      if (text === undefined) {
+        const [year, month, dayOfMonth] = day.split('-').map(Number);
+        days.set(day, (text = date.format(Date.UTC(year!, month! - 1, dayOfMonth!))));
+      }
+      return text;
+    },
+    one(count) {
+      let one = ones.get(count);
+      if (one === undefined) ones.set(count, (one = plural.select(count) === 'one'));
+      return one;
+    },
+  };
+  languages.set(lang, formats);
+  return formats;
+}
+
+/**
+ * The badge for a lookup's answer. `showCreator` prefixes the tooltip and name with the creator, where
+ * the page has no single creator (the feed, a profile header): "@mara.sings · Gold · 7 months · …".
+ */
+export function badgeView(found: Found, creator: string, showCreator: boolean): BadgeView {
+  const { match, design, words } = found;
+  const formats = formatsFor(words.lang);
+  const values = {
+    tier: design.tierName,
+    level: String(design.level),
+    months: String(match.m),
+    since: formats.day(match.s),
+  };
+  const template = formats.one(match.m) ? words.tooltipOne : words.tooltipOther;
+  const prefix = showCreator ? `@${creator} · ` : '';
+  let title = prefix + fill(template, values);
+  if (match.by === 'nickname') title += ` · ${words.byNickname}`;
+  const view: BadgeView = {
+    subscriberId: match.id,
+    by: match.by,
+    creator,
+    label: design.label,
+    color: design.color,
+    textColor: design.textColor,
+    level: design.level,
+    title,
+    name: prefix + fill(words.name, values),
+  };
+  if (match.h !== undefined) view.handle = match.h;
+  if (design.emoji !== undefined) view.emoji = design.emoji;
+  return view;
+}
+
+/** What each badge shows, as one string: an update that changes nothing leaves the DOM alone. */
+const shown = new WeakMap<Element, string>();
+const signature = (v: BadgeView) =>
+  [v.subscriberId, v.by, v.handle, v.emoji, v.label, v.color, v.textColor, v.level, v.title, v.name].join('\n');
+
+/**
+ * A shadow root's content for one look (tier design, linked or not), built once and cloned for each
+ * badge that looks so: one native deep clone costs far less than building the nodes one by one.
+ */
+const looks = new Map<string, DocumentFragment>();
+function contentFor(doc: Document, view: BadgeView): DocumentFragment {
+  const linked = view.handle !== undefined;
+  const key = [linked, view.emoji, view.label, view.color, view.textColor, view.level].join('\n');
+  let look = looks.get(key);
+  if (!look || look.ownerDocument !== doc) {
+    look = doc.createDocumentFragment();
+    const style = doc.createElement('style');
+    style.textContent = STYLE;
+    // A link, so that the browser's context menu on the badge reports the subscriber's profile.
+    const body = doc.createElement(linked ? 'a' : 'span');
+    if (linked) body.setAttribute('tabindex', '-1');
+    body.className = 'b';
+    // Colours are '#rrggbb' (the answer's guard checks them).
+    body.setAttribute('style', `background-color:${view.color};color:${view.textColor}`);
+    const part = (className: string, text: string) => {
+      const span = doc.createElement('span');
+      span.className = className;
+      span.textContent = text;
+      body.append(span);
+    };
+    if (view.emoji) part('e', view.emoji);
+    part('l', view.label);
+    if (view.level > 0) part('v', String(view.level));
+    look.append(style, body);
+    looks.set(key, look);
+  }
+  const content = look.cloneNode(true) as DocumentFragment;
+  if (linked) (content.lastChild as Element).setAttribute('href', `https://www.tiktok.com/@${view.handle}`);
+  return content;
+}
+
+/** Sets what a badge shows: its attributes and the content of its shadow root. */
+export function updateBadge(host: HTMLElement, view: BadgeView): void {
+  const sig = signature(view);
+  if (shown.get(host) === sig) return;
+  shown.set(host, sig);
+  host.setAttribute('data-subscriber-id', view.subscriberId);
+  host.setAttribute('data-by', view.by);
+  host.setAttribute('data-creator', view.creator);
+  host.setAttribute('title', view.title);
+  host.setAttribute('aria-label', view.name);
+  host.shadowRoot!.replaceChildren(contentFor(host.ownerDocument, view));
+}
+
+export function createBadge(doc: Document, view: BadgeView): HTMLElement {
+  const host = doc.createElement(BADGE_TAG);
+  host.setAttribute('role', 'img');
+  host.attachShadow({ mode: 'open' });
+  updateBadge(host, view);
+  return host;
+}

@@ -1,0 +1,52 @@
+// What every badge feature does in a page view: watch its elements, show each one's badges, check that
+// its container shows up, and take everything away when the view ends.
+import { createGuard } from '../observer';
+import { watchContainer, type ExpectedContainer } from '../diagnostics';
+import type { FeatureContext } from '../features/feature';
+import { createBadgeSet, type BadgeSetEnvironment, type Placement } from './badge-set';
+
+/** Shared by every badge feature of the content script: one lookup client, one work queue. */
+export type BadgeServices = BadgeSetEnvironment;
+
+export interface BadgeWatch {
+  /** The elements whose names get badges (see selectors.ts). */
+  selector: string;
+  /** For elements rewritten in place: what identifies the name they show now. */
+  key?: (element: Element) => string;
+  attributes?: string[];
+  /** Where this element's badges go and whose name they are for; null for none. */
+  place: (element: Element) => Placement | null;
+  /** The container every page of this kind has; absent: the feature checks none on this page. */
+  container?: ExpectedContainer;
+}
+
+export function startBadges(
+  context: FeatureContext,
+  services: BadgeServices,
+  feature: string,
+  doc: ParentNode,
+  watch: BadgeWatch,
+  log: (message: string, error: unknown) => void = (message, error) => console.error(message, error),
+): void {
+  if (context.signal.aborted) return;
+  const badges = createBadgeSet(services);
+  // One odd element must not keep the rest of its batch from their badges.
+  const guard = createGuard(log);
+  const stop = context.observer.watch(feature, {
+    selector: watch.selector,
+    ...(watch.key ? { key: watch.key } : {}),
+    ...(watch.attributes ? { attributes: watch.attributes } : {}),
+    onMatch(elements) {
+      for (const element of elements) guard(feature, () => badges.show(element, watch.place(element)));
+    },
+  });
+  context.signal.addEventListener(
+    'abort',
+    () => {
+      stop();
+      badges.dispose();
+    },
+    { once: true },
+  );
+  if (watch.container) watchContainer(context, feature, doc, watch.container);
+}
