@@ -237,7 +237,7 @@ describe('a creator designs, backs up and restores an offer through the UI', () 
     await subscribers.fill('10');
     await subscribers.press('Tab');
     const goldRow = planner.getByRole('row').filter({ has: options.getByRole('rowheader', { name: /^Gold/ }) });
-    await expect.poll(async () => (await goldRow.getByRole('cell').allTextContents()).slice(0, 3), POLL).toEqual(['€9.99', '', '€99.90']);
+    await expect.poll(async () => (await goldRow.getByRole('cell').allTextContents()).slice(0, 3), POLL).toEqual(['€9.99', 'Now 0 active', '€99.90']);
 
     // Options -> popup: rename the Discord perk in the library; the popup's cards follow without reload.
     await options.getByRole('button', { name: 'Edit Discord role' }).click();
