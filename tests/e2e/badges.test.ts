@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TENURE_STEPS } from '@/lib/domain/schema';
 import { createSigningKey, serializePack, signPack } from '@/lib/packs/keys';
-import { launchExtension, type Extension } from './harness';
+import { launchExtension, screenshot, type Extension } from './harness';
 import { seedSampleOffer } from './seed';
 import { fixture, openTikTok as openTikTokPage } from './tiktok';
 
@@ -174,6 +174,7 @@ describe('badges on video pages', () => {
       return { role: badge.getAttribute('role'), name: badge.getAttribute('aria-label') };
     });
     expect(accessible).toEqual({ role: 'img', name: expect.stringMatching(/^Front Row subscriber, level \d+$/) });
+    await screenshot(page, 'tiktok-video-badges');
   });
 
   it('badge the same people in the 2022-23 markup', async () => {
@@ -204,7 +205,7 @@ describe('badges on video pages', () => {
         width: badge.getBoundingClientRect().width,
       };
     });
-    expect(styles).toMatchObject({ host: 'inline-flex', fontSize: '11px', probeRadius: '0px' });
+    expect(styles).toMatchObject({ host: 'inline-block', fontSize: '11px', probeRadius: '0px' });
     expect(styles.label).not.toBe('none');
     expect(styles.labelColor).not.toBe('rgb(255, 0, 0)');
     expect(styles.width).toBeGreaterThan(10);

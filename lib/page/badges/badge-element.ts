@@ -1,7 +1,8 @@
 // A subscriber badge as the page shows it: a <tierkit-badge> host (a valid custom element name, never
 // registered: content scripts have no customElements registry) with an open shadow root that holds its
-// own styles. `:host { all: initial !important }` keeps the page's styles out (important declarations
-// of a shadow tree win over the page's), and the shadow boundary keeps the badge's styles in.
+// own styles. Its `:host` rules, all !important, keep the page's styles off the host (important
+// declarations of a shadow tree win over the page's); the badge sets every inherited text property
+// itself; the shadow boundary keeps the badge's styles in.
 // Every text from the page or the roster is set with textContent, never parsed as HTML.
 import type { Found } from './roster-lookup';
 
@@ -25,10 +26,15 @@ export interface BadgeView {
   name: string;
 }
 
-const STYLE = `:host{all:initial!important;display:inline-flex!important;vertical-align:middle!important;margin-inline-start:4px!important;}
-.b{display:inline-flex;align-items:center;gap:3px;border-radius:999px;padding:1px 6px;font:700 11px/16px system-ui,-apple-system,"Segoe UI",sans-serif;letter-spacing:.02em;white-space:nowrap;text-decoration:none;cursor:default}
+// The host's box is pinned with !important (a shadow tree's important declarations win over the page's);
+// inherited text properties are set on the badge itself. Not `all: initial`: resetting every property
+// of every host made the style pass of a page with thousands of badges several times slower.
+// Inline-block boxes rather than flex: a badge is one line of text.
+const STYLE = `:host{display:inline-block!important;position:static!important;float:none!important;margin:0 0 0 4px!important;padding:0!important;border:0!important;background:none!important;width:auto!important;height:auto!important;min-width:0!important;max-width:none!important;vertical-align:middle!important;transform:none!important;opacity:1!important;visibility:visible!important;filter:none!important;overflow:visible!important;box-shadow:none!important;outline:0!important;font-size:11px!important;line-height:16px!important}
+.b{display:inline-block;border-radius:999px;padding:1px 6px;font:700 11px/16px system-ui,-apple-system,"Segoe UI",sans-serif;letter-spacing:.02em;word-spacing:normal;text-transform:none;text-indent:0;text-shadow:none;text-align:start;white-space:nowrap;text-decoration:none;cursor:default}
 a.b{cursor:pointer}
-.v{font-size:10px;opacity:.85}`;
+.e{margin-inline-end:3px}
+.v{margin-inline-start:3px;font-size:10px;opacity:.85}`;
 
 /** Templates split once into text and {placeholder} names: a page fills thousands of them. */
 const templates = new Map<string, string[]>();
@@ -127,14 +133,17 @@ const signature = (v: BadgeView) =>
  * badge that looks so: one native deep clone costs far less than building the nodes one by one.
  */
 const looks = new Map<string, DocumentFragment>();
-function contentFor(doc: Document, view: BadgeView): DocumentFragment {
+function contentFor(doc: Document, view: BadgeView, withStyle: boolean): DocumentFragment {
   const linked = view.handle !== undefined;
-  const key = [linked, view.emoji, view.label, view.color, view.textColor, view.level].join('\n');
+  const key = [withStyle, linked, view.emoji, view.label, view.color, view.textColor, view.level].join('\n');
   let look = looks.get(key);
   if (!look || look.ownerDocument !== doc) {
     look = doc.createDocumentFragment();
-    const style = doc.createElement('style');
-    style.textContent = STYLE;
+    if (withStyle) {
+      const style = doc.createElement('style');
+      style.textContent = STYLE;
+      look.append(style);
+    }
     // A link, so that the browser's context menu on the badge reports the subscriber's profile.
     const body = doc.createElement(linked ? 'a' : 'span');
     if (linked) body.setAttribute('tabindex', '-1');
@@ -150,7 +159,7 @@ function contentFor(doc: Document, view: BadgeView): DocumentFragment {
     if (view.emoji) part('e', view.emoji);
     part('l', view.label);
     if (view.level > 0) part('v', String(view.level));
-    look.append(style, body);
+    look.append(body);
     looks.set(key, look);
   }
   const content = look.cloneNode(true) as DocumentFragment;
@@ -168,13 +177,42 @@ export function updateBadge(host: HTMLElement, view: BadgeView): void {
   host.setAttribute('data-creator', view.creator);
   host.setAttribute('title', view.title);
   host.setAttribute('aria-label', view.name);
-  host.shadowRoot!.replaceChildren(contentFor(host.ownerDocument, view));
+  const root = host.shadowRoot!;
+  root.replaceChildren(contentFor(host.ownerDocument, view, root.adoptedStyleSheets.length === 0));
+}
+
+/**
+ * One constructed stylesheet shared by every badge's shadow root, where the browser lets a content
+ * script adopt one: a page with thousands of badges then styles them from one sheet rather than from
+ * a <style> element each. Elsewhere (null), each shadow root carries its <style>.
+ */
+const sheets = new WeakMap<Document, CSSStyleSheet | null>();
+function sharedSheet(doc: Document): CSSStyleSheet | null {
+  if (!sheets.has(doc)) {
+    let sheet: CSSStyleSheet | null = null;
+    try {
+      sheet = new (doc.defaultView as typeof globalThis).CSSStyleSheet();
+      sheet.replaceSync(STYLE);
+    } catch {
+      sheet = null;
+    }
+    sheets.set(doc, sheet);
+  }
+  return sheets.get(doc)!;
 }
 
 export function createBadge(doc: Document, view: BadgeView): HTMLElement {
   const host = doc.createElement(BADGE_TAG);
   host.setAttribute('role', 'img');
-  host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'open' });
+  const sheet = sharedSheet(doc);
+  if (sheet) {
+    try {
+      root.adoptedStyleSheets = [sheet];
+    } catch {
+      // Refused (a browser that keeps a content script's sheets from the page): the <style> instead.
+    }
+  }
   updateBadge(host, view);
   return host;
 }
