@@ -276,14 +276,20 @@ export interface BadgeDesign {
 export interface LookupMatch {
   /** Index into `designs`. */
   d: number;
-  /** The subscriber record (the creator's own roster) or pack entry. */
+  /**
+   * A short token for the subscriber record (the creator's own roster) or pack entry, the same for as
+   * long as the background runs: the page tells badges apart by it. Not the record's id, which is 36
+   * characters.
+   */
   id: string;
   /** Cumulative months and first day ('YYYY-MM-DD'). */
   m: number;
   s: string;
-  /** Matched by handle or, in LIVE chat, by nickname only. */
-  by: 'handle' | 'nickname';
-  /** The subscriber's handle when known (for the context menu). */
+  /**
+   * For a match by nickname, the subscriber's handle when known (the badge links to the profile). A
+   * match by handle is of the handle asked. Whether a match is by handle or by nickname is the list it
+   * is in: every byte here crosses the message channel a thousand times a batch.
+   */
   h?: string;
 }
 

@@ -109,7 +109,6 @@ function isResult(value: unknown, designs: number): value is LookupResult {
     isCount(value.m) &&
     typeof value.s === 'string' &&
     /^\d{4}-\d{2}-\d{2}$/.test(value.s) &&
-    (value.by === 'handle' || value.by === 'nickname') &&
     (value.h === undefined || (typeof value.h === 'string' && /^[a-z0-9._]{2,24}$/.test(value.h)))
   );
 }

@@ -108,6 +108,8 @@ function packRecords(stored: StoredPack): Subscriber[] {
 export function createRosterStore(deps: RosterStoreDeps) {
   const { db } = deps;
   let loading: Promise<State> | null = null;
+  // Record id -> the short token a lookup answer carries instead (see LookupMatch.id).
+  const tokens = new Map<string, string>();
 
   async function load(): Promise<State> {
     const [handle, rows, tierRows, packs] = await Promise.all([
@@ -238,8 +240,10 @@ export function createRosterStore(deps: RosterStoreDeps) {
       if (tier.badge.emoji) design.emoji = tier.badge.emoji;
       designs.push(design);
     }
-    const match: LookupResult = { d, id: entry.id, m: months, s: entry.since, by: answer.by };
-    if (entry.handle !== undefined) match.h = entry.handle;
+    let token = tokens.get(entry.id);
+    if (token === undefined) tokens.set(entry.id, (token = (tokens.size + 1).toString(36)));
+    const match: LookupResult = { d, id: token, m: months, s: entry.since };
+    if (answer.by === 'nickname' && entry.handle !== undefined) match.h = entry.handle;
     return match;
   }
 

@@ -73,7 +73,13 @@ it('answers a batch of 1,000 handles against 100,000 subscribers, against a bare
     const handles = Array.from({ length: ${BATCH} }, (_, i) => (i % 3 === 0 ? 'fan' + i * 97 : 'stranger' + i));
     const lookup = { type: 'roster.lookup', creator: 'mara.sings', handles, nicknames: [] };
     const echo = { type: 'bench.echo', creator: 'mara.sings', handles, nicknames: [] };
-    const time = async (message) => { const start = performance.now(); const answer = await chrome.runtime.sendMessage(message); return [performance.now() - start, answer]; };
+    // Ten messages one after another per timing: a page's clock ticks in 0.1 ms steps, about a tenth of one.
+    const time = async (message) => {
+      const start = performance.now();
+      let answer;
+      for (let i = 0; i < 10; i++) answer = await chrome.runtime.sendMessage(message);
+      return [(performance.now() - start) / 10, answer];
+    };
     const lookups = [], echoes = [];
     let matches = 0;
     for (let round = 0; round < ${WARM_UPS + ROUNDS}; round++) {
@@ -95,7 +101,7 @@ it('answers a batch of 1,000 handles against 100,000 subscribers, against a bare
   console.log(
     [
       '',
-      `Roster lookup from a tiktok.com page: ${BATCH} handles (${matches} subscribers) against ${ROSTER.toLocaleString('en')} subscribers, median of ${ROUNDS}`,
+      `Roster lookup from a tiktok.com page: ${BATCH} handles (${matches} subscribers) against ${ROSTER.toLocaleString('en')} subscribers, median of ${ROUNDS} rounds of 10 messages`,
       `  lookup ${lookup.toFixed(2)} ms, bare echo of the same handles ${echo.toFixed(2)} ms: ratio ${(lookup / echo).toFixed(2)} (target ≤ 1.5)`,
       '',
     ].join('\n'),

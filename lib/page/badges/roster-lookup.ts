@@ -10,7 +10,8 @@ export type NameKind = 'handle' | 'nickname';
 
 /** A subscriber's badge as the background described it. */
 export interface Found {
-  match: LookupMatch;
+  /** The answer's match, with what its place in the answer says: by handle or nickname, and the handle. */
+  match: LookupMatch & { by: NameKind };
   design: BadgeDesign;
   words: BadgeWords;
 }
@@ -165,9 +166,13 @@ export function createRosterLookup(env: RosterLookupEnvironment): RosterLookup {
         nicknames: nicknames.map((r) => r.name),
       });
       if (!isLookupAnswer(value, handles.length, nicknames.length)) return null;
-      const found = (result: LookupResult): Answer =>
-        result === 0 || result === 1 ? null : { match: result, design: value.designs[result.d]!, words: value.words };
-      return [...value.handles.map(found), ...value.nicknames.map(found)];
+      const found = (result: LookupResult, request: Pending): Answer => {
+        if (result === 0 || result === 1) return null;
+        // A match by handle is of the handle asked; one by nickname says the handle when there is one.
+        const match = request.kind === 'handle' ? { ...result, by: request.kind, h: request.name } : { ...result, by: request.kind };
+        return { match, design: value.designs[result.d]!, words: value.words };
+      };
+      return [...value.handles.map((r, i) => found(r, handles[i]!)), ...value.nicknames.map((r, i) => found(r, nicknames[i]!))];
     } catch {
       // No answer (the extension is being updated): no badges, as for an answer that makes no sense.
       return null;

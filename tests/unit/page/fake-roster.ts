@@ -110,7 +110,7 @@ export function lookupAnswer(roster: readonly FakeSubscriber[], creator: string,
       designIndex.set(key, d);
       designs.push({ ...TIERS[s.tier], level: s.level });
     }
-    return { d, id: s.id, m: s.months, s: s.since, by, ...(s.handle ? { h: s.handle } : {}) };
+    return { d, id: s.id, m: s.months, s: s.since, ...(by === 'nickname' && s.handle ? { h: s.handle } : {}) };
   };
   return {
     ok: true,
