@@ -11,15 +11,16 @@ export const UNDO_MS = 8000;
 
 interface Pending {
   message: string;
-  before: Workspace;
+  /** Puts back what was deleted: its problems, none when it worked. */
+  undo: () => Promise<Problem[]>;
 }
 
 /**
- * After a deletion: a notice with an Undo button that puts back the workspace from before, for a few
- * seconds. `offer` shows it and moves focus to Undo, so the keyboard user who deleted can undo at once;
- * when the notice goes, focus goes to `fallback` instead of being lost.
+ * After a deletion: a notice with an Undo button, for a few seconds. `offer` shows it and moves focus
+ * to Undo, so the keyboard user who deleted can undo at once; when the notice goes, focus goes to
+ * `fallback` instead of being lost.
  */
-export function useUndo(fallback: RefObject<HTMLElement | null>) {
+export function useUndoNotice(fallback: RefObject<HTMLElement | null>) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const undoButton = useRef<HTMLButtonElement>(null);
@@ -39,14 +40,14 @@ export function useUndo(fallback: RefObject<HTMLElement | null>) {
 
   const undo = async () => {
     if (!pending) return;
-    const found = await run({ type: 'workspace.restore', workspace: pending.before });
+    const found = await pending.undo();
     setProblems(found);
     if (!found.length) dismiss();
   };
 
-  const offer = (message: string, before: Workspace) => {
+  const offer = (message: string, undo: () => Promise<Problem[]>) => {
     setProblems([]);
-    setPending({ message, before });
+    setPending({ message, undo });
   };
 
   const notice = (
@@ -63,4 +64,13 @@ export function useUndo(fallback: RefObject<HTMLElement | null>) {
     </div>
   );
   return { offer, notice };
+}
+
+/** Undo for a workspace change: puts back the workspace from before. */
+export function useUndo(fallback: RefObject<HTMLElement | null>) {
+  const { offer, notice } = useUndoNotice(fallback);
+  return {
+    offer: (message: string, before: Workspace) => offer(message, () => run({ type: 'workspace.restore', workspace: before })),
+    notice,
+  };
 }

@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import { backupDataSchema } from '@/lib/messaging/protocol';
 import { workspace } from '../app-state';
+import { saveFile } from '../save-file';
 
 /**
  * Downloads the whole workspace, the recorded numbers and the roster as one JSON file, through a link:
@@ -17,15 +18,9 @@ export async function downloadBackup(): Promise<string | null> {
   const now = new Date();
   const { stats, subscribers } = extra.data;
   const backup = createBackup(workspace.value!, now, browser.runtime.getManifest().version, stats, subscribers);
-  const blob = new Blob([JSON.stringify(backup, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = backupFileName(now);
-  link.click();
-  // The download has started from the URL; release it once the click has been handled.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-  return link.download;
+  const fileName = backupFileName(now);
+  saveFile(fileName, JSON.stringify(backup, null, 2), 'application/json');
+  return fileName;
 }
 
 export function ExportBackup() {

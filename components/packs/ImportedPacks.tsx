@@ -166,7 +166,7 @@ export function ImportedPacks({ list, problems, refresh }: { list: PackList | nu
       </h2>
       <p class="muted">{t('packs.ui.imported.intro')}</p>
       <div
-        class={`pack-drop${dragging ? ' dragging' : ''}`}
+        class={`drop-zone${dragging ? ' dragging' : ''}`}
         onDragOver={(event) => {
           event.preventDefault();
           setDragging(true);

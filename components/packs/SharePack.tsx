@@ -1,28 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/messaging/client';
-import { exportedFileSchema, type ExportedFile } from '@/lib/messaging/protocol';
+import type { ExportedFile } from '@/lib/messaging/protocol';
+import { saveExport } from '../save-file';
 import { workspace } from '../app-state';
 import { Problems } from '../Problems';
 import { plural } from '../roster/format';
 
-/** Asks the background for the creator's signed pack and saves it through a link: no downloads permission needed. */
-async function downloadPack(): Promise<ExportedFile | Problem[]> {
-  const response = await send({ type: 'pack.export' });
-  if (!response.ok) return response.problems;
-  const parsed = exportedFileSchema.safeParse(response.data);
-  if (!parsed.success) return [{ path: [], message: t('err.badResponse') }];
-  const blob = new Blob([parsed.data.text], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = parsed.data.fileName;
-  link.click();
-  // The download has started from the URL; release it once the click has been handled.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-  return parsed.data;
-}
+/** The creator's signed pack, saved as a file. */
+const downloadPack = () => saveExport('pack.export', 'application/json');
 
 /** What stops an export before it is asked for, with where to fix it. */
 function missing(): { text: string; link: string; label: string } | null {

@@ -1,28 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/messaging/client';
-import { exportedFileSchema, type ExportedFile } from '@/lib/messaging/protocol';
+import type { ExportedFile } from '@/lib/messaging/protocol';
+import { saveExport } from '../save-file';
 import { ROSTER_COLUMNS } from '@/lib/roster/csv';
 import { Problems } from '../Problems';
 import { plural } from './format';
 
-/** Asks the background for the roster as CSV and saves it through a link: no downloads permission needed. */
-async function downloadRoster(): Promise<ExportedFile | Problem[]> {
-  const response = await send({ type: 'roster.export' });
-  if (!response.ok) return response.problems;
-  const parsed = exportedFileSchema.safeParse(response.data);
-  if (!parsed.success) return [{ path: [], message: t('err.badResponse') }];
-  const blob = new Blob([parsed.data.text], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = parsed.data.fileName;
-  link.click();
-  // The download has started from the URL; release it once the click has been handled.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-  return parsed.data;
-}
+/** The roster as CSV, saved as a file. */
+const downloadRoster = () => saveExport('roster.export', 'text/csv;charset=utf-8');
 
 /** The roster as a CSV file (notes included: the file is the creator's own), which the import reads back. */
 export function RosterExport({ empty }: { empty: boolean }) {

@@ -192,7 +192,7 @@ export function RosterImport({ tiers }: { tiers: readonly Tier[] }) {
         <li>{t('roster.ui.csv.help.rest')}</li>
       </ul>
       <div
-        class={`roster-drop${dragging ? ' dragging' : ''}`}
+        class={`drop-zone${dragging ? ' dragging' : ''}`}
         onDragOver={(event) => {
           event.preventDefault();
           setDragging(true);

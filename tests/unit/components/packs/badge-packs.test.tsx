@@ -172,7 +172,7 @@ describe('Badge packs section', () => {
 
   it('imports a dropped file and keeps packs of different creators side by side', async () => {
     await openBadges();
-    const zone = screen.getByLabelText('Badge pack file').closest('.pack-drop')!;
+    const zone = screen.getByLabelText('Badge pack file').closest('.drop-zone')!;
     const file = new File([await signedText(impostor, { creator: { handle: 'zed.live', displayName: 'Zed' } })], 'zed.json');
     const drop = createEvent.drop(zone);
     Object.defineProperty(drop, 'dataTransfer', { value: { files: [file] } });

@@ -15,7 +15,7 @@ function pick(file: File) {
 
 // happy-dom has no DragEvent with files, so the drop carries a plain dataTransfer.
 function drop(file: File) {
-  const zone = screen.getByLabelText('Roster CSV file').closest('.roster-drop')!;
+  const zone = screen.getByLabelText('Roster CSV file').closest('.drop-zone')!;
   const event = new Event('drop', { bubbles: true, cancelable: true });
   Object.defineProperty(event, 'dataTransfer', { value: { files: [file] } });
   fireEvent(zone, event);

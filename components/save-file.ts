@@ -1,0 +1,26 @@
+// Files the creator exports (a backup, the roster as CSV, a badge pack) are saved through a link to a
+// Blob: no downloads permission needed.
+import type { Problem } from '@/lib/domain/problems';
+import { t } from '@/lib/i18n';
+import { send } from '@/lib/messaging/client';
+import { exportedFileSchema, type ExportedFile } from '@/lib/messaging/protocol';
+
+export function saveFile(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  // The download has started from the URL; release it once the click has been handled.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Asks the background for a file it makes and saves it: what was saved, or the problems. */
+export async function saveExport(request: 'roster.export' | 'pack.export', type: string): Promise<ExportedFile | Problem[]> {
+  const response = await send({ type: request });
+  if (!response.ok) return response.problems;
+  const parsed = exportedFileSchema.safeParse(response.data);
+  if (!parsed.success) return [{ path: [], message: t('err.badResponse') }];
+  saveFile(parsed.data.fileName, parsed.data.text, type);
+  return parsed.data;
+}
