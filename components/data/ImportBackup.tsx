@@ -5,6 +5,7 @@ import { sortTiers } from '@/lib/domain/offer';
 import { locale, t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { Problems } from '../Problems';
+import { FileDrop } from '../FileDrop';
 
 /** A file chosen for import: its text and what reading it found, checked here before anything is sent. */
 type Chosen =
@@ -63,7 +64,6 @@ function Preview({ backup }: { backup: Backup }) {
 export function ImportBackup() {
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [mode, setMode] = useState<ImportMode>('replace');
-  const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
@@ -80,35 +80,12 @@ export function ImportBackup() {
     setOutcome(problems.length ? { imported: false, problems } : { imported: true });
   };
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    void choose(event.dataTransfer?.files[0]);
-  };
-
   const ws = workspace.value!;
   return (
     <section class="options-panel" aria-labelledby="import-heading">
       <h2 id="import-heading">{t('options.data.import.heading')}</h2>
       <p class="muted">{t('options.data.import.intro')}</p>
-      <div
-        class={`drop-zone${dragging ? ' dragging' : ''}`}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <label for="backup-file">{t('options.data.import.file')}</label>
-        <input
-          id="backup-file"
-          type="file"
-          accept="application/json,.json"
-          onChange={(event) => void choose(event.currentTarget.files?.[0])}
-        />
-        <p class="muted small">{t('options.data.import.drop')}</p>
-      </div>
+      <FileDrop id="backup-file" label={t('options.data.import.file')} hint={t('options.data.import.drop')} accept="application/json,.json" onFile={(file) => void choose(file)} />
 
       <fieldset class="import-mode">
         <legend>{t('options.data.import.mode')}</legend>

@@ -7,6 +7,7 @@ import { issuedDate, packMessage } from '@/lib/packs/messages';
 import { MAX_PACK_BYTES } from '@/lib/packs/pack';
 import { Problems } from '../Problems';
 import { plural } from '../roster/format';
+import { FileDrop } from '../FileDrop';
 
 type Outcome =
   | { kind: 'checking'; file: string }
@@ -108,19 +109,15 @@ function PackItem({ pack, own, onRemove }: { pack: PackInfo; own: boolean; onRem
 /** Importing packs (file picker or drop), the kept packs with Remove behind a confirmation, and unreadable ones. */
 export function ImportedPacks({ list, problems, refresh }: { list: PackList | null; problems: Problem[]; refresh: () => Promise<void> }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [removing, setRemoving] = useState<Removing | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
     setOutcome({ kind: 'checking', file: file.name });
     setOutcome(await importFile(file));
-    // The same file can be chosen again (after removing its pack, say) and still fire a change.
-    if (fileInput.current) fileInput.current.value = '';
     await refresh();
   };
 
@@ -152,12 +149,6 @@ export function ImportedPacks({ list, problems, refresh }: { list: PackList | nu
     setRemoving(null);
   };
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    void choose(event.dataTransfer?.files[0]);
-  };
-
   const removingPack = removing && 'pack' in removing ? removing.pack : null;
   return (
     <section class="options-panel" aria-labelledby="pack-imported-heading">
@@ -165,25 +156,7 @@ export function ImportedPacks({ list, problems, refresh }: { list: PackList | nu
         {t('packs.ui.imported.heading')}
       </h2>
       <p class="muted">{t('packs.ui.imported.intro')}</p>
-      <div
-        class={`drop-zone${dragging ? ' dragging' : ''}`}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <label for="pack-file">{t('packs.ui.import.file')}</label>
-        <input
-          id="pack-file"
-          ref={fileInput}
-          type="file"
-          accept="application/json,.json"
-          onChange={(event) => void choose(event.currentTarget.files?.[0])}
-        />
-        <p class="muted small">{t('packs.ui.import.drop')}</p>
-      </div>
+      <FileDrop id="pack-file" label={t('packs.ui.import.file')} hint={t('packs.ui.import.drop')} accept="application/json,.json" onFile={(file) => void choose(file)} />
       <ImportOutcome outcome={outcome} />
 
       {problems.length ? (

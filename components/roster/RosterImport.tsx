@@ -9,6 +9,7 @@ import { formatMegabytes, parserMessage } from '@/lib/parsers/problems';
 import { MAX_ROSTER_CSV_BYTES, ROSTER_COLUMNS } from '@/lib/roster/csv';
 import { Problems } from '../Problems';
 import { count, formatDay, plural, statusKey } from './format';
+import { FileDrop } from '../FileDrop';
 
 type Preview = Extract<RosterImportAnswer, { ok: true }>;
 type FileProblem = Extract<RosterImportAnswer, { ok: false }>['problems'][number];
@@ -144,7 +145,6 @@ function ProblemTable({ name, problems }: { name: string; problems: FileProblem[
  */
 export function RosterImport({ tiers }: { tiers: readonly Tier[] }) {
   const [chosen, setChosen] = useState<Chosen | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const tierById = new Map(tiers.map((tier) => [tier.id, tier]));
@@ -172,12 +172,6 @@ export function RosterImport({ tiers }: { tiers: readonly Tier[] }) {
     setOutcome({ imported: answer.summary });
   };
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    void choose(event.dataTransfer?.files[0]);
-  };
-
   return (
     <section class="options-panel" aria-labelledby="roster-import-heading">
       <h2 id="roster-import-heading">{t('roster.ui.import.heading')}</h2>
@@ -191,31 +185,7 @@ export function RosterImport({ tiers }: { tiers: readonly Tier[] }) {
         <li>{t('roster.ui.csv.help.since')}</li>
         <li>{t('roster.ui.csv.help.rest')}</li>
       </ul>
-      <div
-        class={`drop-zone${dragging ? ' dragging' : ''}`}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <label for="roster-file">{t('roster.ui.import.file.label')}</label>
-        <input
-          id="roster-file"
-          type="file"
-          accept=".csv,text/csv"
-          aria-describedby="roster-file-hint"
-          onChange={(event) => {
-            void choose(event.currentTarget.files?.[0]);
-            // The same file can be chosen again after it was fixed.
-            event.currentTarget.value = '';
-          }}
-        />
-        <p id="roster-file-hint" class="muted small">
-          {t('roster.ui.import.drop')}
-        </p>
-      </div>
+      <FileDrop id="roster-file" label={t('roster.ui.import.file.label')} hint={t('roster.ui.import.drop')} accept=".csv,text/csv" onFile={(file) => void choose(file)} />
 
       <div aria-live="polite">
         {busy && !chosen ? <p class="muted">{t('roster.ui.import.reading')}</p> : null}
