@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { backupFileName, createBackup } from '@/lib/domain/backup';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
-import { backupDataSchema } from '@/lib/messaging/protocol';
+import { backupDataSchema } from '@/lib/messaging/roster-answers';
 import { workspace } from '../app-state';
 import { saveFile } from '../save-file';
 

@@ -3,7 +3,7 @@ import type { Problem } from '@/lib/domain/problems';
 import type { Tier } from '@/lib/domain/schema';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
-import { rosterImportAnswerSchema, type RosterImportAnswer } from '@/lib/messaging/protocol';
+import { rosterImportAnswerSchema, type RosterImportAnswer } from '@/lib/messaging/roster-answers';
 import { decodeCsv } from '@/lib/parsers/studio-csv';
 import { formatMegabytes, parserMessage } from '@/lib/parsers/problems';
 import { MAX_ROSTER_CSV_BYTES, ROSTER_COLUMNS } from '@/lib/roster/csv';

@@ -3,7 +3,7 @@ import type { Problem } from '@/lib/domain/problems';
 import { sortTiers } from '@/lib/domain/offer';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
-import { removedSchema } from '@/lib/messaging/protocol';
+import { removedSchema } from '@/lib/messaging/roster-answers';
 import type { Subscriber } from '@/lib/roster/schema';
 import { workspace } from '../app-state';
 import { Problems } from '../Problems';

@@ -9,7 +9,8 @@ import { allDaily, allSnapshots, dailyOf, importDays, ownHandle, recordSnapshot,
 import { exportOwnPack, importPack, listPacks, readPacks, removePack } from '../store/pack-store';
 import { createRosterStore } from '../store/roster-store';
 import { requestSchema } from './requests';
-import { type BackupData, type Diagnostic, type History, type Response, type RosterStatus, type Snapshot } from './protocol';
+import { type Diagnostic, type History, type Response, type RosterStatus, type Snapshot } from './protocol';
+import { type BackupData } from './roster-answers';
 import { t } from '../i18n';
 
 export interface HandlerDeps {

@@ -3,7 +3,6 @@ import * as z from 'zod/mini';
 import { workspaceSchema } from '../domain/schema';
 import { dailyStatSchema, statSnapshotSchema } from '../domain/stats';
 import { daySchema } from '../eligibility/dates';
-import { subscriberSchema, subscriberStatuses } from '../roster/schema';
 
 /** A day of TikTok Studio figures, parsed in the page from an export (lib/parsers). */
 export const importedDaySchema = z.object({
@@ -130,11 +129,6 @@ export const historySchema = z.object({
 });
 export type History = z.infer<typeof historySchema>;
 
-export const backupDataSchema = z.object({
-  stats: historySchema,
-  subscribers: z.array(subscriberSchema),
-});
-export type BackupData = z.infer<typeof backupDataSchema>;
 
 export const importSummarySchema = z.object({
   added: z.int(),
@@ -173,42 +167,9 @@ export const rosterStatusSchema = z.object({
 });
 export type RosterStatus = z.infer<typeof rosterStatusSchema>;
 
-export const rosterPageSchema = z.object({
-  /** Records that pass the filter. */
-  total: z.int(),
-  rows: z.array(subscriberSchema),
-});
-export type RosterPage = z.infer<typeof rosterPageSchema>;
 
-export const removedSchema = z.object({ removed: z.array(subscriberSchema) });
 
-const rosterImportRowSchema = z.object({
-  row: z.int(),
-  handle: z.optional(z.string()),
-  nickname: z.optional(z.string()),
-  tierId: z.string(),
-  since: z.string(),
-  monthsOverride: z.optional(z.int()),
-  status: z.enum(subscriberStatuses),
-  change: z.enum(['new', 'updated', 'unchanged']),
-});
 
-export const rosterImportAnswerSchema = z.union([
-  z.object({
-    ok: z.literal(true),
-    summary: z.object({ new: z.int(), updated: z.int(), unchanged: z.int() }),
-    /** The first rows, for the preview table. */
-    rows: z.array(rosterImportRowSchema),
-    applied: z.boolean(),
-  }),
-  z.object({
-    ok: z.literal(false),
-    problems: z.array(
-      z.object({ file: z.string(), row: z.nullable(z.int()), field: z.nullable(z.string()), message: z.string() }),
-    ),
-  }),
-]);
-export type RosterImportAnswer = z.infer<typeof rosterImportAnswerSchema>;
 
 export const exportedFileSchema = z.object({ fileName: z.string(), text: z.string(), count: z.int() });
 export type ExportedFile = z.infer<typeof exportedFileSchema>;

@@ -9,16 +9,8 @@ import { fromZod, type Problem, type Result } from '../domain/problems';
 import { normalizeHandle, tierSchema, type Tier } from '../domain/schema';
 import { utcDate } from '../eligibility/dates';
 import { locale } from '../i18n';
-import type {
-  BadgeDesign,
-  ExportedFile,
-  LookupAnswer,
-  LookupResult,
-  RosterImportAnswer,
-  RosterPage,
-  RosterSortKey,
-  RosterStatus,
-} from '../messaging/protocol';
+import type { BadgeDesign, ExportedFile, LookupAnswer, LookupResult, RosterSortKey, RosterStatus } from '../messaging/protocol';
+import type { RosterImportAnswer, RosterPage } from '../messaging/roster-answers';
 import { applyRosterImport, exportRosterCsv, importRosterCsv } from '../roster/csv';
 import { RosterIndex, type RosterAnswer } from '../roster/matching';
 import { rosterMessage } from '../roster/messages';

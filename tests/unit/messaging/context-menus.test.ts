@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHandler } from '@/lib/messaging/background-handler';
 import { createContextMenus, menuItems, MENU_PARENT, MENU_REMOVE, type MenuItem } from '@/lib/messaging/context-menus';
-import { rosterPageSchema, type Snapshot } from '@/lib/messaging/protocol';
+import { type Snapshot } from '@/lib/messaging/protocol';
+import { rosterPageSchema } from '@/lib/messaging/roster-answers';
 import { TierkitDb } from '@/lib/store/db';
 import { addMessages, setLanguage } from '@/lib/i18n';
 import { background } from '@/lib/i18n/background';

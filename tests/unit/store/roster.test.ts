@@ -4,13 +4,8 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { createHandler } from '@/lib/messaging/background-handler';
 import { createContentHandler } from '@/lib/messaging/content-handler';
-import {
-  rosterPageSchema,
-  rosterStatusSchema,
-  type Diagnostic,
-  type LookupAnswer,
-  type RosterStatus,
-} from '@/lib/messaging/protocol';
+import { rosterStatusSchema, type Diagnostic, type LookupAnswer, type RosterStatus } from '@/lib/messaging/protocol';
+import { rosterPageSchema } from '@/lib/messaging/roster-answers';
 import { TierkitDb } from '@/lib/store/db';
 import { profile, tier } from '../domain/fixtures';
 

@@ -3,7 +3,7 @@
 import { screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import { send } from '@/lib/messaging/client';
-import { rosterPageSchema } from '@/lib/messaging/protocol';
+import { rosterPageSchema } from '@/lib/messaging/roster-answers';
 import type { Subscriber } from '@/lib/roster/schema';
 import { openOptions, saved, seedProfile, tier, tierNamed } from '../options/options-page';
 

@@ -1,0 +1,49 @@
+// The background's answers about the creator's roster, for the options page. Apart from protocol.ts
+// because they carry subscriber records: the popup, which imports protocol.ts, then bundles none of the
+// roster's schemas and messages.
+import * as z from 'zod/mini';
+import { subscriberSchema, subscriberStatuses } from '../roster/schema';
+import { historySchema } from './protocol';
+
+export const rosterPageSchema = z.object({
+  /** Records that pass the filter. */
+  total: z.int(),
+  rows: z.array(subscriberSchema),
+});
+export type RosterPage = z.infer<typeof rosterPageSchema>;
+
+export const removedSchema = z.object({ removed: z.array(subscriberSchema) });
+
+const rosterImportRowSchema = z.object({
+  row: z.int(),
+  handle: z.optional(z.string()),
+  nickname: z.optional(z.string()),
+  tierId: z.string(),
+  since: z.string(),
+  monthsOverride: z.optional(z.int()),
+  status: z.enum(subscriberStatuses),
+  change: z.enum(['new', 'updated', 'unchanged']),
+});
+
+export const rosterImportAnswerSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    summary: z.object({ new: z.int(), updated: z.int(), unchanged: z.int() }),
+    /** The first rows, for the preview table. */
+    rows: z.array(rosterImportRowSchema),
+    applied: z.boolean(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    problems: z.array(
+      z.object({ file: z.string(), row: z.nullable(z.int()), field: z.nullable(z.string()), message: z.string() }),
+    ),
+  }),
+]);
+export type RosterImportAnswer = z.infer<typeof rosterImportAnswerSchema>;
+
+export const backupDataSchema = z.object({
+  stats: historySchema,
+  subscribers: z.array(subscriberSchema),
+});
+export type BackupData = z.infer<typeof backupDataSchema>;
