@@ -322,6 +322,23 @@ describe('a page that stays open', () => {
     await expectBadges(page, ['/@Fan.One mara.sings VIP handle', '/@night_owl.22 mara.sings CREW handle']);
   });
 
+  it('offer the context menu on profile links: one item per tier, then Remove (Chromium cannot open it for a test)', async () => {
+    // The menu's clicks are tested against the real background in tests/unit/messaging/context-menus.test.ts;
+    // here, that the service worker built it from the seeded tiers: update() rejects an unknown id.
+    const exists = (id: string) =>
+      extension.serviceWorker.evaluate(
+        (id) =>
+          (globalThis as unknown as { chrome: { contextMenus: { update(id: string, p: object): Promise<void> } } }).chrome.contextMenus
+            .update(id, {})
+            .then(() => true, () => false),
+        id,
+      );
+    expect(await exists('tierkit-subscriber')).toBe(true);
+    for (const tier of ['fan', 'crew', 'front-row']) expect(await exists(`tierkit-tier:${tier}`)).toBe(true);
+    expect(await exists('tierkit-remove')).toBe(true);
+    expect(await exists('tierkit-tier:no-such-tier')).toBe(false);
+  });
+
   it('logged no errors on the pages or in the extension', () => {
     expect(errors).toEqual([]);
     expect(extension.errors).toEqual([]);
