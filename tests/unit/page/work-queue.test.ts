@@ -1,7 +1,7 @@
 // Thousands of badges are inserted in chunks, the page getting the thread back in between.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BADGE_TAG } from '@/lib/page/badges/badge-element';
-import { createWorkQueue } from '@/lib/page/badges/work-queue';
+import { CHUNK_SIZE, createWorkQueue } from '@/lib/page/badges/work-queue';
 import { badgesIn, fakeBackground, openPage, type BadgePage, type FakeSubscriber } from './fake-roster';
 import { loadFixture } from './helpers';
 
@@ -31,6 +31,27 @@ describe('the work queue', () => {
     await Promise.resolve();
     expect(done).toHaveLength(10);
     expect(yields.waiting).toBe(0);
+  });
+
+  it('by default inserts at most CHUNK_SIZE a frame, and goes on only after the page has rendered a frame', async () => {
+    const frames: FrameRequestCallback[] = [];
+    const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    try {
+      const queue = createWorkQueue();
+      const done: number[] = [];
+      for (let i = 0; i < CHUNK_SIZE + 10; i++) queue.push(() => done.push(i));
+      await Promise.resolve();
+      expect(done).toHaveLength(CHUNK_SIZE);
+      // No frame yet: nothing more, even after other tasks.
+      await settle();
+      expect(done).toHaveLength(CHUNK_SIZE);
+      expect(frames).toHaveLength(1);
+      frames.shift()!(0);
+      await settle();
+      expect(done).toHaveLength(CHUNK_SIZE + 10);
+    } finally {
+      raf.mockRestore();
+    }
   });
 
   it('runs at most a chunk per task and yields in between, in order', async () => {
