@@ -238,9 +238,9 @@ export interface LookupMatch {
   /** Index into `designs`. */
   d: number;
   /**
-   * A short token for the subscriber record (the creator's own roster) or pack entry, the same for as
-   * long as the background runs: the page tells badges apart by it. Not the record's id, which is 36
-   * characters.
+   * A short token for the subscriber record (the creator's own roster) or pack entry as this answer
+   * found it (by handle or by nickname), the same until the roster changes: the page tells badges apart
+   * by it. Not the record's id, which is 36 characters.
    */
   id: string;
   /** Cumulative months and first day ('YYYY-MM-DD'). */

@@ -12,7 +12,7 @@ import { locale } from '../i18n';
 import type { BadgeDesign, ExportedFile, LookupAnswer, LookupResult, RosterSortKey, RosterStatus } from '../messaging/protocol';
 import type { RosterImportAnswer, RosterPage } from '../messaging/roster-answers';
 import { applyRosterImport, exportRosterCsv, importRosterCsv } from '../roster/csv';
-import { RosterIndex, type RosterAnswer } from '../roster/matching';
+import { RosterIndex, type RosterAnswer, type RosterEntry } from '../roster/matching';
 import { rosterMessage } from '../roster/messages';
 import { subscriberSchema, type Subscriber, type SubscriberStatus } from '../roster/schema';
 import { cumulativeMonths } from '../roster/tenure';
@@ -100,8 +100,9 @@ function packRecords(stored: StoredPack): Subscriber[] {
 export function createRosterStore(deps: RosterStoreDeps) {
   const { db } = deps;
   let loading: Promise<State> | null = null;
-  // Record id -> the short token a lookup answer carries instead (see LookupMatch.id).
-  const tokens = new Map<string, string>();
+  // The short token a lookup answer carries for an index entry instead of its id (see LookupMatch.id).
+  const tokens = new WeakMap<RosterEntry, string>();
+  let issued = 0;
 
   async function load(): Promise<State> {
     const [handle, rows, tierRows, packs] = await Promise.all([
@@ -204,7 +205,7 @@ export function createRosterStore(deps: RosterStoreDeps) {
     tiers: Map<string, BadgeTier> | undefined,
     day: string,
     designs: BadgeDesign[],
-    designIndex: Map<string, number>,
+    designIndex: Map<BadgeTier, number[]>,
     monthsSince: Map<string, number>,
   ): LookupResult {
     if (answer.status === 'none') return 0;
@@ -217,11 +218,11 @@ export function createRosterStore(deps: RosterStoreDeps) {
     let months = entry.monthsOverride ?? monthsSince.get(entry.since);
     if (months === undefined) monthsSince.set(entry.since, (months = cumulativeMonths(entry, day)));
     const level = tenureLevel(months, tier.tenureSteps);
-    const designKey = `${tier.id}:${level}`;
-    let d = designIndex.get(designKey);
+    let levels = designIndex.get(tier);
+    if (!levels) designIndex.set(tier, (levels = []));
+    let d = levels[level];
     if (d === undefined) {
-      d = designs.length;
-      designIndex.set(designKey, d);
+      d = levels[level] = designs.length;
       const design: BadgeDesign = {
         tierName: tier.name,
         label: tier.badge.label,
@@ -232,8 +233,8 @@ export function createRosterStore(deps: RosterStoreDeps) {
       if (tier.badge.emoji) design.emoji = tier.badge.emoji;
       designs.push(design);
     }
-    let token = tokens.get(entry.id);
-    if (token === undefined) tokens.set(entry.id, (token = (tokens.size + 1).toString(36)));
+    let token = tokens.get(entry);
+    if (token === undefined) tokens.set(entry, (token = (++issued).toString(36)));
     const match: LookupResult = { d, id: token, m: months, s: entry.since };
     if (answer.by === 'nickname' && entry.handle !== undefined) match.h = entry.handle;
     return match;
@@ -415,7 +416,7 @@ export function createRosterStore(deps: RosterStoreDeps) {
       const tiers = s.tiers.get(key);
       const day = today();
       const designs: BadgeDesign[] = [];
-      const designIndex = new Map<string, number>();
+      const designIndex = new Map<BadgeTier, number[]>();
       const monthsSince = new Map<string, number>();
       const result = (answer: RosterAnswer) => lookupResult(answer, tiers, day, designs, designIndex, monthsSince);
       return {

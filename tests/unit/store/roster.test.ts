@@ -235,8 +235,9 @@ describe('roster lookups from tiktok.com', () => {
       0,
     ]);
     // A match by nickname names the handle (the badge links to it); one by handle is of the handle asked.
-    // The same record, the same short token.
-    expect(answer.nicknames).toEqual([{ d: 0, id: '1', m: 10, s: '2026-01-10', h: 'fan.one' }, 1, 0]);
+    expect(answer.nicknames).toEqual([{ d: 0, id: '4', m: 10, s: '2026-01-10', h: 'fan.one' }, 1, 0]);
+    // Asked again, the same entries carry the same tokens.
+    expect((await t.lookup('mara.sings', ['fan.two'])).handles).toEqual([{ d: 0, id: '2', m: 1, s: '2026-10-01' }]);
     expect(answer.designs).toEqual([
       { tierName: 'Gold', label: 'GLD', color: '#1a1a80', textColor: '#ffffff', level: 2 },
       { tierName: 'Gold', label: 'GLD', color: '#1a1a80', textColor: '#ffffff', level: 1 },
