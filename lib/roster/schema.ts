@@ -33,7 +33,9 @@ export function normalizeNickname(raw: string): string {
 
 // Counted in characters as a person sees them ("🔥" is one); the code-unit bound only stops huge input early.
 export const nicknameSchema = z.pipe(z.pipe(z.string(), z.transform(normalizeNickname)), line(1, NICKNAME_MAX * 8)).check(
-  z.refine((s) => graphemeCount(s) <= NICKNAME_MAX, {
+  // A text of at most NICKNAME_MAX code units has at most as many characters: segmenting it (slow, and
+  // run for every record read back) is needed only for longer ones.
+  z.refine((s) => s.length <= NICKNAME_MAX || graphemeCount(s) <= NICKNAME_MAX, {
     error: () => rosterMessage('roster.err.nicknameTooLong', { max: NICKNAME_MAX }),
   }),
 );
