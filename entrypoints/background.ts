@@ -95,10 +95,9 @@ export default defineBackground(() => {
     void onStatsChanged();
     void browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60 });
   });
-  browser.runtime.onStartup.addListener(() => {
-    void pages.publishNow();
-    void onStatsChanged();
-  });
+  // At browser start the published snapshot and roster state are still in storage.local: only
+  // eligibility, which moves with the date, is recomputed. The roster loads on its first use.
+  browser.runtime.onStartup.addListener(() => void onStatsChanged());
   browser.contextMenus.onClicked.addListener((info) => void menus.clicked(info));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DAILY_ALARM) void onStatsChanged();

@@ -9,7 +9,7 @@ import { DEFAULT_TENURE_STEPS } from '@/lib/domain/schema';
 import { createSigningKey, serializePack, signPack } from '@/lib/packs/keys';
 import { launchExtension, screenshot, type Extension } from './harness';
 import { seedSampleOffer } from './seed';
-import { fixture, openTikTok as openTikTokPage } from './tiktok';
+import { fixture, openTikTok as openTikTokPage, until } from './tiktok';
 
 // What page.evaluate callbacks use inside the extension's pages.
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -58,16 +58,6 @@ function badgesOf(page: Page): Promise<ShownBadge[]> {
 }
 
 const summary = (badges: ShownBadge[]) => badges.map((b) => `${b.near} ${b.creator} ${b.label} ${b.by}`);
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Waits until the tab shows exactly these badges (as `summary` writes them). */
 async function expectBadges(page: Page, expected: string[]): Promise<ShownBadge[]> {

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentRequest } from '@/lib/messaging/protocol';
 import { extensionDir, launchExtension, type Extension } from './harness';
-import { LENA, MARA, createCreator, fixture, openTikTok as openTikTokPage, serveTikTokPages } from './tiktok';
+import { LENA, MARA, createCreator, fixture, openTikTok as openTikTokPage, serveTikTokPages, until } from './tiktok';
 
 // What page.evaluate and serviceWorker.evaluate callbacks use; they run inside the extension.
 declare const chrome: {
@@ -44,16 +44,6 @@ async function start(pages: Record<string, string>): Promise<{ extension: Extens
 
 const seen = (extension: Extension) =>
   extension.serviceWorker.evaluate(() => (globalThis as unknown as { tierkitSeen: Seen[] }).tierkitSeen);
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 interface Latest {
   handle: string;

@@ -39,3 +39,14 @@ export async function openTikTok(extension: Extension, url: string, errors: stri
   await page.goto(url);
   return page;
 }
+
+/** Reads until `done` holds (every 50 ms), or fails after `timeoutMs` saying what it waited for and what it last read. */
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
