@@ -29,6 +29,8 @@ export const roster = section(
     'roster.err.notFound': 'This subscriber is no longer on the roster',
     'roster.err.noProfile': 'Save your profile first: the roster belongs to your TikTok handle',
     'roster.err.futureSince': 'The start date is after today',
+    'roster.err.tierInUse.one': 'A subscriber on your roster has this tier: move them to another tier first (Subscribers)',
+    'roster.err.tierInUse.other': '{count} subscribers on your roster have this tier: move them to another tier first (Subscribers)',
   },
   {
     'roster.err.handleOrNickname': 'Indica un nome utente TikTok o un nickname (o entrambi)',
@@ -55,5 +57,7 @@ export const roster = section(
     'roster.err.notFound': 'Questo abbonato non è più in elenco',
     'roster.err.noProfile': 'Salva prima il tuo profilo: gli abbonati sono legati al tuo nome utente TikTok',
     'roster.err.futureSince': 'La data di inizio è dopo oggi',
+    'roster.err.tierInUse.one': 'Un abbonato in elenco ha questo livello: spostalo prima su un altro livello (Abbonati)',
+    'roster.err.tierInUse.other': '{count} abbonati in elenco hanno questo livello: spostali prima su un altro livello (Abbonati)',
   },
 );

@@ -8,6 +8,7 @@ import { utcDate } from '../eligibility/dates';
 import { allDaily, allSnapshots, dailyOf, importDays, ownHandle, recordSnapshot, snapshotsOf } from '../store/stats-store';
 import { exportOwnPack, importPack, listPacks, readPacks, removePack } from '../store/pack-store';
 import { createRosterStore } from '../store/roster-store';
+import { rosterMessage } from '../roster/messages';
 import { requestSchema } from './requests';
 import { type Diagnostic, type History, type Response, type RosterStatus, type Snapshot } from './protocol';
 import { type BackupData } from './roster-answers';
@@ -40,6 +41,11 @@ const changesEligibility = new Set<Command['type']>([
   'workspace.restore',
   'workspace.wipe',
 ]);
+
+function tierInUse(count: number): string {
+  const one = new Intl.PluralRules(locale()).select(count) === 'one';
+  return rosterMessage(one ? 'roster.err.tierInUse.one' : 'roster.err.tierInUse.other', { count });
+}
 
 export function createHandler(deps: HandlerDeps) {
   const now = deps.now ?? Date.now;
@@ -76,6 +82,11 @@ export function createHandler(deps: HandlerDeps) {
         await publish(await loadWorkspace(db));
         return { ok: true };
       case 'command': {
+        // A tier goes only once nobody on the roster has it: a subscriber of no tier has no badge.
+        if (request.data.command.type === 'tier.delete') {
+          const count = await roster.inTier(request.data.command.id);
+          if (count > 0) return { ok: false, problems: [{ path: [], message: tierInUse(count) }] };
+        }
         const result = await runCommand(db, request.data.command, { now: now(), newId, locale: locale() });
         if (!result.ok) return result;
         await publish(result.value);

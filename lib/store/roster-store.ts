@@ -265,6 +265,13 @@ export function createRosterStore(deps: RosterStoreDeps) {
       s.filtered = null;
     },
 
+    /** How many records of the creator's roster have this tier. */
+    async inTier(tierId: string): Promise<number> {
+      let count = 0;
+      for (const row of (await state()).own.values()) if (row.tierId === tierId) count++;
+      return count;
+    },
+
     /** The whole roster, for a backup. */
     async all(): Promise<Subscriber[]> {
       return sortedBy(await state(), 'handle', false);

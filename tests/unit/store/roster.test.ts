@@ -247,7 +247,8 @@ describe('roster lookups from tiktok.com', () => {
     expect((await t.lookup('someone.else', ['fan.one'])).handles).toEqual([0]);
   });
 
-  it('shows no badge for a tier that was deleted, and the new design after a tier edit', async () => {
+  it('shows the new design after a tier edit, and no badge for a tier that is gone', async () => {
+    const { loadWorkspace } = await import('@/lib/store/workspace-store');
     const t = await setup();
     await t.add({ handle: 'fan.one', tierId: 'gold', since: '2026-01-10' });
     await t.add({ handle: 'fan.two', tierId: 'silver', since: '2026-01-10' });
@@ -258,9 +259,26 @@ describe('roster lookups from tiktok.com', () => {
     });
     const answer = await t.lookup('mara.sings', ['fan.one']);
     expect(answer.designs[0]).toMatchObject({ label: 'VIP', color: '#ffcc00', textColor: '#000000' });
-    await t.must({ type: 'command', command: { type: 'tier.setStatus', id: 'silver', status: 'archived' } });
-    await t.must({ type: 'command', command: { type: 'tier.delete', id: 'silver' } });
+    // A workspace put back without the tier (an older backup, an undo) leaves its subscriber without a badge.
+    const { workspace } = await loadWorkspace(t.db);
+    await t.must({ type: 'command', command: { type: 'workspace.restore', workspace: { ...workspace, tiers: workspace.tiers.filter((x) => x.id !== 'silver') } } });
     expect((await t.lookup('mara.sings', ['fan.two'])).handles).toEqual([0]);
+  });
+
+  it('refuses to delete a tier someone on the roster has, until they are moved', async () => {
+    const t = await setup();
+    await t.add({ handle: 'fan.one', tierId: 'silver', since: '2026-01-10' });
+    await t.add({ handle: 'fan.two', tierId: 'silver', since: '2026-01-10', status: 'lapsed' });
+    await t.must({ type: 'command', command: { type: 'tier.setStatus', id: 'silver', status: 'archived' } });
+    const refused = await t.ask({ type: 'command', command: { type: 'tier.delete', id: 'silver' } });
+    expect(!refused.ok && refused.problems).toEqual([
+      { path: [], message: '2 subscribers on your roster have this tier: move them to another tier first (Subscribers)' },
+    ]);
+    expect(await t.db.tiers.get('silver')).toBeDefined();
+    await t.add({ id: 'id-1', handle: 'fan.one', tierId: 'gold', since: '2026-01-10' });
+    await t.must({ type: 'roster.remove', ids: ['id-2'] });
+    expect(await t.ask({ type: 'command', command: { type: 'tier.delete', id: 'silver' } })).toEqual({ ok: true });
+    expect(await t.db.tiers.get('silver')).toBeUndefined();
   });
 
   it('refuses a malformed lookup without throwing', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { TierList } from '@/components/tiers/TierList';
+import { send } from '@/lib/messaging/client';
 import { current, profileCommand, seed, shownTierNames, tierCommand, tierId, useFakeExtension } from './setup';
 
 useFakeExtension();
@@ -94,6 +95,18 @@ describe('TierList', () => {
     fireEvent.click(undo);
     await waitFor(() => expect(shownTierNames()).toEqual(['Silver', 'Gold']));
     expect(current().tiers.find((tier) => tier.name === 'Gold')).toEqual(goldBefore);
+  });
+
+  it('keeps a tier someone on the roster has, and says why on its card', async () => {
+    await seed(profileCommand, tierCommand('Silver', 499), tierCommand('Gold', 999));
+    const gold = tierId('Gold');
+    expect((await send({ type: 'roster.save', subscriber: { handle: 'fan.one', tierId: gold, since: '2026-01-10' } })).ok).toBe(true);
+    render(<TierList />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Gold' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'A subscriber on your roster has this tier: move them to another tier first (Subscribers)',
+    );
+    expect(shownTierNames()).toEqual(['Silver', 'Gold']);
   });
 
   it('marks the perks a tier inherits from the tier below', async () => {
