@@ -1,7 +1,7 @@
 import { ImportedPacks } from './ImportedPacks';
 import { PageDiagnostics } from './PageDiagnostics';
 import { SharePack } from './SharePack';
-import { usePackList } from './use-stored';
+import { usePackList } from './use-pack-list';
 import './packs.css';
 
 /** Badge packs out (the creator's own) and in (other creators'), and what went wrong on TikTok pages. */

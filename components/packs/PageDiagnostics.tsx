@@ -5,7 +5,7 @@ import { send } from '@/lib/messaging/client';
 import { DIAGNOSTICS_KEY, diagnosticsSchema, type Diagnostic } from '@/lib/messaging/protocol';
 import { Problems } from '../Problems';
 import { count } from '../roster/format';
-import { useStored } from './use-stored';
+import { useStored } from '../use-stored';
 
 const pageKinds: Record<string, MessageKey> = {
   profile: 'packs.ui.page.profile',

@@ -3,10 +3,10 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Tier } from '@/lib/domain/schema';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { RosterSortKey } from '@/lib/messaging/protocol';
-import type { Subscriber } from '@/lib/roster/schema';
+import { subscriberName, type Subscriber } from '@/lib/roster/schema';
 import { tenureOf } from '@/lib/roster/tenure';
 import { BadgePreview } from '../tiers/BadgePreview';
-import { count, formatDay, sourceKey, statusKey, subscriberName } from './format';
+import { count, formatDay, sourceKey, statusKey } from './format';
 
 /** Every row is this tall (CSS holds the same numbers), so a row's place is its index times this. */
 export const ROW_HEIGHT = 44;

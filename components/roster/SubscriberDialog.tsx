@@ -4,10 +4,10 @@ import { normalizeHandle, type Tier } from '@/lib/domain/schema';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import { rosterMessage } from '@/lib/roster/messages';
-import { MONTHS_MAX, NICKNAME_MAX, NOTE_MAX, subscriberStatuses, type Subscriber, type SubscriberStatus } from '@/lib/roster/schema';
+import { MONTHS_MAX, NICKNAME_MAX, NOTE_MAX, subscriberName, subscriberStatuses, type Subscriber, type SubscriberStatus } from '@/lib/roster/schema';
 import { fieldProblems, formProblems, Problems } from '../Problems';
 import { Field, focusFirstInvalid } from '../tiers/Field';
-import { defaultSince, rosterToday, statusKey, subscriberName } from './format';
+import { defaultSince, rosterToday, statusKey } from './format';
 
 const FIELDS = ['handle', 'nickname', 'tierId', 'since', 'monthsOverride', 'status', 'note'] as const;
 

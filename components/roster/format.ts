@@ -23,10 +23,6 @@ export function plural(base: PluralBase, n: number, params: MessageParams = {}):
 export const formatDay = (date: string): string =>
   new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
-/** How a person is named in buttons and messages: "@handle", else the nickname. */
-export const subscriberName = (s: Pick<Subscriber, 'handle' | 'nickname'>): string =>
-  s.handle !== undefined ? `@${s.handle}` : (s.nickname ?? '');
-
 /** The day months are counted to: the background's (UTC), as it sorts and badges by it. */
 export const rosterToday = (): string => utcDate(Date.now());
 

@@ -42,6 +42,24 @@ const changesEligibility = new Set<Command['type']>([
   'workspace.wipe',
 ]);
 
+/**
+ * Commands that change what badges show or how the roster sorts: tiers (designs, order), the profile
+ * (the creator's handle), the settings (the language of the tooltips), and whole-workspace changes.
+ * After them the roster's revision moves, and pages on tiktok.com look their names up again; a perk
+ * or rules edit leaves them alone.
+ */
+const changesBadges = new Set<Command['type']>([
+  'tier.save',
+  'tier.move',
+  'tier.setStatus',
+  'tier.delete',
+  'profile.save',
+  'settings.save',
+  'backup.import',
+  'workspace.restore',
+  'workspace.wipe',
+]);
+
 function tierInUse(count: number): string {
   const one = new Intl.PluralRules(locale()).select(count) === 'one';
   return rosterMessage(one ? 'roster.err.tierInUse.one' : 'roster.err.tierInUse.other', { count });
@@ -92,9 +110,8 @@ export function createHandler(deps: HandlerDeps) {
         await publish(result.value);
         const type = request.data.command.type;
         if (type === 'workspace.wipe' || type === 'backup.import') roster.reload();
-        else await roster.workspaceChanged();
-        // Badges show tier designs and the creator's handle: pages on tiktok.com look them up again.
-        await publishRoster();
+        else if (changesBadges.has(type)) await roster.workspaceChanged();
+        if (changesBadges.has(type)) await publishRoster();
         if (changesEligibility.has(type)) await deps.onStatsChanged?.();
         return { ok: true };
       }

@@ -34,6 +34,27 @@ export function watchStored<T>(key: string, schema: Schema<T>, onValue: (value: 
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
+/**
+ * Calls back with a key's stored value, then with every later one; a change that arrives while the
+ * first read is on its way is newer than what that read returns, so the read is then dropped.
+ * Returns the stop.
+ */
+export function followStored<T>(key: string, schema: Schema<T>, onValue: (value: T | null) => void): () => void {
+  let stopped = false;
+  let changed = false;
+  const stopWatching = watchStored(key, schema, (value) => {
+    changed = true;
+    onValue(value);
+  });
+  void readStored(key, schema).then((value) => {
+    if (!stopped && !changed) onValue(value);
+  });
+  return () => {
+    stopped = true;
+    stopWatching();
+  };
+}
+
 export const readSnapshot = (): Promise<Snapshot | null> => readStored(SNAPSHOT_KEY, snapshotSchema);
 
 /** Calls back with every snapshot the background publishes; returns the unsubscribe. */

@@ -76,3 +76,7 @@ export const subscriberSchema = z
   );
 export type Subscriber = z.infer<typeof subscriberSchema>;
 export type SubscriberInput = z.input<typeof subscriberSchema>;
+
+/** How a person is named in messages and buttons: "@handle", else the nickname. */
+export const subscriberName = (s: Pick<Subscriber, 'handle' | 'nickname'>): string =>
+  s.handle !== undefined ? `@${s.handle}` : (s.nickname ?? '');

@@ -1,4 +1,5 @@
-// How long someone has subscribed, and the badge level and tooltip that follow from it.
+// How long someone has subscribed, and the badge level that follows from it (the page words the
+// tooltip from templates the background sends: lib/page/badges/badge-element.ts).
 //
 // The month rule: a month is complete on the monthly anniversary of `since`, the same day of the
 // month, or the month's last day when the month is shorter. So from 31 January, 28 February (29 in
@@ -6,10 +7,8 @@
 // twelve. The day of `since` itself counts zero months, as does any day before it. Months never go
 // down as the day advances, and the count is the same whatever the time zone, since both ends are
 // calendar days ('YYYY-MM-DD').
-import { locale } from '../i18n';
 import { tenureLevel } from '../domain/offer';
 import type { Tier } from '../domain/schema';
-import { rosterMessage } from './messages';
 import type { Subscriber } from './schema';
 
 function parts(day: string): [number, number, number] {
@@ -50,31 +49,4 @@ export function tenureOf(
 ): Tenure {
   const months = cumulativeMonths(subscriber, today);
   return { months, level: tenureLevel(months, tier.tenureSteps), overridden: subscriber.monthsOverride !== undefined };
-}
-
-/** What the badge's tooltip says, as data; `badgeTooltipText` words it. */
-export interface BadgeTooltip extends Tenure {
-  tierName: string;
-  since: string;
-}
-
-export function badgeTooltip(
-  subscriber: Pick<Subscriber, 'since' | 'monthsOverride'>,
-  tier: Pick<Tier, 'name' | 'tenureSteps'>,
-  today: string,
-): BadgeTooltip {
-  return { ...tenureOf(subscriber, tier, today), tierName: tier.name, since: subscriber.since };
-}
-
-/** "Gold · 7 months · since Mar 3, 2025" in the current language. */
-export function badgeTooltipText(tooltip: BadgeTooltip): string {
-  const since = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${tooltip.since}T00:00:00Z`),
-  );
-  const plural = new Intl.PluralRules(locale()).select(tooltip.months) === 'one' ? 'roster.tooltip.one' : 'roster.tooltip.other';
-  return rosterMessage(plural, {
-    tier: tooltip.tierName,
-    months: new Intl.NumberFormat(locale()).format(tooltip.months),
-    since,
-  });
 }

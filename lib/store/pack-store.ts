@@ -3,7 +3,8 @@
 // record read back is validated: one that no longer fits is left in place, reported, never overwritten.
 import * as z from 'zod/mini';
 import { formatPath, type Problem, type Result } from '../domain/problems';
-import { profileSchema, tierSchema, type Tier } from '../domain/schema';
+import { sortTiers } from '../domain/offer';
+import { profileSchema, tierSchema } from '../domain/schema';
 import { locale } from '../i18n';
 import type { ExportedFile, PackImportAnswer, PackInfo, PackList } from '../messaging/protocol';
 import { createSigningKey, fingerprint, serializePack, signPack } from '../packs/keys';
@@ -19,8 +20,9 @@ import {
 } from '../packs/pack';
 import { decideImport, type StoredPackInfo } from '../packs/replace';
 import { verifyPack } from '../packs/verify';
-import { subscriberSchema, type Subscriber } from '../roster/schema';
+import { subscriberName, subscriberSchema } from '../roster/schema';
 import type { StoredKey, StoredPack, TierkitDb } from './db';
+import { validRows } from './valid-rows';
 
 const SIGNING_KEY_ID = 'signing';
 
@@ -145,16 +147,6 @@ async function signingKey(db: TierkitDb, now: number): Promise<Result<StoredKey>
   return kept === created ? { ok: true, value: created } : (parseSigningKey(kept) as Result<StoredKey>);
 }
 
-function valid<T>(rows: unknown[], schema: { safeParse(row: unknown): { success: true; data: T } | { success: false } }): T[] {
-  return rows.flatMap((row) => {
-    const parsed = schema.safeParse(row);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
-
-const subscriberName = (s: Pick<PackSubscriber, 'handle' | 'nickname'>): string =>
-  s.handle !== undefined ? `@${s.handle}` : (s.nickname ?? '');
-
 /** A signing problem said of the subscriber or tier it is about, since its path is the pack's, not the roster's. */
 function describeSignProblem(problem: Problem, tiers: readonly PackTier[], subscribers: readonly PackSubscriber[]): Problem {
   const [area, index] = problem.path;
@@ -181,8 +173,8 @@ export async function exportOwnPack(db: TierkitDb, now: number): Promise<Result<
   if (!profile.success) return problem(packMessage('pack.export.noProfile'));
   const { handle, displayName } = profile.data;
 
-  const tiers = valid<Tier>(await db.tiers.toArray(), tierSchema).sort((a, b) => a.position - b.position);
-  const active = valid<Subscriber>(await db.subscribers.where('creatorHandle').equals(handle).toArray(), subscriberSchema)
+  const tiers = sortTiers(validRows(await db.tiers.toArray(), tierSchema));
+  const active = validRows(await db.subscribers.where('creatorHandle').equals(handle).toArray(), subscriberSchema)
     .filter((s) => s.status === 'active')
     // In the order the creator added them: a stable order keeps successive packs easy to compare.
     .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -4,7 +4,7 @@
 // the only writer of the `subscribers` table, so it keeps the copy in step with each write; anything
 // else that touches the table (Delete all data) calls `reload`.
 import { readableTextOn } from '../domain/contrast';
-import { tenureLevel } from '../domain/offer';
+import { sortTiers, tenureLevel } from '../domain/offer';
 import { fromZod, type Problem, type Result } from '../domain/problems';
 import { normalizeHandle, tierSchema, type Tier } from '../domain/schema';
 import { utcDate } from '../eligibility/dates';
@@ -18,6 +18,7 @@ import { subscriberSchema, type Subscriber, type SubscriberStatus } from '../ros
 import { cumulativeMonths } from '../roster/tenure';
 import type { StoredPack, TierkitDb } from './db';
 import { ownHandle } from './stats-store';
+import { validRows } from './valid-rows';
 
 /** A tier as a badge needs it, from the creator's workspace or from a pack. */
 type BadgeTier = Pick<Tier, 'id' | 'name' | 'badge' | 'tenureSteps'> & { position: number };
@@ -59,24 +60,8 @@ interface State {
   filtered: { key: string; rows: Subscriber[] } | null;
 }
 
-function readValid(rows: unknown[]): Subscriber[] {
-  const out: Subscriber[] = [];
-  for (const row of rows) {
-    const parsed = subscriberSchema.safeParse(row);
-    // A record that no longer validates stays in the database untouched; it just is not served.
-    if (parsed.success) out.push(parsed.data);
-  }
-  return out;
-}
-
 /** The creator's tiers that still validate, in position order. */
-function readTiers(rows: unknown[]): Tier[] {
-  const tiers = rows.flatMap((row) => {
-    const parsed = tierSchema.safeParse(row);
-    return parsed.success ? [parsed.data] : [];
-  });
-  return tiers.sort((a, b) => a.position - b.position);
-}
+const readTiers = (rows: readonly unknown[]): Tier[] => sortTiers(validRows(rows, tierSchema));
 
 function tierMap(tiers: readonly Pick<Tier, 'id' | 'name' | 'badge' | 'tenureSteps'>[]): Map<string, BadgeTier> {
   return new Map(tiers.map((tier, position) => [tier.id, { id: tier.id, name: tier.name, badge: tier.badge, tenureSteps: tier.tenureSteps, position }]));
@@ -112,7 +97,7 @@ export function createRosterStore(deps: RosterStoreDeps) {
       deps.readPacks(db),
     ]);
     const ownTiers = readTiers(tierRows);
-    const own = new Map(readValid(rows).map((s) => [s.id, s]));
+    const own = new Map(validRows(rows, subscriberSchema).map((s) => [s.id, s]));
     const tiers = new Map<string, Map<string, BadgeTier>>();
     const index = new RosterIndex();
     const creators: string[] = [];

@@ -5,6 +5,7 @@ import { profileSchema } from '../domain/schema';
 import { mergeSeries } from '../eligibility/series';
 import type { ImportedDay, ImportSummary } from '../messaging/protocol';
 import type { TierkitDb } from './db';
+import { validRows } from './valid-rows';
 
 /** The creator's handle, from the stored profile; null before onboarding. */
 export async function ownHandle(db: TierkitDb): Promise<string | null> {
@@ -12,26 +13,18 @@ export async function ownHandle(db: TierkitDb): Promise<string | null> {
   return parsed.success ? parsed.data.handle : null;
 }
 
-/** Rows that still validate; one that no longer does is left in the database and skipped. */
-function valid<T>(rows: unknown[], schema: { safeParse(row: unknown): { success: true; data: T } | { success: false } }): T[] {
-  return rows.flatMap((row) => {
-    const parsed = schema.safeParse(row);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
-
 /** Snapshots of a handle, oldest first. */
 export async function snapshotsOf(db: TierkitDb, handle: string): Promise<StatSnapshot[]> {
   const rows = await db.statSnapshots.where('handle').equals(handle).toArray();
-  return valid(rows, statSnapshotSchema).sort((a, b) => a.capturedAt - b.capturedAt);
+  return validRows(rows, statSnapshotSchema).sort((a, b) => a.capturedAt - b.capturedAt);
 }
 
 /** Every snapshot and every imported day, of every handle (for a backup). */
 export async function allSnapshots(db: TierkitDb): Promise<StatSnapshot[]> {
-  return valid(await db.statSnapshots.toArray(), statSnapshotSchema);
+  return validRows(await db.statSnapshots.toArray(), statSnapshotSchema);
 }
 export async function allDaily(db: TierkitDb): Promise<DailyStat[]> {
-  return valid(await db.dailyStats.toArray(), dailyStatSchema);
+  return validRows(await db.dailyStats.toArray(), dailyStatSchema);
 }
 
 export async function latestSnapshot(db: TierkitDb, handle: string): Promise<StatSnapshot | undefined> {
@@ -65,7 +58,7 @@ export async function recordSnapshot(
 /** Daily Studio figures of a handle, oldest first. */
 export async function dailyOf(db: TierkitDb, handle: string): Promise<DailyStat[]> {
   const rows = await db.dailyStats.where('handle').equals(handle).toArray();
-  return valid(rows, dailyStatSchema).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return validRows(rows, dailyStatSchema).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 const fields = ['videoViews', 'followers'] as const;

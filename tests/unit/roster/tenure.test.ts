@@ -1,8 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { setLanguage } from '@/lib/i18n';
 import { addDays, dateOfDay, dayNumber } from '@/lib/eligibility/dates';
-import { badgeTooltip, badgeTooltipText, cumulativeMonths, monthsBetween, tenureOf } from '@/lib/roster/tenure';
+import { cumulativeMonths, monthsBetween, tenureOf } from '@/lib/roster/tenure';
 import { tiers } from './fixtures';
 
 const gold = tiers[1]!;
@@ -86,16 +85,5 @@ describe('cumulativeMonths and tenureOf', () => {
       level: 6,
       overridden: true,
     });
-  });
-});
-
-describe('badge tooltip', () => {
-  it('gives the tier, months and start date as data and as words', () => {
-    const tooltip = badgeTooltip({ since: '2025-03-03' }, gold, '2025-10-05');
-    expect(tooltip).toEqual({ tierName: 'Gold', months: 7, level: 4, since: '2025-03-03', overridden: false });
-    expect(badgeTooltipText(tooltip)).toBe('Gold · 7 months · since Mar 3, 2025');
-    expect(badgeTooltipText(badgeTooltip({ since: '2025-03-03' }, gold, '2025-04-03'))).toBe('Gold · 1 month · since Mar 3, 2025');
-    setLanguage('it');
-    expect(badgeTooltipText(tooltip)).toBe('Gold · 7 mesi · dal 3 mar 2025');
   });
 });

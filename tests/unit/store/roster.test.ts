@@ -265,6 +265,16 @@ describe('roster lookups from tiktok.com', () => {
     expect((await t.lookup('mara.sings', ['fan.two'])).handles).toEqual([0]);
   });
 
+  it('moves the roster revision after tier, profile and settings changes, not after a perk edit', async () => {
+    const t = await setup();
+    await t.add({ handle: 'fan.one', tierId: 'gold', since: '2026-01-10' });
+    const published = t.statuses.length;
+    await t.must({ type: 'command', command: { type: 'perk.save', perk: { kind: 'subscriber-chat', title: 'Chat', description: '' } } });
+    expect(t.statuses.length).toBe(published);
+    await t.must({ type: 'command', command: { type: 'tier.setStatus', id: 'silver', status: 'archived' } });
+    expect(t.statuses.length).toBe(published + 1);
+  });
+
   it('refuses to delete a tier someone on the roster has, until they are moved', async () => {
     const t = await setup();
     await t.add({ handle: 'fan.one', tierId: 'silver', since: '2026-01-10' });

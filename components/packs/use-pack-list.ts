@@ -1,34 +1,9 @@
-// The options page's view of what the background publishes in storage.local for this section: the
-// page diagnostics, and the kept packs, read again whenever the roster's revision changes.
+// The kept packs as the options page shows them, read again whenever the roster's revision changes.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import { readStored, send, watchStored } from '@/lib/messaging/client';
+import { send, watchStored } from '@/lib/messaging/client';
 import { ROSTER_KEY, packListSchema, rosterStatusSchema, type PackList } from '@/lib/messaging/protocol';
-
-type Schema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false } };
-
-/** One storage.local key, followed while the component is shown; null when absent or invalid. */
-export function useStored<T>(key: string, schema: Schema<T>): { value: T | null; loaded: boolean } {
-  const [state, setState] = useState<{ value: T | null; loaded: boolean }>({ value: null, loaded: false });
-  useEffect(() => {
-    // A change that arrives while the first read is on its way is newer than what that read returns.
-    let changed = false;
-    let stopped = false;
-    const stop = watchStored(key, schema, (value) => {
-      changed = true;
-      setState({ value, loaded: true });
-    });
-    void readStored(key, schema).then((value) => {
-      if (!stopped && !changed) setState({ value, loaded: true });
-    });
-    return () => {
-      stopped = true;
-      stop();
-    };
-  }, [key, schema]);
-  return state;
-}
 
 export interface PackListState {
   list: PackList | null;
