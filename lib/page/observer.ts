@@ -1,6 +1,8 @@
 // One MutationObserver for the whole page, shared by every feature (as BetterTTV does): features
-// register a selector and get the new matching elements once per animation frame, each element once
-// per watch. Nothing runs while the page does not change: no timers poll, and navigation inside
+// register a selector and get the new matching elements in one batch per turn of the event loop (a
+// microtask after the page's own changes), each element once per watch. The batch runs before the
+// browser renders what changed, so a name whose answer is known shows with its badge in the same
+// frame, and the lookups of new names leave at once rather than a frame later. Nothing runs while the page does not change: no timers poll, and navigation inside
 // TikTok's single-page app is noticed in the same batches (the URL is compared after each batch of
 // mutations, and on popstate). A content script cannot see the page's history.pushState, but TikTok
 // always rewrites the DOM when it navigates, so the comparison runs right after a navigation.
@@ -36,7 +38,7 @@ export interface PageObserver {
 export interface ObserverEnvironment {
   root?: Node;
   window?: Window & typeof globalThis;
-  /** Runs the batch soon; the next animation frame by default. Returns a cancel. */
+  /** Runs the batch soon; in a microtask by default. Returns a cancel. */
   schedule?: (batch: () => void) => () => void;
   log?: (message: string, error: unknown) => void;
 }
@@ -54,6 +56,20 @@ interface Waiter {
 
 const LOG_PREFIX = '[Tierkit]';
 
+/**
+ * Tierkit's own elements are named `tierkit-…` (badges): no watch wants them, so a record that only
+ * adds or removes them is no change to look at. Without this, the 1,667 badges of a long comment list
+ * made a second batch that looked at each of their rows again.
+ */
+const OWN_PREFIX = 'tierkit-';
+const isOwnNode = (node: Node) => node.nodeType === 1 && (node as Element).localName.startsWith(OWN_PREFIX);
+function isOwnRecord(record: MutationRecord): boolean {
+  if (record.type !== 'childList') return false;
+  for (const node of record.addedNodes) if (!isOwnNode(node)) return false;
+  for (const node of record.removedNodes) if (!isOwnNode(node)) return false;
+  return record.addedNodes.length + record.removedNodes.length > 0;
+}
+
 /** Runs `fn`; an exception is logged once per name and never reaches the page. */
 export function createGuard(log: (message: string, error: unknown) => void) {
   const logged = new Set<string>();
@@ -70,31 +86,21 @@ export function createGuard(log: (message: string, error: unknown) => void) {
   };
 }
 
-/**
- * The next animation frame, or a short timeout if that comes first: background tabs get no frames,
- * and a busy page (a LIVE chat) must not pile up records for hours until the tab shows again.
- */
-const nextFrame = (batch: () => void) => {
+/** A microtask: the page's changes of this turn are all recorded by then (see the top). */
+const soon = (batch: () => void) => {
   let pending = true;
-  const cancel = () => {
+  queueMicrotask(() => {
+    if (pending) batch();
+  });
+  return () => {
     pending = false;
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
   };
-  const once = () => {
-    if (!pending) return;
-    cancel();
-    batch();
-  };
-  const frame = requestAnimationFrame(once);
-  const timer = setTimeout(once, 250);
-  return cancel;
 };
 
 export function createPageObserver(env: ObserverEnvironment = {}): PageObserver {
   const win = env.window ?? window;
   const root = env.root ?? win.document;
-  const schedule = env.schedule ?? nextFrame;
+  const schedule = env.schedule ?? soon;
   const guard = createGuard(env.log ?? ((message, error) => console.error(message, error)));
 
   const watches = new Set<Watch>();
@@ -109,16 +115,20 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
 
   const mutationObserver = new win.MutationObserver((records: MutationRecord[]) => {
     // Without watches, a batch only looks at the URL: keep no nodes.
-    if (watches.size > 0) collect(records);
-    requestBatch();
+    if (watches.size > 0 ? collect(records) : records.some((record) => !isOwnRecord(record))) requestBatch();
   });
-  function collect(records: MutationRecord[]) {
+  /** Collects what the page changed; false when every record was Tierkit's own. */
+  function collect(records: MutationRecord[]): boolean {
+    let pageChanged = false;
     for (const record of records) {
+      if (isOwnRecord(record)) continue;
+      pageChanged = true;
       if (record.type === 'childList') {
         for (const node of record.addedNodes) if (node.nodeType === 1) added.add(node as Element);
       }
       changed.add(record.target);
     }
+    return pageChanged;
   }
   let observedOptions = '';
   function observe() {

@@ -8,8 +8,10 @@
 //    on the page as it shows once its comments have loaded (laid out and painted), the time from the
 //    navigation to that video (inside TikTok's single-page app) to every badge shown and laid out,
 //    against the floor on the same rendered page (find the same username links, look each up in a
-//    plain Set, insert a plain text span for each match, one layout); the longest task meanwhile (PerformanceObserver 'longtask'), and, in one more
-//    traced pass, the content script's longest call and the longest task that ran it.
+//    plain Set, insert a plain text span for each match, one layout). Both also until the frame that
+//    shows the last badge has rendered: what a person sees, and where chunking (which the floor does
+//    not do) costs little. The longest task meanwhile (PerformanceObserver 'longtask'), and, in one
+//    more traced pass, the content script's longest call.
 // 2. 50 comments appended to that page: the frames and ms until their badges show.
 // 3. A LIVE chat of 10,000 messages flowing through 100 slots rewritten in place: every badge right at
 //    the end, and the JS heap's growth (after garbage collection, through the DevTools protocol).
@@ -141,7 +143,10 @@ async function freshVideoPage(page: Page, path: string, ready: boolean) {
 }
 
 interface PassTiming {
+  /** Until every badge is in and laid out. */
   ms: number;
+  /** Until the frame that shows them has rendered (the frame after the last badge, painted). */
+  paintedMs: number;
   badges: number;
   /** The longest task meanwhile (PerformanceObserver 'longtask': 0 when none passed 50 ms). */
   longestTask: number;
@@ -150,7 +155,16 @@ interface PassTiming {
 /** Starts collecting long tasks (in the page's world). */
 const watchTasks = (page: Page) =>
   page.evaluate(() => {
-    const w = window as unknown as { benchTasks: number[] };
+    const w = window as unknown as { benchTasks: number[]; benchPainted: () => Promise<void> };
+    // Resolves in the first task after the next frame has rendered (a frame callback posts it).
+    w.benchPainted = () =>
+      new Promise((resolve) =>
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve();
+          channel.port2.postMessage(null);
+        }),
+      );
     w.benchTasks = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) w.benchTasks.push(entry.duration);
@@ -225,7 +239,7 @@ async function floorPass(page: Page, html: string, subscribers: string[]): Promi
   await freshVideoPage(page, FLOOR_PATH, false);
   await renderedComments(page, html);
   await watchTasks(page);
-  const { ms, badges } = await page.evaluate((subscribers) => {
+  const { ms, paintedMs, badges } = await page.evaluate(async (subscribers) => {
     const start = performance.now();
     const set = new Set(subscribers);
     const list = document.getElementById('comments')!;
@@ -240,9 +254,11 @@ async function floorPass(page: Page, html: string, subscribers: string[]): Promi
       badges++;
     }
     void document.body.offsetHeight;
-    return { ms: performance.now() - start, badges };
+    const ms = performance.now() - start;
+    await (window as unknown as { benchPainted: () => Promise<void> }).benchPainted();
+    return { ms, paintedMs: performance.now() - start, badges };
   }, subscribers);
-  return { ms, badges, longestTask: await longestTask(page) };
+  return { ms, paintedMs, badges, longestTask: await longestTask(page) };
 }
 
 /**
@@ -260,25 +276,30 @@ async function tierkitPass(page: Page, html: string, expected: number): Promise<
   await page.waitForFunction(() => document.querySelectorAll('tierkit-badge').length === 0);
   await renderedComments(page, html);
   await watchTasks(page);
-  const { ms, badges } = await page.evaluate(
+  const { ms, paintedMs, badges } = await page.evaluate(
     ({ expected, path }) =>
-      new Promise<{ ms: number; badges: number }>((resolve) => {
+      new Promise<{ ms: number; paintedMs: number; badges: number }>((resolve) => {
         const list = document.getElementById('comments')!;
         let badges = 0;
-        new MutationObserver((records) => {
+        const observer = new MutationObserver((records) => {
           for (const record of records) for (const node of record.addedNodes) if (node.nodeName === 'TIERKIT-BADGE') badges++;
           if (badges >= expected) {
+            observer.disconnect();
             void document.body.offsetHeight;
-            resolve({ ms: performance.now() - start, badges });
+            const ms = performance.now() - start;
+            void (window as unknown as { benchPainted: () => Promise<void> })
+              .benchPainted()
+              .then(() => resolve({ ms, paintedMs: performance.now() - start, badges }));
           }
-        }).observe(list, { childList: true, subtree: true });
+        });
+        observer.observe(list, { childList: true, subtree: true });
         const start = performance.now();
         history.pushState(null, '', path);
         document.getElementById('app')!.append(document.createElement('div'));
       }),
     { expected, path: VIDEO_PATH },
   );
-  return { ms, badges, longestTask: await longestTask(page) };
+  return { ms, paintedMs, badges, longestTask: await longestTask(page) };
 }
 
 /** 50 comments appended to a badged page: frames begun and ms until their badges are all in. */
@@ -348,7 +369,7 @@ it('badges a 5,000-author video page, 50 appended comments and a 10,000-message 
     for (const badge of document.querySelectorAll<HTMLElement>('tierkit-badge')) {
       const link = badge.previousElementSibling;
       const index = Number(/\/@Fan_(\d+)/.exec(link?.getAttribute('href') ?? '')?.[1] ?? -1);
-      const label = badge.shadowRoot!.querySelector('.l')!.textContent;
+      const label = (((badge.shadowRoot?.querySelector('a') ?? badge.shadowRoot)?.lastChild?.textContent ?? '').split('\u00a0').at(-1) ?? '').split('\u2009')[0];
       if (index < 0 || label !== ['FAN', 'CREW', 'VIP'][index % 3] || badge.closest('[data-e2e^="comment-level-"]')) wrong++;
     }
     return { wrong, count: document.querySelectorAll('tierkit-badge').length };
@@ -410,7 +431,7 @@ it('badges a 5,000-author video page, 50 appended comments and a 10,000-message 
         const badges = [...slot.querySelectorAll<HTMLElement>('tierkit-badge')];
         const index = /^Fan (\d+)$/.exec(nickname)?.[1];
         const want = index === undefined ? [] : [labels[Number(index) % 3]];
-        const got = badges.map((b) => b.shadowRoot!.querySelector('.l')!.textContent);
+        const got = badges.map((badge) => (((badge.shadowRoot?.querySelector('a') ?? badge.shadowRoot)?.lastChild?.textContent ?? '').split('\u00a0').at(-1) ?? '').split('\u2009')[0]);
         if (JSON.stringify(want) !== JSON.stringify(got) || badges.some((b) => b.dataset.by !== 'nickname')) {
           wrong.push(`${nickname}: ${JSON.stringify(got)}`);
         }
@@ -430,6 +451,8 @@ it('badges a 5,000-author video page, 50 appended comments and a 10,000-message 
   const ms = (values: number[]) => `${median(values).toFixed(1)} ms (${Math.min(...values).toFixed(1)}-${Math.max(...values).toFixed(1)})`;
   const floorMs = median(floors.map((p) => p.ms));
   const fullMs = median(fulls.map((p) => p.ms));
+  const floorPainted = median(floors.map((p) => p.paintedMs));
+  const fullPainted = median(fulls.map((p) => p.paintedMs));
   console.log(
     [
       '',
@@ -438,6 +461,7 @@ it('badges a 5,000-author video page, 50 appended comments and a 10,000-message 
       `   floor (find links, Set lookup, plain span each, one layout)   ${ms(floors.map((p) => p.ms))}`,
       `   Tierkit (observer, batched lookups, shadow-DOM badges)        ${ms(fulls.map((p) => p.ms))}`,
       `   ratio Tierkit/floor: ${(fullMs / floorMs).toFixed(2)} (target ≤ 1.5)`,
+      `   until the frame showing every badge has rendered: floor ${ms(floors.map((p) => p.paintedMs))}, Tierkit ${ms(fulls.map((p) => p.paintedMs))}; ratio ${(fullPainted / floorPainted).toFixed(2)}`,
       `   longest task seen by the longtask API (any, the page's own rendering included): Tierkit passes median ${median(fulls.map((p) => p.longestTask)).toFixed(0)} ms, max ${Math.max(...fulls.map((p) => p.longestTask)).toFixed(0)} ms`,
       `   content script's own code, one traced pass: ${traced.calls} calls, ${traced.total.toFixed(1)} ms in all, longest ${traced.longest.toFixed(1)} ms (target ≤ 50)`,
       `2. 50 comments appended (${Math.ceil(50 / 3)} subscribers): new names badged ${fresh.frames} frame(s) / ${fresh.ms.toFixed(1)} ms after the append; names already looked up ${cachedAgain.frames} frame(s) / ${cachedAgain.ms.toFixed(1)} ms`,

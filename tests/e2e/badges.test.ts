@@ -49,7 +49,8 @@ function badgesOf(page: Page): Promise<ShownBadge[]> {
         near: anchor?.getAttribute('href') ?? anchor?.getAttribute('title') ?? anchor?.textContent?.trim() ?? '?',
         creator: badge.dataset.creator ?? '',
         by: badge.dataset.by ?? '',
-        label: badge.shadowRoot?.querySelector('.l')?.textContent ?? '',
+        // What it reads ("🥇 VIP · 2"), after the emoji and before the level.
+        label: (((badge.shadowRoot?.querySelector('a') ?? badge.shadowRoot)?.lastChild?.textContent ?? '').split('\u00a0').at(-1) ?? '').split('\u2009')[0] ?? '',
         title: badge.title,
         link: badge.shadowRoot?.querySelector('a')?.getAttribute('href') ?? null,
       };
@@ -178,24 +179,26 @@ describe('badges on video pages', () => {
     const styles = await page.evaluate(() => {
       const style = document.createElement('style');
       style.textContent =
-        'tierkit-badge { display: none !important; font-size: 40px !important } span, a { color: rgb(255, 0, 0) !important; display: none !important } .b { border: 5px solid red }';
+        'tierkit-badge { display: none !important; font-size: 40px !important; background: rgb(255, 0, 0) !important } span, a { color: rgb(255, 0, 0) !important; display: none !important }';
       document.head.append(style);
-      const probe = document.createElement('span');
-      probe.className = 'b l';
+      // A link of the page's own: the badge's rule for its link (no underline) must not reach it.
+      const probe = document.createElement('a');
+      probe.href = '#probe';
       document.body.append(probe);
       const badge = document.querySelector('tierkit-badge')!;
-      const label = badge.shadowRoot!.querySelector('.l')!;
+      const label = badge.shadowRoot!.querySelector('a')!;
       return {
         host: getComputedStyle(badge).display,
+        hostBackground: getComputedStyle(badge).backgroundColor,
         label: getComputedStyle(label).display,
         labelColor: getComputedStyle(label).color,
         fontSize: getComputedStyle(label).fontSize,
-        // The badge's own rules (.b has a radius of 999px) do not reach the page's elements.
-        probeRadius: getComputedStyle(probe).borderTopLeftRadius,
+        probeDecoration: getComputedStyle(probe).textDecorationLine,
         width: badge.getBoundingClientRect().width,
       };
     });
-    expect(styles).toMatchObject({ host: 'inline-block', fontSize: '11px', probeRadius: '0px' });
+    expect(styles).toMatchObject({ host: 'inline-block', fontSize: '11px', probeDecoration: 'underline' });
+    expect(styles.hostBackground).not.toBe('rgb(255, 0, 0)');
     expect(styles.label).not.toBe('none');
     expect(styles.labelColor).not.toBe('rgb(255, 0, 0)');
     expect(styles.width).toBeGreaterThan(10);

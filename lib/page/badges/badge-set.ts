@@ -100,10 +100,12 @@ export function createBadgeSet(env: BadgeSetEnvironment): BadgeSet {
     }
     const round = ++entry.round;
     // A creator no longer known (a pack removed) keeps no badge.
-    for (const [creator, host] of entry.hosts) {
-      if (!creators.includes(creator)) {
-        host.remove();
-        entry.hosts.delete(creator);
+    if (entry.hosts.size > 0) {
+      for (const [creator, host] of entry.hosts) {
+        if (!creators.includes(creator)) {
+          host.remove();
+          entry.hosts.delete(creator);
+        }
       }
     }
     const { kind, name } = entry.placement;

@@ -72,6 +72,8 @@ export interface RosterLookupEnvironment {
 }
 
 interface Pending {
+  /** keyOf(creator, kind, name), made once. */
+  key: string;
   creator: string;
   kind: NameKind;
   name: string;
@@ -145,7 +147,7 @@ export function createRosterLookup(env: RosterLookupEnvironment): RosterLookup {
   function settle(requests: Pending[], answers: Answer[] | null) {
     if (stopped) return;
     requests.forEach((request, i) => {
-      const key = keyOf(request.creator, request.kind, request.name);
+      const { key } = request;
       // Dropped by a roster change since it was asked: its answer may be stale.
       if (pending.get(key) !== request) return;
       pending.delete(key);
@@ -232,7 +234,7 @@ export function createRosterLookup(env: RosterLookupEnvironment): RosterLookup {
         waiting.callbacks.push(done);
         return undefined;
       }
-      const request: Pending = { creator, kind, name, callbacks: [done], sent: false };
+      const request: Pending = { key, creator, kind, name, callbacks: [done], sent: false };
       pending.set(key, request);
       queued.push(request);
       scheduleFlush();

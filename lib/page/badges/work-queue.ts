@@ -1,24 +1,27 @@
 // DOM work done in chunks: thousands of badges at once (a long comment list, a roster change) must not
 // make one long task that freezes the page. The first chunk runs in a microtask (so the badges of a
 // small batch land before the frame paints); when more is left, the next chunk waits until the page
-// has rendered a frame, then runs in a task of its own. A chunk ends after CHUNK_SIZE jobs or the time
-// budget. The size is set by the browser's work, not ours: the style and layout that follow 1,667
-// badges inserted at once took one 87 ms task on a 5,000-comment page (bench); 800 a frame keep every
-// task under 50 ms, for two more frames in all.
+// has rendered a frame, then runs in a task of its own. Two limits end a chunk:
+// - time: our own work stops after its budget;
+// - count: the browser's style and layout of what we insert come after our task, in the frame's own
+//   task. On a 5,000-comment page that frame took 75-85 ms for 1,667 badges at once; at most
+//   PER_FRAME a frame keeps it under 50 ms. Chunks are made equal (1,667 as 834 + 833, not 900 + 767):
+//   each frame lays the whole list out again, so no frame is spent on a small remainder. Two frames
+//   of half showed every badge about as soon as one frame of all of them (bench).
 import { createGuard } from '../observer';
 
 export interface WorkQueue {
   push(job: () => void): void;
 }
 
-/** Badges inserted per frame at most (see above). */
-export const CHUNK_SIZE = 800;
+/** Jobs (badges inserted) a frame at most; see above. */
+export const PER_FRAME = 900;
 
 export interface WorkQueueOptions {
-  /** A chunk ends after this long. */
+  /** A chunk ends when it has run this long. */
   budgetMs?: number;
-  /** Jobs per chunk at most. */
-  chunkSize?: number;
+  /** Jobs a chunk at most, split evenly over the chunks needed. */
+  perFrame?: number;
   /** Runs the next chunk later: by default in a task right after the next frame. */
   yieldToPage?: (next: () => void) => void;
   log?: (message: string, error: unknown) => void;
@@ -52,8 +55,8 @@ function afterNextFrame(): (next: () => void) => void {
 }
 
 export function createWorkQueue(options: WorkQueueOptions = {}): WorkQueue {
-  const chunkSize = options.chunkSize ?? CHUNK_SIZE;
-  const budgetMs = options.budgetMs ?? 25;
+  const budgetMs = options.budgetMs ?? 30;
+  const perFrame = options.perFrame ?? PER_FRAME;
   let yieldToPage = options.yieldToPage;
   const guard = createGuard(options.log ?? ((message, error) => console.error(message, error)));
   let jobs: (() => void)[] = [];
@@ -63,12 +66,13 @@ export function createWorkQueue(options: WorkQueueOptions = {}): WorkQueue {
   function run() {
     scheduled = false;
     const start = performance.now();
-    let done = 0;
-    while (next < jobs.length) {
+    const left = jobs.length - next;
+    const end = next + Math.ceil(left / Math.ceil(left / perFrame));
+    while (next < end) {
       const job = jobs[next]!;
       next++;
       guard('badges', job);
-      if (++done >= chunkSize || performance.now() - start >= budgetMs) break;
+      if (performance.now() - start >= budgetMs) break;
     }
     if (next < jobs.length) {
       scheduled = true;

@@ -153,6 +153,15 @@ export async function fakeBackground(roster = sampleRoster()): Promise<FakeBackg
 
 export const rosterStorage = () => rosterStorageOf(fakeBrowser.storage as unknown as StorageApi);
 
+/** What a badge reads ("🥇 GOLD · 2"): the text of its link, or of its shadow root after the styles. */
+export function badgeText(host: Element): string {
+  const root = host.shadowRoot;
+  return (root?.querySelector('a') ?? root)?.lastChild?.textContent ?? '';
+}
+
+/** A badge's label ("GOLD"): its text after the emoji and before the level. */
+export const badgeLabel = (host: Element) => badgeText(host).split('\u00a0').at(-1)!.split('\u2009')[0]!;
+
 /** The badges in the page, each as "<what it follows> <creator> <subscriber id> <by>", in page order. */
 export function badgesIn(doc: Document): string[] {
   return [...doc.querySelectorAll<HTMLElement>(BADGE_TAG)].map((badge) => {

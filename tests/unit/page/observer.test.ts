@@ -47,6 +47,25 @@ describe('the page observer', () => {
     expect(onMatch.mock.calls[1]![0].map((e: Element) => e.textContent)).toEqual(['second', 'third', 'fourth']);
   });
 
+  it('takes no batch for Tierkit’s own elements: adding or removing badges changes nothing it watches', async () => {
+    const onMatch = vi.fn();
+    observer.watch('items', { selector: '.item', onMatch, key: (element) => element.textContent ?? '' });
+    await frames.frame();
+    const element = document.querySelector('.item')!;
+    const badge = document.createElement('tierkit-badge');
+    element.after(badge);
+    await settle();
+    expect(frames.pending).toBe(0);
+    badge.remove();
+    await settle();
+    expect(frames.pending).toBe(0);
+    // A page change in the same turn still counts.
+    element.after(document.createElement('tierkit-badge'));
+    document.querySelector('main')!.append(item('second'));
+    await frames.frame();
+    expect(onMatch.mock.calls.map((call) => call[0].map((e: Element) => e.textContent))).toEqual([['first'], ['second']]);
+  });
+
   it('hands over each element once per watch, even when it moves or its content changes', async () => {
     const first = vi.fn();
     const second = vi.fn();

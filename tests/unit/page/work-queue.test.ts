@@ -1,11 +1,21 @@
 // Thousands of badges are inserted in chunks, the page getting the thread back in between.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BADGE_TAG } from '@/lib/page/badges/badge-element';
-import { CHUNK_SIZE, createWorkQueue } from '@/lib/page/badges/work-queue';
+import { createWorkQueue, PER_FRAME } from '@/lib/page/badges/work-queue';
 import { badgesIn, fakeBackground, openPage, type BadgePage, type FakeSubscriber } from './fake-roster';
 import { loadFixture } from './helpers';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A clock that moves only when a job says it took time. */
+function fakeClock() {
+  let now = 0;
+  const spy = vi.spyOn(performance, 'now').mockImplementation(() => now);
+  return {
+    take: (ms: number) => void (now += ms),
+    restore: () => spy.mockRestore(),
+  };
+}
 
 /** Yields the test releases one at a time. */
 function manualYields() {
@@ -33,62 +43,79 @@ describe('the work queue', () => {
     expect(yields.waiting).toBe(0);
   });
 
-  it('by default inserts at most CHUNK_SIZE a frame, and goes on only after the page has rendered a frame', async () => {
+  it('by default runs for 30 ms, and goes on only after the page has rendered a frame', async () => {
     const frames: FrameRequestCallback[] = [];
     const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    const clock = fakeClock();
     try {
       const queue = createWorkQueue();
       const done: number[] = [];
-      for (let i = 0; i < CHUNK_SIZE + 10; i++) queue.push(() => done.push(i));
-      await Promise.resolve();
-      expect(done).toHaveLength(CHUNK_SIZE);
-      // No frame yet: nothing more, even after other tasks.
-      await settle();
-      expect(done).toHaveLength(CHUNK_SIZE);
-      expect(frames).toHaveLength(1);
-      frames.shift()!(0);
-      await settle();
-      expect(done).toHaveLength(CHUNK_SIZE + 10);
-    } finally {
-      raf.mockRestore();
-    }
-  });
-
-  it('runs at most a chunk per task and yields in between, in order', async () => {
-    const yields = manualYields();
-    const queue = createWorkQueue({ chunkSize: 300, yieldToPage: yields.yieldToPage });
-    const done: number[] = [];
-    for (let i = 0; i < 1000; i++) queue.push(() => done.push(i));
-    await Promise.resolve();
-    const sizes = [done.length];
-    while (yields.waiting > 0) {
-      const before = done.length;
-      yields.next();
-      sizes.push(done.length - before);
-    }
-    expect(sizes).toEqual([300, 300, 300, 100]);
-    expect(done).toEqual(Array.from({ length: 1000 }, (_, i) => i));
-  });
-
-  it('ends a chunk early when it runs past its time budget', async () => {
-    const yields = manualYields();
-    const queue = createWorkQueue({ chunkSize: 300, budgetMs: 5, yieldToPage: yields.yieldToPage });
-    let now = 0;
-    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
-    try {
-      const done: number[] = [];
-      for (let i = 0; i < 10; i++) {
+      for (let i = 0; i < 40; i++) {
         queue.push(() => {
           done.push(i);
-          now += 2;
+          clock.take(1);
         });
       }
       await Promise.resolve();
-      expect(done).toEqual([0, 1, 2]);
-      expect(yields.waiting).toBe(1);
+      expect(done).toHaveLength(30);
+      // No frame yet: nothing more, even after other tasks.
+      await settle();
+      expect(done).toHaveLength(30);
+      expect(frames).toHaveLength(1);
+      frames.shift()!(0);
+      await settle();
+      expect(done).toHaveLength(40);
     } finally {
-      clock.mockRestore();
+      raf.mockRestore();
+      clock.restore();
     }
+  });
+
+  it('ends a chunk at its time budget or its even share of perFrame jobs, yielding in between, in order', async () => {
+    const yields = manualYields();
+    const queue = createWorkQueue({ budgetMs: 5, perFrame: 300, yieldToPage: yields.yieldToPage });
+    const clock = fakeClock();
+    const chunks = async () => {
+      await Promise.resolve();
+      const sizes = [done.length];
+      while (yields.waiting > 0) {
+        const before = done.length;
+        yields.next();
+        sizes.push(done.length - before);
+      }
+      done.length = 0;
+      return sizes;
+    };
+    const done: number[] = [];
+    try {
+      // 1,000 jobs of no measurable time: four chunks of 250, not three of 300 and one of 100.
+      for (let i = 0; i < 1000; i++) queue.push(() => done.push(i));
+      expect(await chunks()).toEqual([250, 250, 250, 250]);
+      // Jobs of 2 ms: three a chunk.
+      for (let i = 0; i < 10; i++) {
+        queue.push(() => {
+          done.push(i);
+          clock.take(2);
+        });
+      }
+      expect(await chunks()).toEqual([3, 3, 3, 1]);
+      for (let i = 0; i < 5; i++) queue.push(() => done.push(i));
+      await Promise.resolve();
+      expect(done).toEqual([0, 1, 2, 3, 4]);
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it(`by default puts at most ${PER_FRAME} in a frame, in even chunks`, async () => {
+    const yields = manualYields();
+    const queue = createWorkQueue({ yieldToPage: yields.yieldToPage });
+    const done: number[] = [];
+    for (let i = 0; i < PER_FRAME + 10; i++) queue.push(() => done.push(i));
+    await Promise.resolve();
+    expect(done).toHaveLength(Math.ceil((PER_FRAME + 10) / 2));
+    yields.next();
+    expect(done).toEqual(Array.from({ length: PER_FRAME + 10 }, (_, i) => i));
   });
 
   it('keeps a failing job from stopping the others, logging it once', async () => {
@@ -107,12 +134,22 @@ describe('the work queue', () => {
   });
 
   it('yields with a MessageChannel task by default', async () => {
-    const queue = createWorkQueue({ chunkSize: 2 });
-    const done: number[] = [];
-    for (let i = 0; i < 5; i++) queue.push(() => done.push(i));
-    await Promise.resolve();
-    expect(done).toEqual([0, 1]);
-    await vi.waitFor(() => expect(done).toHaveLength(5));
+    const clock = fakeClock();
+    try {
+      const queue = createWorkQueue({ budgetMs: 10 });
+      const done: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        queue.push(() => {
+          done.push(i);
+          clock.take(6);
+        });
+      }
+      await Promise.resolve();
+      expect(done).toEqual([0, 1]);
+      await vi.waitFor(() => expect(done).toHaveLength(5));
+    } finally {
+      clock.restore();
+    }
   });
 });
 
@@ -120,7 +157,7 @@ describe('badging thousands of comments', () => {
   let page: BadgePage | undefined;
   afterEach(() => page?.close());
 
-  it('inserts the badges of 5,000 comments in chunks of at most 25 ms, each name looked up once', async () => {
+  it('inserts the badges of 5,000 comments in chunks of at most 30 ms, each name looked up once', async () => {
     const COMMENTS = 5000;
     const roster: FakeSubscriber[] = [];
     for (let i = 0; i < COMMENTS; i += 3) {
@@ -141,7 +178,7 @@ describe('badging thousands of comments', () => {
       yieldToPage: yields.yieldToPage,
     });
     await page.idle();
-    // A clock on which inserting a badge takes 0.25 ms: a 25 ms chunk holds 100 of them.
+    // A clock on which inserting a badge takes 0.25 ms: a 30 ms chunk holds 120 of them.
     let now = 0;
     const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
     const after = Element.prototype.after;
@@ -160,7 +197,7 @@ describe('badging thousands of comments', () => {
       }
       expect(counts.at(-1)).toBe(1667);
       const sizes = counts.slice(1).map((count, i) => count - counts[i]!);
-      expect(Math.max(...sizes)).toBeLessThanOrEqual(101);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(121);
       expect(sizes.length).toBeGreaterThan(10);
     } finally {
       Element.prototype.after = after;
