@@ -37,7 +37,6 @@ export interface BadgeSetEnvironment {
 
 interface Entry {
   placement: Placement;
-  identity: string;
   /** The badge shown per creator. */
   hosts: Map<string, HTMLElement>;
   /** Bumped when the entry is looked up again: older answers are ignored. */
@@ -45,7 +44,8 @@ interface Entry {
   alive: boolean;
 }
 
-const identityOf = (p: Placement) => `${p.kind}\n${p.name}\n${p.creator ?? '*'}`;
+const samePlacement = (a: Placement, b: Placement) =>
+  a.after === b.after && a.kind === b.kind && a.name === b.name && a.creator === b.creator;
 
 /** The badge of `creator` among those that directly follow `after`, or the last of them (to insert after). */
 function badgeAfter(after: Element, creator: string): { same: HTMLElement | null; last: Element } {
@@ -154,13 +154,12 @@ export function createBadgeSet(env: BadgeSetEnvironment): BadgeSet {
         }
         return;
       }
-      const identity = identityOf(placement);
-      if (old && old.identity === identity && old.placement.after === placement.after) return;
+      if (old && samePlacement(old.placement, placement)) return;
       if (old) {
         old.alive = false;
         removeHosts(old);
       }
-      const entry: Entry = { placement, identity, hosts: new Map(), round: 0, alive: true };
+      const entry: Entry = { placement, hosts: new Map(), round: 0, alive: true };
       entries.set(source, entry);
       sweep();
       resolve(entry);
