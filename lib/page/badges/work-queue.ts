@@ -4,10 +4,10 @@
 // has rendered a frame, then runs in a task of its own. Two limits end a chunk:
 // - time: our own work stops after its budget;
 // - count: the browser's style and layout of what we insert come after our task, in the frame's own
-//   task. On a 5,000-comment page that frame took 75-85 ms for 1,667 badges at once; at most
-//   PER_FRAME a frame keeps it under 50 ms. Chunks are made equal (1,667 as 834 + 833, not 900 + 767):
-//   each frame lays the whole list out again, so no frame is spent on a small remainder. Two frames
-//   of half showed every badge about as soon as one frame of all of them (bench).
+//   task. On a 5,000-comment page that frame took 75-85 ms for 1,667 badges at once; in halves of 834
+//   it still reached 68 ms in one pass of 14; in thirds (at most PER_FRAME = 700) it stayed under
+//   50 ms in all. Chunks are made even (1,667 as 556 + 556 + 555, not 700 + 700 + 267): each frame
+//   lays the whole list out again, so no frame is spent on a small remainder (bench).
 import { createGuard } from '../observer';
 
 export interface WorkQueue {
@@ -15,7 +15,7 @@ export interface WorkQueue {
 }
 
 /** Jobs (badges inserted) a frame at most; see above. */
-export const PER_FRAME = 900;
+export const PER_FRAME = 700;
 
 export interface WorkQueueOptions {
   /** A chunk ends when it has run this long. */
