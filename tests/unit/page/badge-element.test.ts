@@ -60,6 +60,31 @@ describe('a subscriber badge', () => {
     expect(Array.from({ length: badge.style.length }, (_, i) => badge.style.item(i)).sort()).toEqual(['background-color', 'color']);
   });
 
+  it('carries a <style> of its own where the browser refuses to adopt a shared sheet (Firefox content scripts)', () => {
+    const adopt = Object.getOwnPropertyDescriptor(ShadowRoot.prototype, 'adoptedStyleSheets');
+    Object.defineProperty(ShadowRoot.prototype, 'adoptedStyleSheets', {
+      configurable: true,
+      get: () => [],
+      set: () => {
+        throw new DOMException('Sharing constructed stylesheets across documents is not allowed', 'NotAllowedError');
+      },
+    });
+    try {
+      const badge = createBadge(document, badgeView(found(), 'mara.sings', false));
+      const styles = badge.shadowRoot!.querySelectorAll('style');
+      expect(styles).toHaveLength(1);
+      expect(styles[0]!.textContent!.replace(/\s/g, '')).toMatch(/:host\{display:inline-block!important;/);
+      expect(badgeText(badge)).toBe('🥇\u00a0GOLD\u2009·\u20092');
+      // An update keeps the one <style>.
+      updateBadge(badge, badgeView(found({}, { ...TIERS.Silver, level: 1 }), 'mara.sings', false));
+      expect(badge.shadowRoot!.querySelectorAll('style')).toHaveLength(1);
+      expect(badgeLabel(badge)).toBe('SILVER');
+    } finally {
+      if (adopt) Object.defineProperty(ShadowRoot.prototype, 'adoptedStyleSheets', adopt);
+      else delete (ShadowRoot.prototype as { adoptedStyleSheets?: unknown }).adoptedStyleSheets;
+    }
+  });
+
   it('says one month, the level-less badge, a nickname match and the creator where there are several', () => {
     const view = badgeView(found({ m: 1, by: 'nickname', h: undefined }, { level: 0, emoji: undefined }), 'kai.cooks', true);
     const badge = createBadge(document, view);
