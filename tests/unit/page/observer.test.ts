@@ -195,14 +195,23 @@ describe('the page observer', () => {
     expect(onNavigate).not.toHaveBeenCalled();
   });
 
-  it('batches within a quarter second when no animation frame comes (a background tab)', async () => {
+  it('by default batches in a microtask: one turn’s changes together, no frame needed (a background tab has none)', async () => {
     observer.disconnect();
     vi.stubGlobal('requestAnimationFrame', () => 0);
     try {
       observer = createPageObserver();
       const onMatch = vi.fn();
       observer.watch('items', { selector: '.item', onMatch });
-      await vi.waitFor(() => expect(onMatch).toHaveBeenCalledTimes(1), { timeout: 400, interval: 20 });
+      await Promise.resolve();
+      expect(onMatch.mock.calls.map((call) => call[0].map((e: Element) => e.textContent))).toEqual([['first']]);
+      const main = document.querySelector('main')!;
+      main.append(item('second'));
+      main.append(item('third'));
+      expect(onMatch).toHaveBeenCalledTimes(1);
+      // The mutation records come in a microtask, the batch in the next.
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(onMatch.mock.calls.map((call) => call[0].map((e: Element) => e.textContent))).toEqual([['first'], ['second', 'third']]);
     } finally {
       vi.unstubAllGlobals();
     }
