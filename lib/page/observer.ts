@@ -2,10 +2,11 @@
 // register a selector and get the new matching elements in one batch per turn of the event loop (a
 // microtask after the page's own changes), each element once per watch. The batch runs before the
 // browser renders what changed, so a name whose answer is known shows with its badge in the same
-// frame, and the lookups of new names leave at once rather than a frame later. Nothing runs while the page does not change: no timers poll, and navigation inside
-// TikTok's single-page app is noticed in the same batches (the URL is compared after each batch of
-// mutations, and on popstate). A content script cannot see the page's history.pushState, but TikTok
-// always rewrites the DOM when it navigates, so the comparison runs right after a navigation.
+// frame, and the lookups of new names leave at once rather than a frame later. Nothing runs while the
+// page does not change: no timers poll, and navigation inside TikTok's single-page app is noticed in
+// the same batches (the URL is compared after each batch of mutations, and on popstate). A content
+// script cannot see the page's history.pushState, but TikTok always rewrites the DOM when it
+// navigates, so the comparison runs right after a navigation.
 
 export interface WatchOptions {
   /** CSS selector of the elements wanted (see selectors.ts). */

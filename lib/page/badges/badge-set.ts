@@ -100,12 +100,10 @@ export function createBadgeSet(env: BadgeSetEnvironment): BadgeSet {
     }
     const round = ++entry.round;
     // A creator no longer known (a pack removed) keeps no badge.
-    if (entry.hosts.size > 0) {
-      for (const [creator, host] of entry.hosts) {
-        if (!creators.includes(creator)) {
-          host.remove();
-          entry.hosts.delete(creator);
-        }
+    for (const [creator, host] of entry.hosts) {
+      if (!creators.includes(creator)) {
+        host.remove();
+        entry.hosts.delete(creator);
       }
     }
     const { kind, name } = entry.placement;
