@@ -74,6 +74,7 @@ export default defineBackground(() => {
     readPage: readCapturedPage,
     onRecorded: onStatsChanged,
     lookup: pages.lookup,
+    warm: pages.warm,
     readDiagnostics: async () => (await readStored(DIAGNOSTICS_KEY, diagnosticsSchema)) ?? [],
     writeDiagnostics,
   });

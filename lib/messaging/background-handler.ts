@@ -234,6 +234,8 @@ export function createHandler(deps: HandlerDeps) {
         if (removed.length) await publishRoster();
         return removed;
       }),
+    /** A badge feature started on tiktok.com: the roster read and indexed ahead of its first lookup. */
+    warm: () => roster.warm(),
     /** A content script's roster lookup, answered from the in-memory index (no queue: it only reads). */
     lookup: (creator: string, handles: readonly string[], nicknames: readonly string[]) =>
       roster.lookup(creator, handles, nicknames, rosterRevision),

@@ -28,6 +28,8 @@ export interface ContentHandlerDeps {
   onRecorded: () => Promise<void>;
   /** Answers a roster lookup from the background's in-memory index. */
   lookup: (creator: string, handles: readonly string[], nicknames: readonly string[]) => Promise<LookupAnswer>;
+  /** Reads and indexes the roster if it is not in memory yet. */
+  warm: () => Promise<void>;
   /** The page diagnostics kept for the options page (DIAGNOSTICS_KEY). */
   readDiagnostics: () => Promise<Diagnostic[]>;
   writeDiagnostics: (list: Diagnostic[]) => Promise<void>;
@@ -41,6 +43,11 @@ export function createContentHandler(deps: ContentHandlerDeps) {
   return async function handle(message: unknown): Promise<ContentResponse> {
     const request = contentRequestSchema.safeParse(message);
     if (!request.success) return { ok: false, problems: [{ path: [], message: t('err.badMessage') }] };
+    if (request.data.type === 'roster.warm') {
+      // Not awaited: the page does not wait for it, and a failure shows on the lookups that follow.
+      deps.warm().catch(() => undefined);
+      return { ok: true };
+    }
     if (request.data.type === 'roster.lookup') {
       const { creator, handles, nicknames } = request.data;
       return deps.lookup(creator, handles, nicknames);

@@ -81,6 +81,11 @@ export const requestSchema = z.discriminatedUnion('type', [
 export const contentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stats.wanted'), handle: text(64) }),
   z.object({ type: z.literal('stats.capture'), page: capturedPageSchema }),
+  /**
+   * A badge feature started on a page: read and index the roster now, so that the page's first names
+   * (which TikTok loads after the page) find it ready. Answers `{ ok: true }` at once.
+   */
+  z.object({ type: z.literal('roster.warm') }),
   /** Who among these names subscribes to `creator`: answers `LookupAnswer`. */
   z.object({
     type: z.literal('roster.lookup'),

@@ -400,6 +400,11 @@ export function createRosterStore(deps: RosterStoreDeps) {
       };
     },
 
+    /** Reads and indexes the roster now, if it is not in memory yet. */
+    async warm(): Promise<void> {
+      await state();
+    },
+
     /** Who among these names subscribes to `creator`, answered compactly for a page (protocol.ts). */
     async lookup(creator: string, handles: readonly string[], nicknames: readonly string[], revision: number): Promise<LookupAnswer> {
       const s = await state();

@@ -109,6 +109,9 @@ export function createRosterLookup(env: RosterLookupEnvironment): RosterLookup {
       for (const listener of [...changeListeners]) listener();
     }
     if (first) {
+      // A feature has started on this page: the background reads and indexes the roster now, while
+      // TikTok is still loading the names (a service worker that slept starts empty).
+      if (state.creators.length > 0) void env.send({ type: 'roster.warm' });
       const callbacks = readyCallbacks;
       readyCallbacks = [];
       for (const callback of callbacks) callback();

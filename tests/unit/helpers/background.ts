@@ -28,6 +28,7 @@ export function startFakeBackground() {
     readPage: readCapturedPage,
     onRecorded: async () => undefined,
     lookup: handler.lookup,
+    warm: handler.warm,
     readDiagnostics: async () => {
       const parsed = diagnosticsSchema.safeParse((await fakeBrowser.storage.local.get(DIAGNOSTICS_KEY))[DIAGNOSTICS_KEY]);
       return parsed.success ? parsed.data : [];

@@ -148,6 +148,24 @@ describe('the roster lookup client', () => {
     expect(ask([['mara.sings', 'nickname', 'Guest 0']])).toEqual([undefined]);
   });
 
+  it('asks the background once to get the roster ready when a feature starts, and not when there is none', async () => {
+    lookup = createRosterLookup({ send: background.send, storage: rosterStorage() });
+    lookup.onChange(() => undefined);
+    await settle();
+    expect(background.sent).toEqual([{ type: 'roster.warm' }]);
+    ask([['mara.sings', 'handle', 'fan.one']]);
+    await settle();
+    expect(background.sent.map((m) => m.type)).toEqual(['roster.warm', 'roster.lookup']);
+    lookup.stop();
+
+    await fakeBrowser.storage.local.set({ roster: { revision: 9, counts: {}, total: 0, packs: 0, creators: [] } });
+    background.sent.length = 0;
+    lookup = createRosterLookup({ send: background.send, storage: rosterStorage() });
+    lookup.onChange(() => undefined);
+    await settle();
+    expect(background.sent).toEqual([]);
+  });
+
   it('stops following the roster when stopped', async () => {
     lookup = createRosterLookup({ send: background.send, storage: rosterStorage() });
     const changed = vi.fn();

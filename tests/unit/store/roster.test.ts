@@ -1,7 +1,7 @@
 // The roster as pages and content scripts reach it: requests to the real background handler on
 // fake-indexeddb, and what it publishes.
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHandler } from '@/lib/messaging/background-handler';
 import { createContentHandler } from '@/lib/messaging/content-handler';
 import { rosterStatusSchema, type Diagnostic, type LookupAnswer, type RosterStatus } from '@/lib/messaging/protocol';
@@ -12,8 +12,9 @@ import { profile, tier } from '../domain/fixtures';
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 24, 12);
 
-async function setup() {
-  const db = new TierkitDb(`roster-${crypto.randomUUID()}`);
+/** The background on a database; pass one to start it again over the same data (a service worker restart). */
+async function setup(existing?: TierkitDb) {
+  const db = existing ?? new TierkitDb(`roster-${crypto.randomUUID()}`);
   const statuses: RosterStatus[] = [];
   let diagnostics: Diagnostic[] = [];
   let n = 0;
@@ -32,15 +33,18 @@ async function setup() {
     readPage: () => ({ status: 'no-data' }),
     onRecorded: async () => undefined,
     lookup: handler.lookup,
+    warm: handler.warm,
     readDiagnostics: async () => diagnostics,
     writeDiagnostics: async (list) => void (diagnostics = list),
     now: () => clock,
   });
-  await db.singletons.put({ key: 'profile', value: profile });
-  await db.tiers.bulkPut([
-    tier({ id: 'silver', name: 'Silver', position: 0, status: 'active', badge: { label: 'SLV', color: '#c0c0c0', emoji: '🥈' }, tenureSteps: [1, 6] }),
-    tier({ id: 'gold', name: 'Gold', position: 1, status: 'active', priceMinor: 999, badge: { label: 'GLD', color: '#1a1a80' }, tenureSteps: [1, 6] }),
-  ]);
+  if (!existing) {
+    await db.singletons.put({ key: 'profile', value: profile });
+    await db.tiers.bulkPut([
+      tier({ id: 'silver', name: 'Silver', position: 0, status: 'active', badge: { label: 'SLV', color: '#c0c0c0', emoji: '🥈' }, tenureSteps: [1, 6] }),
+      tier({ id: 'gold', name: 'Gold', position: 1, status: 'active', priceMinor: 999, badge: { label: 'GLD', color: '#1a1a80' }, tenureSteps: [1, 6] }),
+    ]);
+  }
   const ask = async (request: unknown) => handler.handle(request);
   const must = async (request: unknown) => {
     const response = await handler.handle(request);
@@ -216,6 +220,23 @@ describe('the roster through the background', () => {
 });
 
 describe('roster lookups from tiktok.com', () => {
+  it('reads and indexes the roster when a page warms it up, ahead of the page’s first lookup', async () => {
+    const first = await setup();
+    await first.add({ handle: 'fan.one', tierId: 'gold', since: '2026-01-10' });
+    // The service worker starts again: nothing is in memory.
+    const t = await setup(first.db);
+    const reads = vi.spyOn(t.db.subscribers, 'toArray');
+    expect(await t.content({ type: 'roster.warm' })).toEqual({ ok: true });
+    await vi.waitFor(() => expect(reads).toHaveBeenCalledTimes(1));
+    const answer = await t.lookup('mara.sings', ['fan.one']);
+    expect(answer.handles).toEqual([expect.objectContaining({ id: '1' })]);
+    // The lookup found the roster in memory: nothing read again.
+    expect(reads).toHaveBeenCalledTimes(1);
+    // Warming up again changes nothing.
+    await t.content({ type: 'roster.warm' });
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+
   it('answers matches with shared designs, tenure and words; none, lapsed and ambiguous without a badge', async () => {
     const t = await setup();
     await t.add({ handle: 'fan.one', nickname: 'Fan One', tierId: 'gold', since: '2026-01-10' });
