@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-// End-to-end: Node drives a real Chromium with the built extension (see harness.ts). One browser at a
-// time: two cores, and each test launches its own.
+// End-to-end: Node drives a real Chromium (harness.ts) and Firefox ESR (firefox.ts) with the built
+// extension. One browser at a time: two cores, and each test file launches its own.
 export default defineConfig({
   root,
   resolve: { alias: { '@': root } },
