@@ -1,13 +1,21 @@
-// The Firefox build (MV2) in Debian's Firefox ESR: its background answers the options page, and a
-// subscriber's badge shows on a TikTok video, styled and isolated as in Chromium. See firefox.ts.
+// The Firefox build (MV2) in Debian's Firefox ESR: its background answers the options page; badges
+// show on a TikTok video and in a LIVE chat, styled and isolated as in Chromium; packs are signed with
+// the key it keeps and checked with Firefox's WebCrypto. See firefox.ts.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TENURE_STEPS } from '@/lib/domain/schema';
+import { createSigningKey, serializePack, signPack } from '@/lib/packs/keys';
+import { verifyPack } from '@/lib/packs/verify';
 import { launchFirefox, type Firefox } from './firefox';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/pages');
 const VIDEO = '/@mara.sings/video/7301234567890123456';
 const LIVE = '/@mara.sings/live';
+const KAI_VIDEO = '/@kai.cooks/video/7301234567890123999';
+const page = (name: string) => readFileSync(join(fixtures, `${name}.html`), 'utf8');
+/** What tiktok.com serves; a test may add pages. */
+const served: Record<string, string> = { [VIDEO]: page('video-2025'), [LIVE]: page('live-2025') };
 
 interface ShownBadge {
   near: string | null;
@@ -60,10 +68,7 @@ beforeAll(async () => {
   ]) {
     expect((await send({ type: 'roster.save', subscriber })).ok).toBe(true);
   }
-  await firefox.serveTikTok({
-    [VIDEO]: readFileSync(join(fixtures, 'video-2025.html'), 'utf8'),
-    [LIVE]: readFileSync(join(fixtures, 'live-2025.html'), 'utf8'),
-  });
+  await firefox.serveTikTok(served);
 });
 
 afterAll(async () => {
@@ -103,6 +108,40 @@ describe('in Firefox ESR', () => {
       ['mara.sings', 'nickname'],
     ]);
     expect(badges[0]!.title).toMatch(/matched by nickname/);
+  });
+
+  it('signs its own pack with the key it keeps, and shows the badges of a pack signed elsewhere', async () => {
+    // Export: a key made and kept in IndexedDB, then a signature Node's WebCrypto accepts.
+    const exported = await send({ type: 'pack.export' });
+    expect(exported.ok).toBe(true);
+    const verified = await verifyPack(exported.data.text);
+    expect(verified.ok).toBe(true);
+    expect(JSON.parse(exported.data.text).subscribers.map((s: { handle: string }) => s.handle)).toEqual(['fan.one', 'night_owl.22']);
+
+    // Import: kai.cooks's pack, signed here, checked by Firefox's WebCrypto.
+    const key = await createSigningKey();
+    const signed = await signPack(
+      {
+        creator: { handle: 'kai.cooks', displayName: 'Kai Cooks' },
+        issuedAt: new Date().toISOString(),
+        tiers: [{ id: 'spoon', name: 'Spoon', badge: { label: 'SPN', color: '#ff8800', emoji: '🥄' }, tenureSteps: DEFAULT_TENURE_STEPS }],
+        subscribers: [{ handle: 'fan.one', tierId: 'spoon', since: '2025-08-10' }],
+      },
+      key.privateKey,
+      key.publicJwk,
+    );
+    if (!signed.ok) throw new Error(JSON.stringify(signed.problems));
+    const text = serializePack(signed.pack);
+    const tampered = text.replace('"fan.one"', '"fan.two"');
+    const refused = (await send({ type: 'pack.import', fileName: 'kai.cooks.tierkit-pack', text: tampered })) as { ok: boolean; problems?: { message: string }[] };
+    expect(refused.ok).toBe(false);
+    expect(refused.problems?.[0]?.message).toMatch(/signature/i);
+    expect(await send({ type: 'pack.import', fileName: 'kai.cooks.tierkit-pack', text })).toMatchObject({ ok: true, data: { action: 'add' } });
+
+    served[KAI_VIDEO] = page('video-2025');
+    const tab = await firefox.open(`https://www.tiktok.com${KAI_VIDEO}`);
+    const badges = await badgesIn(tab, 1);
+    expect(badges.map((b) => [b.near, b.creator, b.text.split('\u2009')[0]])).toEqual([['/@Fan.One', 'kai.cooks', '🥄\u00a0SPN']]);
   });
 
   it('logs no errors in any tab', () => {
