@@ -8,6 +8,7 @@ import { DEFAULT_TENURE_STEPS } from '@/lib/domain/schema';
 import { createSigningKey, serializePack, signPack } from '@/lib/packs/keys';
 import { verifyPack } from '@/lib/packs/verify';
 import { launchFirefox, type Firefox } from './firefox';
+import { until } from './tiktok';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/pages');
 const VIDEO = '/@mara.sings/video/7301234567890123456';
@@ -46,14 +47,8 @@ async function send(message: object): Promise<{ ok: boolean; data?: any }> {
   return firefox.evaluate(firefox.options, `browser.runtime.sendMessage(${JSON.stringify(message)})`);
 }
 
-async function badgesIn(tab: string, count: number): Promise<ShownBadge[]> {
-  for (let i = 0; i < 100; i++) {
-    const badges = await firefox.evaluate<ShownBadge[]>(tab, readBadges);
-    if (badges.length >= count) return badges;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`Expected ${count} badges in ${tab}`);
-}
+const badgesIn = (tab: string, count: number) =>
+  until(() => firefox.evaluate<ShownBadge[]>(tab, readBadges), (badges) => badges.length >= count, `${count} badges`);
 
 beforeAll(async () => {
   firefox = await launchFirefox();

@@ -12,6 +12,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
+import { until } from './tiktok';
 
 const root = resolve(import.meta.dirname, '../..');
 const extensionDir = join(root, '.output/firefox-mv2');
@@ -112,15 +113,6 @@ export async function launchFirefox(): Promise<Firefox> {
     if (result.type === 'exception') throw new Error(`${expression.slice(0, 80)}: ${result.exceptionDetails.text}`);
     return JSON.parse(result.result.value) as T;
   }
-
-  const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> => {
-    for (let i = 0; i < 100; i++) {
-      const value = await read();
-      if (done(value)) return value;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`Timed out waiting for ${what}`);
-  };
 
   try {
     await send('session.new', { capabilities: {} });

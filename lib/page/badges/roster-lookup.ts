@@ -111,7 +111,7 @@ export function createRosterLookup(env: RosterLookupEnvironment): RosterLookup {
     if (first) {
       // A feature has started on this page: the background reads and indexes the roster now, while
       // TikTok is still loading the names (a service worker that slept starts empty).
-      if (state.creators.length > 0) void env.send({ type: 'roster.warm' });
+      if (state.creators.length > 0) env.send({ type: 'roster.warm' }).catch(() => undefined);
       const callbacks = readyCallbacks;
       readyCallbacks = [];
       for (const callback of callbacks) callback();
