@@ -139,6 +139,23 @@ describe('in Firefox ESR', () => {
     expect(badges.map((b) => [b.near, b.creator, b.text.split('\u2009')[0]])).toEqual([['/@Fan.One', 'kai.cooks', '🥄\u00a0SPN']]);
   });
 
+  it('shows the popup and the options page: the creator’s tier, its badge and the roster', async () => {
+    const popup = await firefox.openExtensionPage('popup.html');
+    const tier = await until(
+      () => firefox.evaluate<string>(popup, `document.body.innerText`),
+      (text) => text.includes('Gold'),
+      'the tier in the popup',
+    );
+    expect(tier).toContain('Mara Sings');
+    const roster = await firefox.openExtensionPage('options.html#subscribers');
+    const rows = await until(
+      () => firefox.evaluate<string[]>(roster, `[...document.querySelectorAll('[role="row"][aria-rowindex]:not([aria-rowindex="1"])')].map((row) => row.textContent)`),
+      (found) => found.length === 2,
+      'two roster rows',
+    );
+    expect(rows.join(' ')).toMatch(/fan\.one.*night_owl\.22/s);
+  });
+
   it('logs no errors in any tab', () => {
     expect(firefox.errors).toEqual([]);
   });

@@ -28,6 +28,8 @@ interface BidiEvent {
 export interface Firefox {
   /** The options page, where the tests send the background its messages. */
   options: string;
+  /** Opens an extension page (options.html, popup.html…) in a tab; its context once loaded. */
+  openExtensionPage(path: string): Promise<string>;
   /** Evaluates `expression` in a tab (awaiting a promise); JSON results come back parsed. */
   evaluate<T = unknown>(context: string, expression: string): Promise<T>;
   /** Serves `html` for these https://www.tiktok.com paths (everything else there: 404). */
@@ -118,20 +120,27 @@ export async function launchFirefox(): Promise<Firefox> {
     await send('session.new', { capabilities: {} });
     await send('session.subscribe', { events: ['log.entryAdded', 'network.beforeRequestSent'] });
     await send('webExtension.install', { extensionData: { type: 'path', path: extensionDir } });
-    const optionsUrl = `moz-extension://${UUID}/options.html`;
     const windows = await send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-    await send('script.evaluate', {
-      expression: `gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(optionsUrl)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); null`,
-      target: { context: windows.contexts[0].context },
-      awaitPromise: false,
-    });
-    const tree = await until(
-      () => send('browsingContext.getTree', {}) as Promise<{ contexts: { url: string; context: string }[] }>,
-      (t) => t.contexts.some((c) => c.url === optionsUrl),
-      'the options page',
-    );
-    const options = tree.contexts.find((c) => c.url === optionsUrl)!.context;
-    await until(() => evaluate<string>(options, 'document.readyState'), (state) => state === 'complete', 'the options page to load');
+    const browserWindow = windows.contexts[0].context as string;
+    /** Opens an extension page (options.html, popup.html…) in a tab from the browser window; its context once loaded. */
+    async function openExtensionPage(path: string): Promise<string> {
+      const url = `moz-extension://${UUID}/${path}`;
+      const before = new Set((await send('browsingContext.getTree', {})).contexts.map((c: { context: string }) => c.context));
+      await send('script.evaluate', {
+        expression: `gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); null`,
+        target: { context: browserWindow },
+        awaitPromise: false,
+      });
+      const tree = await until(
+        () => send('browsingContext.getTree', {}) as Promise<{ contexts: { url: string; context: string }[] }>,
+        (t) => t.contexts.some((c) => c.url === url && !before.has(c.context)),
+        path,
+      );
+      const context = tree.contexts.find((c) => c.url === url && !before.has(c.context))!.context;
+      await until(() => evaluate<string>(context, 'document.readyState'), (state) => state === 'complete', `${path} to load`);
+      return context;
+    }
+    const options = await openExtensionPage('options.html');
 
     let served: Record<string, string> = {};
     let intercepting = false;
@@ -149,6 +158,7 @@ export async function launchFirefox(): Promise<Firefox> {
 
     return {
       options,
+      openExtensionPage,
       evaluate,
       errors,
       async serveTikTok(pages) {
