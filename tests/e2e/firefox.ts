@@ -3,7 +3,7 @@
 // build, and its BiDi client asks for commands ESR 153 lacks). It builds nothing: `npm run build` first.
 // - The extension is installed as a temporary add-on (webExtension.install), with a fixed internal
 //   UUID so its pages have a known address.
-// - BiDi may not navigate to moz-extension:// pages, so the options page is opened from the browser
+// - BiDi may not navigate to moz-extension:// pages, so extension pages are opened from the browser
 //   window itself (--remote-allow-system-access), then scripted like any tab.
 // - tiktok.com is served from the fixtures by intercepting requests (network.provideResponse).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -36,7 +36,7 @@ export interface Firefox {
   serveTikTok(pages: Record<string, string>): Promise<void>;
   /** Opens a URL in a new tab and waits for it to load. */
   open(url: string): Promise<string>;
-  /** Console errors and uncaught exceptions of every tab, in order. */
+  /** Console errors and uncaught exceptions of the tabs opened here, in order. */
   errors: string[];
   close(): Promise<void>;
 }
@@ -49,7 +49,7 @@ export async function launchFirefox(): Promise<Firefox> {
     join(profile, 'user.js'),
     [
       `user_pref("extensions.webextensions.uuids", ${JSON.stringify(JSON.stringify({ [EXTENSION_ID]: UUID }))});`,
-      // Offline and quiet: no updates, telemetry or remote settings.
+      // Quiet: no update checks, telemetry or default-browser prompt.
       'user_pref("app.update.disabledForTesting", true);',
       'user_pref("toolkit.telemetry.reportingpolicy.firstRun", false);',
       'user_pref("datareporting.policy.dataSubmissionEnabled", false);',
@@ -100,8 +100,12 @@ export async function launchFirefox(): Promise<Firefox> {
     });
 
   const errors: string[] = [];
+  // The tabs opened here, with their last address: Firefox's own start page may log what it likes.
+  const ours = new Map<string, string>();
   listeners.push((event) => {
-    if (event.method === 'log.entryAdded' && event.params.level === 'error') errors.push(`${event.params.source?.context ?? ''}: ${event.params.text}`);
+    if (event.method !== 'log.entryAdded' || event.params.level !== 'error') return;
+    const context = event.params.source?.context;
+    if (ours.has(context)) errors.push(`${ours.get(context)}: ${event.params.text}`);
   });
 
   async function evaluate<T>(context: string, expression: string): Promise<T> {
@@ -137,6 +141,7 @@ export async function launchFirefox(): Promise<Firefox> {
         path,
       );
       const context = tree.contexts.find((c) => c.url === url && !before.has(c.context))!.context;
+      ours.set(context, url);
       await until(() => evaluate<string>(context, 'document.readyState'), (state) => state === 'complete', `${path} to load`);
       return context;
     }
@@ -172,6 +177,7 @@ export async function launchFirefox(): Promise<Firefox> {
       },
       async open(address) {
         const { context } = await send('browsingContext.create', { type: 'tab' });
+        ours.set(context, address);
         await send('browsingContext.navigate', { context, url: address, wait: 'complete' });
         return context as string;
       },
