@@ -29,6 +29,7 @@ export function startBadges(
   log: (message: string, error: unknown) => void = (message, error) => console.error(message, error),
 ): void {
   if (context.signal.aborted) return;
+  services.roster.warm();
   const badges = createBadgeSet(services);
   // One odd element must not keep the rest of its batch from their badges.
   const guard = createGuard(log);

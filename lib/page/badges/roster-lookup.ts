@@ -59,8 +59,19 @@ export interface RosterLookup {
   whenReady(callback: () => void): void;
   /** The roster changed: cached answers are gone and pending ones dropped; look again. Returns the stop. */
   onChange(listener: () => void): () => void;
+  /**
+   * A page view starts: has the background read the roster now, unless it was asked something lately
+   * (then it is awake and holds the roster). Sent once the status is known, and only if there is a roster.
+   */
+  warm(): void;
   stop(): void;
 }
+
+/**
+ * Chrome stops an idle service worker after 30 s: a worker asked something in the last 20 s is still up,
+ * and holds the roster its last answer needed.
+ */
+export const AWAKE_MS = 20_000;
 
 export interface RosterLookupEnvironment {
   send: Send;
@@ -69,6 +80,8 @@ export interface RosterLookupEnvironment {
   maxNames?: number;
   /** Answers kept; the oldest go first beyond this (a LIVE chat runs for hours). */
   maxCached?: number;
+  /** A clock in ms (performance.now by default). */
+  now?: () => number;
 }
 
 interface Pending {
@@ -96,6 +109,17 @@ export function createRosterLookup(env: RosterLookupEnvironment): RosterLookup {
   let flushScheduled = false;
   let stopListening: (() => void) | undefined;
   let stopped = false;
+  const now = env.now ?? (() => performance.now());
+  // When the background was last asked anything; whether a warm-up waits for the status.
+  let lastAsked = Number.NEGATIVE_INFINITY;
+  let warmWanted = false;
+
+  function warmUp() {
+    warmWanted = false;
+    if (stopped || !known || known.list.length === 0 || now() - lastAsked < AWAKE_MS) return;
+    lastAsked = now();
+    env.send({ type: 'roster.warm' }).catch(() => undefined);
+  }
 
   function apply(value: unknown) {
     const state = isRosterState(value) ? value : { revision: Number.NaN, creators: [] };
@@ -109,9 +133,7 @@ export function createRosterLookup(env: RosterLookupEnvironment): RosterLookup {
       for (const listener of [...changeListeners]) listener();
     }
     if (first) {
-      // A feature has started on this page: the background reads and indexes the roster now, while
-      // TikTok is still loading the names (a service worker that slept starts empty).
-      if (state.creators.length > 0) env.send({ type: 'roster.warm' }).catch(() => undefined);
+      if (warmWanted) warmUp();
       const callbacks = readyCallbacks;
       readyCallbacks = [];
       for (const callback of callbacks) callback();
@@ -163,6 +185,7 @@ export function createRosterLookup(env: RosterLookupEnvironment): RosterLookup {
 
   /** One message; its requests' answers, or null when it brought none that make sense. */
   async function ask(creator: string, handles: Pending[], nicknames: Pending[]): Promise<Answer[] | null> {
+    lastAsked = now();
     try {
       const value = await env.send({
         type: 'roster.lookup',
@@ -253,6 +276,13 @@ export function createRosterLookup(env: RosterLookupEnvironment): RosterLookup {
       start();
       changeListeners.add(listener);
       return () => changeListeners.delete(listener);
+    },
+    warm() {
+      start();
+      // A service worker that slept starts empty: it reads and indexes the roster while TikTok is still
+      // loading the page's names.
+      if (known) warmUp();
+      else warmWanted = true;
     },
     stop() {
       stopped = true;

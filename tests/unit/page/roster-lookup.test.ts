@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentRequest } from '@/lib/messaging/protocol';
 import { isLookupAnswer, isRosterState } from '@/lib/page/messages';
-import { createRosterLookup, type Answer, type RosterLookup } from '@/lib/page/badges/roster-lookup';
+import { AWAKE_MS, createRosterLookup, type Answer, type RosterLookup } from '@/lib/page/badges/roster-lookup';
 import { fakeBackground, lookupAnswer, rosterStorage, sampleRoster, type FakeBackground } from './fake-roster';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -148,22 +148,53 @@ describe('the roster lookup client', () => {
     expect(ask([['mara.sings', 'nickname', 'Guest 0']])).toEqual([undefined]);
   });
 
-  it('asks the background once to get the roster ready when a feature starts, and not when there is none', async () => {
-    lookup = createRosterLookup({ send: background.send, storage: rosterStorage() });
-    lookup.onChange(() => undefined);
+  it('has the background warm the roster up as a view starts, unless it was asked something lately; never without a roster', async () => {
+    let clock = 0;
+    lookup = createRosterLookup({ send: background.send, storage: rosterStorage(), now: () => clock });
+    const types = () => background.sent.map((m) => m.type);
+    // Asked before the roster's status is read: sent once it is.
+    lookup.warm();
+    expect(types()).toEqual([]);
     await settle();
-    expect(background.sent).toEqual([{ type: 'roster.warm' }]);
+    expect(types()).toEqual(['roster.warm']);
+    // The next view's features, soon after: the worker is still up.
+    lookup.warm();
     ask([['mara.sings', 'handle', 'fan.one']]);
     await settle();
-    expect(background.sent.map((m) => m.type)).toEqual(['roster.warm', 'roster.lookup']);
+    expect(types()).toEqual(['roster.warm', 'roster.lookup']);
+    clock += AWAKE_MS - 1;
+    lookup.warm();
+    expect(types()).toEqual(['roster.warm', 'roster.lookup']);
+    // Long after the last question, the worker may have stopped: warm it up again.
+    clock += AWAKE_MS;
+    lookup.warm();
+    expect(types()).toEqual(['roster.warm', 'roster.lookup', 'roster.warm']);
     lookup.stop();
 
     await fakeBrowser.storage.local.set({ roster: { revision: 9, counts: {}, total: 0, packs: 0, creators: [] } });
     background.sent.length = 0;
     lookup = createRosterLookup({ send: background.send, storage: rosterStorage() });
-    lookup.onChange(() => undefined);
+    lookup.warm();
     await settle();
     expect(background.sent).toEqual([]);
+  });
+
+  it('keeps a refused warm-up from the page (an extension being updated)', async () => {
+    const handled: unknown[] = [];
+    const refuse = () => {
+      const refused = Promise.reject(new Error('Extension context invalidated.'));
+      // Whatever the client does with the refusal is seen here; an unhandled one would reach the page.
+      const caught = refused.catch.bind(refused);
+      refused.catch = (onRejected) => {
+        handled.push(onRejected);
+        return caught(onRejected);
+      };
+      return refused;
+    };
+    lookup = createRosterLookup({ send: refuse, storage: rosterStorage() });
+    lookup.warm();
+    await settle();
+    expect(handled).toHaveLength(1);
   });
 
   it('stops following the roster when stopped', async () => {
