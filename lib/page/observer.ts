@@ -241,7 +241,7 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
             if (value != null) finish(value);
           },
         };
-        // The last look at timeout also covers a background tab, where animation frames do not run.
+        // One last look at the timeout: for a predicate that came true without a change the observer reports.
         const timer = setTimeout(() => {
           const value = disconnected || signal?.aborted ? null : guard(name, predicate);
           finish(value ?? null);
