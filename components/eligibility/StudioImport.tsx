@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import { importSummarySchema, type ImportedDay, type ImportSummary } from '@/lib/messaging/protocol';
 import { importStudioFile, type StudioImport as ReadFile } from '@/lib/parsers/studio-zip';
+import { FileProblemTable } from '../FileProblemTable';
 import { Problems } from '../Problems';
 import { count, day } from './format';
 
@@ -59,28 +60,8 @@ function FilePreview({ picked }: { picked: Picked }) {
         <p class="small muted">{t('eligibilityOptions.import.ignored', { names: read.ignored.join(', ') })}</p>
       ) : null}
       {read.problems.length ? (
-        <div class="table-scroll" role="alert">
-          <table class="data-table error">
-            <caption class="visually-hidden">{t('eligibilityOptions.import.problems', { file: picked.name })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('eligibilityOptions.import.file')}</th>
-                <th scope="col">{t('eligibilityOptions.import.row')}</th>
-                <th scope="col">{t('eligibilityOptions.import.field')}</th>
-                <th scope="col">{t('eligibilityOptions.import.problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {read.problems.map((problem, i) => (
-                <tr key={i}>
-                  <td>{problem.file}</td>
-                  <td>{problem.row ?? '—'}</td>
-                  <td>{problem.field ?? '—'}</td>
-                  <td>{problem.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div role="alert">
+          <FileProblemTable file={picked.name} problems={read.problems} class="error" />
         </div>
       ) : null}
     </li>

@@ -6,6 +6,7 @@ import { send } from '@/lib/messaging/client';
 import { rosterImportAnswerSchema, type RosterImportAnswer } from '@/lib/messaging/roster-answers';
 import { decodeCsv } from '@/lib/parsers/studio-csv';
 import { formatMegabytes, parserMessage } from '@/lib/parsers/problems';
+import { FileProblemTable } from '../FileProblemTable';
 import { MAX_ROSTER_CSV_BYTES, ROSTER_COLUMNS } from '@/lib/roster/csv';
 import { Problems } from '../Problems';
 import { count, formatDay, plural, statusKey } from './format';
@@ -112,29 +113,7 @@ function ProblemTable({ name, problems }: { name: string; problems: FileProblem[
   return (
     <div role="alert">
       <p class="error">{plural('roster.ui.import.refused', problems.length, { file: name })}</p>
-      <div class="table-scroll">
-        <table class="data-table roster-problems">
-          <caption class="visually-hidden">{t('roster.ui.import.problemsCaption', { file: name })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('roster.ui.import.file')}</th>
-              <th scope="col">{t('roster.ui.import.row')}</th>
-              <th scope="col">{t('roster.ui.import.field')}</th>
-              <th scope="col">{t('roster.ui.import.problem')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {problems.map((problem, i) => (
-              <tr key={i}>
-                <td>{problem.file}</td>
-                <td>{problem.row ?? '—'}</td>
-                <td>{problem.field ?? '—'}</td>
-                <td>{problem.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FileProblemTable file={name} problems={problems} />
     </div>
   );
 }

@@ -124,10 +124,6 @@ export const rosterUi = section(
     'roster.ui.import.done': 'Imported: {summary}.',
     'roster.ui.import.refused.one': '{file} was not imported: {count} problem to fix.',
     'roster.ui.import.refused.other': '{file} was not imported: {count} problems to fix.',
-    'roster.ui.import.problemsCaption': 'Problems in {file}',
-    'roster.ui.import.file': 'File',
-    'roster.ui.import.field': 'Column',
-    'roster.ui.import.problem': 'Problem',
     'roster.ui.import.nothingSaved': 'Nothing was saved. Fix the file and choose it again.',
 
     'roster.ui.export.heading': 'Export subscribers as CSV',
@@ -264,10 +260,6 @@ export const rosterUi = section(
     'roster.ui.import.done': 'Importazione completata: {summary}.',
     'roster.ui.import.refused.one': '{file} non è stato importato: {count} problema da correggere.',
     'roster.ui.import.refused.other': '{file} non è stato importato: {count} problemi da correggere.',
-    'roster.ui.import.problemsCaption': 'Problemi in {file}',
-    'roster.ui.import.file': 'File',
-    'roster.ui.import.field': 'Colonna',
-    'roster.ui.import.problem': 'Problema',
     'roster.ui.import.nothingSaved': 'Non è stato salvato nulla. Correggi il file e sceglilo di nuovo.',
 
     'roster.ui.export.heading': 'Esporta gli abbonati in CSV',

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchExtension, sendCommand, type Extension } from '../e2e/harness';
-import { createCreator, openTikTok, serveTikTokPages } from '../e2e/tiktok';
+import { createCreator, openTikTok, serveTikTokPages, until } from '../e2e/tiktok';
 import { median } from './first-render';
 
 const ROSTER = 100_000;
@@ -63,16 +63,11 @@ async function workerControl(options: Page) {
   await control.send('ServiceWorker.enable');
   const ours = (status: string) =>
     [...versions.values()].find((v) => v.scriptURL.startsWith(`chrome-extension://${extension.id}/`) && v.runningStatus === status);
-  const until = async (check: () => unknown, what: string) => {
-    for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-    if (!check()) throw new Error(`The service worker never ${what}`);
-  };
   return {
     async stop() {
-      await until(() => ours('running'), 'ran');
-      const { versionId } = ours('running')!;
+      const { versionId } = (await until(async () => ours('running'), Boolean, 'the service worker to run'))!;
       await control.send('ServiceWorker.stopWorker', { versionId });
-      await until(() => versions.get(versionId)?.runningStatus === 'stopped', 'stopped');
+      await until(async () => versions.get(versionId)?.runningStatus, (status) => status === 'stopped', 'the service worker to stop');
     },
     detach: () => control.detach(),
   };

@@ -189,12 +189,9 @@ export function updateBadge(host: HTMLElement, view: BadgeView): void {
  * a <style> element each. Elsewhere (null), each shadow root carries its <style>.
  */
 const sheets = new WeakMap<Document, CSSStyleSheet | null>();
-// The document asked last: a page asks thousands of times in a row.
-let lastAsked: { doc: Document; sheet: CSSStyleSheet | null } | undefined;
 function sharedSheet(doc: Document): CSSStyleSheet | null {
-  if (lastAsked?.doc === doc) return lastAsked.sheet;
-  if (!sheets.has(doc)) {
-    let sheet: CSSStyleSheet | null = null;
+  let sheet = sheets.get(doc);
+  if (sheet === undefined) {
     try {
       sheet = new (doc.defaultView as typeof globalThis).CSSStyleSheet();
       sheet.replaceSync(STYLE);
@@ -203,8 +200,7 @@ function sharedSheet(doc: Document): CSSStyleSheet | null {
     }
     sheets.set(doc, sheet);
   }
-  lastAsked = { doc, sheet: sheets.get(doc)! };
-  return lastAsked.sheet;
+  return sheet;
 }
 
 export function createBadge(doc: Document, view: BadgeView): HTMLElement {
