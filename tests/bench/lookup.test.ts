@@ -11,6 +11,7 @@ import { afterAll, beforeAll, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchExtension, sendCommand, type Extension } from '../e2e/harness';
 import { createCreator, openTikTok, serveTikTokPages, until } from '../e2e/tiktok';
+import { contentWorld } from './content-world';
 import { median } from './first-render';
 
 const ROSTER = 100_000;
@@ -32,20 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await extension?.close();
 });
-
-/** The content script's isolated world in a page, found through the DevTools protocol. */
-async function contentWorld(cdp: CDPSession, extensionId: string): Promise<number> {
-  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-  // Enabling reports the contexts that exist, then every new one.
-  cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
-  await cdp.send('Runtime.enable');
-  for (let i = 0; i < 100; i++) {
-    const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId));
-    if (world) return world.id;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('The content script world did not appear');
-}
 
 interface WorkerVersion {
   versionId: string;
