@@ -1,6 +1,6 @@
 // The Firefox build (MV2) in Debian's Firefox ESR: its background answers the options page; badges
-// show on a TikTok video and in a LIVE chat, styled and isolated as in Chromium; packs are signed with
-// the key it keeps and checked with Firefox's WebCrypto. See firefox.ts.
+// show on a TikTok video, in a LIVE chat, in the feed and on a profile, styled and isolated as in
+// Chromium; packs are signed with the key it keeps and checked with Firefox's WebCrypto. See firefox.ts.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,8 @@ const fixtures = resolve(import.meta.dirname, '../fixtures/pages');
 const VIDEO = '/@mara.sings/video/7301234567890123456';
 const LIVE = '/@mara.sings/live';
 const KAI_VIDEO = '/@kai.cooks/video/7301234567890123999';
+const FEED = '/foryou';
+const LENA = '/@lena.paints';
 const page = (name: string) => readFileSync(join(fixtures, `${name}.html`), 'utf8');
 /** What tiktok.com serves; a test may add pages. */
 const served: Record<string, string> = { [VIDEO]: page('video-2025'), [LIVE]: page('live-2025') };
@@ -120,7 +122,10 @@ describe('in Firefox ESR', () => {
         creator: { handle: 'kai.cooks', displayName: 'Kai Cooks' },
         issuedAt: new Date().toISOString(),
         tiers: [{ id: 'spoon', name: 'Spoon', badge: { label: 'SPN', color: '#ff8800', emoji: '🥄' }, tenureSteps: DEFAULT_TENURE_STEPS }],
-        subscribers: [{ handle: 'fan.one', tierId: 'spoon', since: '2025-08-10' }],
+        subscribers: [
+          { handle: 'fan.one', tierId: 'spoon', since: '2025-08-10' },
+          { handle: 'lena.paints', tierId: 'spoon', since: '2025-08-10' },
+        ],
       },
       key.privateKey,
       key.publicJwk,
@@ -154,6 +159,33 @@ describe('in Firefox ESR', () => {
       'two roster rows',
     );
     expect(rows.join(' ')).toMatch(/fan\.one.*night_owl\.22/s);
+  });
+
+  it('badges feed authors for every creator, naming it, comments for the item’s author, and a subscriber’s profile header once per creator', async () => {
+    served[FEED] = page('foryou-2025');
+    const feed = await firefox.open(`https://www.tiktok.com${FEED}`);
+    const inFeed = await badgesIn(feed, 3);
+    // lena.paints is in kai.cooks's pack; fan.one comments on mara.sings's item; night_owl.22 posts.
+    expect(inFeed.map((b) => [b.near, b.creator])).toEqual([
+      ['/@lena.paints', 'kai.cooks'],
+      ['/@Fan.One', 'mara.sings'],
+      ['/@Night_Owl.22', 'mara.sings'],
+    ]);
+    // Feed authors' badges name their creator; a comment's is for the item's author alone.
+    expect(inFeed[0]!.title).toMatch(/^@kai\.cooks · Spoon · \d+ months? · since Aug 10, 2025$/);
+    expect(inFeed[1]!.title).toMatch(/^Gold · \d+ months? · since Mar 3, 2025$/);
+    expect(inFeed[2]!.title).toMatch(/^@mara\.sings · Gold · \d+ months? · since Sep 20, 2025$/);
+
+    const tierId = await firefox.evaluate<string>(firefox.options, `browser.storage.local.get('workspace').then((s) => s.workspace.workspace.tiers[0].id)`);
+    const saved = await send({ type: 'roster.save', subscriber: { handle: 'lena.paints', nickname: 'Lena', tierId, since: '2025-05-05' } });
+    expect(saved.ok).toBe(true);
+    served[LENA] = page('profile-other-2025');
+    const profile = await firefox.open(`https://www.tiktok.com${LENA}`);
+    const header = await badgesIn(profile, 2);
+    expect(header.map((b) => [b.creator, b.by, b.text.split('\u2009')[0]])).toEqual([
+      ['mara.sings', 'handle', '⭐\u00a0GLD'],
+      ['kai.cooks', 'handle', '🥄\u00a0SPN'],
+    ]);
   });
 
   it('logs no errors in any tab', () => {
