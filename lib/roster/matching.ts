@@ -1,6 +1,7 @@
 // The in-memory index the background answers a page's roster lookups from: subscriber records of any
 // number of creators (the creator's own roster and imported badge packs), in Maps keyed by creator
-// then by handle or nickname, so a lookup costs a few Map reads per name whatever the roster's size.
+// then by handle or nickname, so a lookup costs a few Map reads per name whatever the roster's size;
+// a filter in front of each Map answers most names nobody subscribes with (key-filter.ts).
 //
 // Rules:
 // - Handles are compared case-insensitively, without "@" (normalizeHandle).
@@ -11,6 +12,7 @@
 // - Only active records badge. When one handle has several records, an active one wins; among those,
 //   the most recently updated.
 import { normalizeHandle } from '../domain/schema';
+import { KeyFilter } from './key-filter';
 import { normalizeNickname, type Subscriber } from './schema';
 
 /** What a page may learn of a subscriber: never the note. */
@@ -38,6 +40,8 @@ const AMBIGUOUS: RosterAnswer = Object.freeze({ status: 'ambiguous', by: 'nickna
 interface CreatorIndex {
   byHandle: Map<string, RosterAnswer>;
   byNickname: Map<string, RosterAnswer>;
+  handleFilter: KeyFilter;
+  nicknameFilter: KeyFilter;
 }
 
 function entryOf(s: Subscriber): RosterEntry {
@@ -93,7 +97,16 @@ function indexCreator(subscribers: readonly Subscriber[]): CreatorIndex {
     if (owner === null) byNickname.set(nickname, AMBIGUOUS);
     else if (owner.record) byNickname.set(nickname, { status: 'match', by: 'nickname', entry: entryOf(owner.record) });
   }
-  return { byHandle, byNickname };
+  return {
+    byHandle,
+    byNickname,
+    handleFilter: KeyFilter.of(byHandle.keys(), byHandle.size),
+    nicknameFilter: KeyFilter.of(byNickname.keys(), byNickname.size),
+  };
+}
+
+function answerOf(map: Map<string, RosterAnswer>, filter: KeyFilter, key: string): RosterAnswer {
+  return filter.mightHave(key) ? (map.get(key) ?? NONE) : NONE;
 }
 
 export class RosterIndex {
@@ -130,8 +143,8 @@ export class RosterIndex {
     const nicknames = query.nicknames ?? [];
     if (!creator) return { handles: handles.map(() => NONE), nicknames: nicknames.map(() => NONE) };
     return {
-      handles: handles.map((h) => creator.byHandle.get(normalizeHandle(h)) ?? NONE),
-      nicknames: nicknames.map((n) => creator.byNickname.get(normalizeNickname(n)) ?? NONE),
+      handles: handles.map((h) => answerOf(creator.byHandle, creator.handleFilter, normalizeHandle(h))),
+      nicknames: nicknames.map((n) => answerOf(creator.byNickname, creator.nicknameFilter, normalizeNickname(n))),
     };
   }
 }
