@@ -3,7 +3,8 @@
 //   content script's own world to the service worker, in the same run; a batch carries 1,000 handles,
 //   a third of them subscribers;
 // - the first lookup after the service worker stopped (it reads, checks and indexes the roster first),
-//   and a page opened on a stopped worker, whose features warm the roster up before its comments come;
+//   a page opened on a stopped worker, whose features warm the roster up before its comments come, and
+//   a page left open while the worker stopped, whose first scroll warms it up before the next comments;
 // - the options page's Subscribers table scrolled to rows all over the roster: the time until the rows
 //   at the new position are shown, and how many rows the page holds.
 // Reported, never asserted (but the rows shown must be the right ones).
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchExtension, sendCommand, type Extension } from '../e2e/harness';
 import { createCreator, openTikTok, serveTikTokPages, until } from '../e2e/tiktok';
+import { AWAKE_MS } from '@/lib/page/badges/roster-lookup';
 import { contentWorld } from './content-world';
 import { median } from './first-render';
 
@@ -134,6 +136,53 @@ async function coldPageBadges(worker: Awaited<ReturnType<typeof workerControl>>)
   return times;
 }
 
+/** How long TikTok takes to bring the next comments after a scroll, in this scenario. */
+const MORE_COMMENTS_AFTER_MS = 300;
+
+/**
+ * A video page left open while the service worker stopped (a person reading): they scroll, and the
+ * next comments arrive MORE_COMMENTS_AFTER_MS later: the time from those comments to their badge.
+ * The scroll has the background warm the roster up. The page first stays quiet for AWAKE_MS, as it
+ * would before Chrome stops the worker (30 s idle): until then it takes the worker to be up.
+ */
+async function scrolledAfterSleep(worker: Awaited<ReturnType<typeof workerControl>>): Promise<number[]> {
+  const url = 'https://www.tiktok.com/@mara.sings/video/7301234567890123498';
+  await extension.context.route(url, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>video</title></head><body><main><div class="css-7whb78-7937d88b--DivCommentListContainer" style="height:200px;overflow:auto"><div style="height:2000px"></div></div></main></body></html>',
+    }),
+  );
+  const page = await extension.context.newPage();
+  await page.goto(url);
+  const times: number[] = [];
+  for (let round = 0; round < 2; round++) {
+    await page.waitForTimeout(AWAKE_MS + 500);
+    await worker.stop();
+    const ms = await page.evaluate(
+      ({ handle, after }) =>
+        new Promise<number>((resolve, reject) => {
+          const list = document.querySelector('[class*="DivCommentListContainer"]')!;
+          list.scrollTop += 100;
+          setTimeout(() => {
+            const start = performance.now();
+            new MutationObserver(() => {
+              if (list.querySelector(`a[href="/@${handle}"] ~ tierkit-badge`)) resolve(performance.now() - start);
+            }).observe(list, { childList: true, subtree: true });
+            const comment = document.createElement('div');
+            comment.innerHTML = `<div data-e2e="comment-username-1"><a href="/@${handle}">A fan</a></div>`;
+            list.append(comment);
+          }, after);
+          setTimeout(() => reject(new Error('no badge in 10 s')), 10_000);
+        }),
+      { handle: `fan${3 * round + 30}`, after: MORE_COMMENTS_AFTER_MS },
+    );
+    times.push(ms);
+  }
+  await page.close();
+  return times;
+}
+
 it('answers a batch of 1,000 handles against 100,000 subscribers, against a bare echo', async () => {
   const options = await extension.openOptions();
   await createCreator(options);
@@ -194,6 +243,7 @@ it('answers a batch of 1,000 handles against 100,000 subscribers, against a bare
   const worker = await workerControl(options);
   const cold = await coldLookups(worker, cdp, world);
   const coldPage = await coldPageBadges(worker);
+  const scrolled = await scrolledAfterSleep(worker);
   await worker.detach();
   console.log(
     [
@@ -202,6 +252,7 @@ it('answers a batch of 1,000 handles against 100,000 subscribers, against a bare
       `  lookup ${lookup.toFixed(2)} ms, bare echo of the same handles ${echo.toFixed(2)} ms: ratio ${(lookup / echo).toFixed(2)} (target ≤ 1.5)`,
       `  the first lookup after the service worker stopped (as Chrome stops it after 30 s idle): median ${median(cold).toFixed(0)} ms (${Math.min(...cold).toFixed(0)}-${Math.max(...cold).toFixed(0)}) of ${cold.length}`,
       `  a video page opened on the stopped worker, a subscriber's comment arriving ${COMMENTS_AFTER_MS} ms later: badged ${median(coldPage).toFixed(0)} ms after it arrived (${Math.min(...coldPage).toFixed(0)}-${Math.max(...coldPage).toFixed(0)}, ${coldPage.length} pages)`,
+      `  a video page left open while the worker stopped, scrolled, the next comment arriving ${MORE_COMMENTS_AFTER_MS} ms later: badged ${median(scrolled).toFixed(0)} ms after it arrived (${Math.min(...scrolled).toFixed(0)}-${Math.max(...scrolled).toFixed(0)}, ${scrolled.length} times)`,
       '',
     ].join('\n'),
   );

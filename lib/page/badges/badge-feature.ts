@@ -20,6 +20,26 @@ export interface BadgeWatch {
   container?: ExpectedContainer;
 }
 
+/** What a person does when they come back to a page or move on it. */
+const RETURN_EVENTS = ['visibilitychange', 'scroll', 'pointerdown'] as const;
+
+/**
+ * A view can stay open long after its names were asked (a person reading, a tab left in the
+ * background), and Chrome stops an idle service worker after 30 s: the next names would wait for it
+ * to read the roster again (about 1 s for 100,000 subscribers). When the person comes back to the tab
+ * or scrolls or clicks in it, the roster is warmed up ahead of the names that follow; `warm` sends
+ * nothing while the background was asked anything lately, so this costs a clock read per event.
+ */
+function wakeOnReturn(context: FeatureContext, services: BadgeServices, doc: ParentNode): void {
+  const page = 'visibilityState' in doc ? (doc as Document) : (doc as Node).ownerDocument;
+  if (!page) return;
+  const wake = () => {
+    if (page.visibilityState !== 'hidden') services.roster.warm();
+  };
+  // Capture: a scroll inside TikTok's own scrollers does not bubble.
+  for (const type of RETURN_EVENTS) page.addEventListener(type, wake, { capture: true, passive: true, signal: context.signal });
+}
+
 export function startBadges(
   context: FeatureContext,
   services: BadgeServices,
@@ -30,6 +50,7 @@ export function startBadges(
 ): void {
   if (context.signal.aborted) return;
   services.roster.warm();
+  wakeOnReturn(context, services, doc);
   const badges = createBadgeSet(services);
   // One odd element must not keep the rest of its batch from their badges.
   const guard = createGuard(log);
