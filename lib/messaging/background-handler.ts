@@ -26,6 +26,8 @@ export interface HandlerDeps {
   publishRoster?: (status: RosterStatus) => Promise<void>;
   /** Replaces the page diagnostics (DIAGNOSTICS_KEY). */
   writeDiagnostics?: (list: Diagnostic[]) => Promise<void>;
+  /** How long after a roster change the lookup index's snapshot is taken (lib/store/roster-store.ts). */
+  snapshotDelayMs?: number;
 }
 
 /**
@@ -70,7 +72,13 @@ export function createHandler(deps: HandlerDeps) {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   let revision = 0;
   let rosterRevision = 0;
-  const roster = createRosterStore({ db: deps.db, readPacks, now, newId });
+  const roster = createRosterStore({
+    db: deps.db,
+    readPacks,
+    now,
+    newId,
+    ...(deps.snapshotDelayMs !== undefined ? { snapshotDelayMs: deps.snapshotDelayMs } : {}),
+  });
 
   async function publishRoster() {
     rosterRevision = Math.max(rosterRevision + 1, now());

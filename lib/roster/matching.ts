@@ -11,7 +11,10 @@
 //   records without a handle) is ambiguous: it answers 'ambiguous', never a guess.
 // - Only active records badge. When one handle has several records, an active one wins; among those,
 //   the most recently updated.
+import * as z from 'zod/mini';
 import { normalizeHandle } from '../domain/schema';
+import { idSchema } from '../domain/text';
+import { isDay } from '../eligibility/dates';
 import { KeyFilter } from './key-filter';
 import { normalizeNickname, type Subscriber } from './schema';
 
@@ -97,6 +100,10 @@ function indexCreator(subscribers: readonly Subscriber[]): CreatorIndex {
     if (owner === null) byNickname.set(nickname, AMBIGUOUS);
     else if (owner.record) byNickname.set(nickname, { status: 'match', by: 'nickname', entry: entryOf(owner.record) });
   }
+  return withFilters(byHandle, byNickname);
+}
+
+function withFilters(byHandle: Map<string, RosterAnswer>, byNickname: Map<string, RosterAnswer>): CreatorIndex {
   return {
     byHandle,
     byNickname,
@@ -108,6 +115,76 @@ function indexCreator(subscribers: readonly Subscriber[]): CreatorIndex {
 function answerOf(map: Map<string, RosterAnswer>, filter: KeyFilter, key: string): RosterAnswer {
   return filter.mightHave(key) ? (map.get(key) ?? NONE) : NONE;
 }
+
+// ---- A snapshot of the index, kept so that a service worker Chrome stopped answers soon after it
+// starts again: 100,000 records take about 1 s to read, check and index, a snapshot of columns a small
+// part of that (roster-store.ts). Columns of strings and numbers, not objects: IndexedDB reads them
+// many times faster. Entries are shared by the handle and the nickname maps; tier ids and days, which
+// repeat, are kept once each.
+
+export interface CreatorSnapshot {
+  creator: string;
+  tierIds: string[];
+  days: string[];
+  /** Per entry: record id, index into tierIds, index into days, months override (-1: none), handle and nickname ('': none). */
+  ids: string[];
+  tiers: number[];
+  since: number[];
+  months: number[];
+  handles: string[];
+  nicknames: string[];
+  /** Each key and its entry; a nickname entry of -1 is a nickname several people share. */
+  handleKeys: string[];
+  handleEntries: number[];
+  nicknameKeys: string[];
+  nicknameEntries: number[];
+}
+
+export interface IndexSnapshot {
+  creators: CreatorSnapshot[];
+}
+
+const MAX_SNAPSHOT_ROWS = 1_000_000;
+const texts = (max: number) => z.array(z.string().check(z.maxLength(max))).check(z.maxLength(MAX_SNAPSHOT_ROWS));
+const counts = (min: number) => z.array(z.int().check(z.minimum(min))).check(z.maxLength(MAX_SNAPSHOT_ROWS));
+
+/** Same length, and every index within its list: a snapshot that reads back otherwise is not used. */
+function consistent(c: CreatorSnapshot): boolean {
+  const n = c.ids.length;
+  const within = (list: readonly number[], size: number, none?: number) => list.every((i) => i < size || i === none);
+  return (
+    [c.tiers, c.since, c.months, c.handles, c.nicknames].every((column) => column.length === n) &&
+    c.handleKeys.length === c.handleEntries.length &&
+    c.nicknameKeys.length === c.nicknameEntries.length &&
+    within(c.tiers, c.tierIds.length) &&
+    within(c.since, c.days.length) &&
+    within(c.handleEntries, n) &&
+    within(c.nicknameEntries, n, -1)
+  );
+}
+
+export const indexSnapshotSchema = z.object({
+  creators: z.array(
+    z
+      .object({
+        creator: z.string().check(z.maxLength(64)),
+        tierIds: z.array(idSchema),
+        days: z.array(z.string().check(z.refine(isDay))),
+        // Record ids, and a pack's entries' ids made of its key's fingerprint.
+        ids: texts(100),
+        tiers: counts(0),
+        since: counts(0),
+        months: counts(-1),
+        handles: texts(64),
+        nicknames: texts(1000),
+        handleKeys: texts(64),
+        handleEntries: counts(0),
+        nicknameKeys: texts(1000),
+        nicknameEntries: counts(-1),
+      })
+      .check(z.refine(consistent)),
+  ),
+});
 
 export class RosterIndex {
   private readonly creators = new Map<string, CreatorIndex>();
@@ -134,6 +211,82 @@ export class RosterIndex {
 
   creatorHandles(): string[] {
     return [...this.creators.keys()];
+  }
+
+  /** The index as columns (see above); `fromSnapshot` makes an index that answers alike. */
+  snapshot(): IndexSnapshot {
+    const creators: CreatorSnapshot[] = [];
+    for (const [creator, index] of this.creators) {
+      const c: CreatorSnapshot = {
+        creator,
+        tierIds: [],
+        days: [],
+        ids: [],
+        tiers: [],
+        since: [],
+        months: [],
+        handles: [],
+        nicknames: [],
+        handleKeys: [],
+        handleEntries: [],
+        nicknameKeys: [],
+        nicknameEntries: [],
+      };
+      const tierAt = new Map<string, number>();
+      const dayAt = new Map<string, number>();
+      const entryAt = new Map<string, number>();
+      const intern = (at: Map<string, number>, list: string[], value: string) => {
+        let i = at.get(value);
+        if (i === undefined) at.set(value, (i = list.push(value) - 1));
+        return i;
+      };
+      const entryOfAnswer = (answer: RosterAnswer): number => {
+        if (answer.status !== 'match') return -1;
+        const e = answer.entry;
+        let i = entryAt.get(e.id);
+        if (i === undefined) {
+          entryAt.set(e.id, (i = c.ids.push(e.id) - 1));
+          c.tiers.push(intern(tierAt, c.tierIds, e.tierId));
+          c.since.push(intern(dayAt, c.days, e.since));
+          c.months.push(e.monthsOverride ?? -1);
+          c.handles.push(e.handle ?? '');
+          c.nicknames.push(e.nickname ?? '');
+        }
+        return i;
+      };
+      for (const [key, answer] of index.byHandle) {
+        c.handleKeys.push(key);
+        c.handleEntries.push(entryOfAnswer(answer));
+      }
+      for (const [key, answer] of index.byNickname) {
+        c.nicknameKeys.push(key);
+        c.nicknameEntries.push(entryOfAnswer(answer));
+      }
+      creators.push(c);
+    }
+    return { creators };
+  }
+
+  static fromSnapshot(snapshot: IndexSnapshot): RosterIndex {
+    const index = new RosterIndex();
+    for (const c of snapshot.creators) {
+      const entries = c.ids.map((id, i): RosterEntry => {
+        const entry: RosterEntry = { id, tierId: c.tierIds[c.tiers[i]!]!, since: c.days[c.since[i]!]! };
+        if (c.months[i]! >= 0) entry.monthsOverride = c.months[i]!;
+        if (c.handles[i]) entry.handle = c.handles[i]!;
+        if (c.nicknames[i]) entry.nickname = c.nicknames[i]!;
+        return entry;
+      });
+      const byHandle = new Map<string, RosterAnswer>();
+      c.handleKeys.forEach((key, i) => byHandle.set(key, { status: 'match', by: 'handle', entry: entries[c.handleEntries[i]!]! }));
+      const byNickname = new Map<string, RosterAnswer>();
+      c.nicknameKeys.forEach((key, i) => {
+        const at = c.nicknameEntries[i]!;
+        byNickname.set(key, at < 0 ? AMBIGUOUS : { status: 'match', by: 'nickname', entry: entries[at]! });
+      });
+      index.creators.set(c.creator, withFilters(byHandle, byNickname));
+    }
+    return index;
   }
 
   /** Who among these names subscribes to `creatorHandle`; one answer per name, in the query's order. */

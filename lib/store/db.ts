@@ -32,6 +32,13 @@ export interface StoredKey {
 
 export type Singleton = { key: 'profile'; value: Profile } | { key: 'settings'; value: Settings };
 
+/**
+ * What the background keeps to start fast (lib/store/roster-store.ts): a snapshot of the roster's lookup
+ * index, and the generation of the roster it was taken of, which every write of subscribers or packs
+ * moves in its own transaction. Derived data: Delete all data clears it, backups leave it out.
+ */
+export type LookupCacheRow = { key: 'generation'; value: number } | { key: 'snapshot'; value: unknown };
+
 export class TierkitDb extends Dexie {
   singletons!: EntityTable<Singleton, 'key'>;
   tiers!: EntityTable<Tier, 'id'>;
@@ -46,6 +53,7 @@ export class TierkitDb extends Dexie {
   subscribers!: EntityTable<Subscriber, 'id'>;
   packs!: EntityTable<StoredPack, 'fingerprint'>;
   keys!: EntityTable<StoredKey, 'id'>;
+  lookupCache!: EntityTable<LookupCacheRow, 'key'>;
 
   constructor(name = 'tierkit') {
     super(name);
@@ -85,11 +93,14 @@ export class TierkitDb extends Dexie {
       packs: 'fingerprint, creatorHandle',
       keys: 'id',
     });
+    // 4: the lookup index's snapshot. A new table only: version 3's data is kept as it is, and the
+    // snapshot is taken the first time the roster is read.
+    this.version(4).stores({ lookupCache: 'key' });
   }
 
   /** Every table: what "Delete all data" clears and an import may write. */
   get allTables() {
-    return [...this.workspaceTables, this.statSnapshots, this.dailyStats, this.subscribers, this.packs, this.keys];
+    return [...this.workspaceTables, this.statSnapshots, this.dailyStats, this.subscribers, this.packs, this.keys, this.lookupCache];
   }
 
   get workspaceTables() {
@@ -104,4 +115,20 @@ export class TierkitDb extends Dexie {
       this.bonusConditions,
     ];
   }
+}
+
+/** The roster's generation (see LookupCacheRow); 0 before the first write. */
+export async function rosterGeneration(db: TierkitDb): Promise<number> {
+  const row = await db.lookupCache.get('generation');
+  return row?.key === 'generation' && Number.isSafeInteger(row.value) ? row.value : 0;
+}
+
+/**
+ * Moves the generation, inside the transaction of a write of subscribers or packs (its scope must
+ * hold `lookupCache`): a snapshot of an earlier generation is not used again. Returns the new one.
+ */
+export async function nextRosterGeneration(db: TierkitDb): Promise<number> {
+  const next = (await rosterGeneration(db)) + 1;
+  await db.lookupCache.put({ key: 'generation', value: next });
+  return next;
 }

@@ -21,7 +21,7 @@ import {
 import { decideImport, type StoredPackInfo } from '../packs/replace';
 import { verifyPack } from '../packs/verify';
 import { subscriberName, subscriberSchema } from '../roster/schema';
-import type { StoredKey, StoredPack, TierkitDb } from './db';
+import { nextRosterGeneration, type StoredKey, type StoredPack, type TierkitDb } from './db';
 import { validRows } from './valid-rows';
 
 const SIGNING_KEY_ID = 'signing';
@@ -227,7 +227,7 @@ export async function importPack(db: TierkitDb, fileName: string, text: string, 
   // The document as written is kept, so the stored signature still covers exactly what is stored.
   const document = JSON.parse(text.replace(/^\uFEFF/, '')) as BadgePack;
 
-  return db.transaction('rw', db.packs, async () => {
+  return db.transaction('rw', db.packs, db.lookupCache, async () => {
     const infos: StoredPackInfo[] = [];
     for (const row of (await db.packs.toArray()) as unknown[]) {
       const info = keptInfoSchema.safeParse(row);
@@ -241,6 +241,7 @@ export async function importPack(db: TierkitDb, fileName: string, text: string, 
     if (decision.action === 'refuse') return named(decision.problems.map((p) => ({ ...p, path: [] })));
     const stored: StoredPack = { fingerprint: verified.fingerprint, creatorHandle: verified.pack.creator.handle, pack: verified.pack, importedAt: now };
     await db.packs.put({ ...stored, pack: document });
+    await nextRosterGeneration(db);
     return { ok: true, value: { action: decision.action, pack: packInfo(stored, decision.warning) } };
   });
 }
@@ -258,9 +259,10 @@ export async function listPacks(db: TierkitDb): Promise<PackList> {
 
 /** Forgets a kept pack (readable or not); false when there was none with that fingerprint. */
 export async function removePack(db: TierkitDb, fingerprint: string): Promise<boolean> {
-  return db.transaction('rw', db.packs, async () => {
+  return db.transaction('rw', db.packs, db.lookupCache, async () => {
     if ((await db.packs.where('fingerprint').equals(fingerprint).count()) === 0) return false;
     await db.packs.delete(fingerprint);
+    await nextRosterGeneration(db);
     return true;
   });
 }

@@ -2,21 +2,25 @@
 // Dexie; a copy stays in memory with a lookup index (lib/roster/matching), because a page asks about
 // thousands of names at once and the options table pages through up to 200,000 rows. This module is
 // the only writer of the `subscribers` table, so it keeps the copy in step with each write; anything
-// else that touches the table (Delete all data) calls `reload`.
+// else that touches the table (Delete all data) calls `reload`. Every write moves the roster's
+// generation in its transaction, and a snapshot of the lookup index is kept for the next start of the
+// service worker (see below).
+import * as z from 'zod/mini';
 import { readableTextOn } from '../domain/contrast';
 import { sortTiers, tenureLevel } from '../domain/offer';
 import { fromZod, type Problem, type Result } from '../domain/problems';
-import { normalizeHandle, tierSchema, type Tier } from '../domain/schema';
+import { handleSchema, normalizeHandle, tierSchema, type Tier } from '../domain/schema';
 import { utcDate } from '../eligibility/dates';
 import { locale } from '../i18n';
 import type { BadgeDesign, ExportedFile, LookupAnswer, LookupResult, RosterSortKey, RosterStatus } from '../messaging/protocol';
 import type { RosterImportAnswer, RosterPage } from '../messaging/roster-answers';
 import { applyRosterImport, exportRosterCsv, importRosterCsv } from '../roster/csv';
-import { RosterIndex, type RosterAnswer, type RosterEntry } from '../roster/matching';
+import { packTierSchema } from '../packs/pack';
+import { indexSnapshotSchema, RosterIndex, type RosterAnswer, type RosterEntry } from '../roster/matching';
 import { rosterMessage } from '../roster/messages';
 import { subscriberSchema, type Subscriber, type SubscriberStatus } from '../roster/schema';
 import { cumulativeMonths } from '../roster/tenure';
-import type { StoredPack, TierkitDb } from './db';
+import { nextRosterGeneration, rosterGeneration, type StoredPack, type TierkitDb } from './db';
 import { ownHandle } from './stats-store';
 import { validRows } from './valid-rows';
 
@@ -45,16 +49,24 @@ export interface RosterStoreDeps {
   readPacks: (db: TierkitDb) => Promise<StoredPack[]>;
   now: () => number;
   newId: () => string;
+  /** How long after a read or a change the index's snapshot is taken (SNAPSHOT_DELAY_MS). */
+  snapshotDelayMs?: number;
 }
 
-interface State {
+/** What lookups need: from the whole roster, or from the index's snapshot while that is not read. */
+interface LookupState {
   ownHandle: string | null;
-  own: Map<string, Subscriber>;
   /** Tiers per creator: the creator's own and each pack's. */
   tiers: Map<string, Map<string, BadgeTier>>;
   index: RosterIndex;
-  packs: number;
   creators: string[];
+}
+
+interface State extends LookupState {
+  own: Map<string, Subscriber>;
+  packs: number;
+  /** The roster's generation this state holds (db.ts). */
+  generation: number;
   /** Sorted copies of the roster, per sort; dropped on every change. */
   sorted: Map<string, Subscriber[]>;
   filtered: { key: string; rows: Subscriber[] } | null;
@@ -82,20 +94,42 @@ function packRecords(stored: StoredPack): Subscriber[] {
   }));
 }
 
+// The lookup index as kept between service worker starts (db.ts, LookupCacheRow): Chrome stops an idle
+// worker after 30 s, and reading, checking and indexing 100,000 records again takes about 1 s, the
+// snapshot a fraction of that (bench). It holds the packs' tiers too (a pack is read whole otherwise);
+// the creator's own tiers are read afresh, so a tier edit leaves the snapshot good. It is used only
+// when it is of the roster's current generation and the same own handle.
+const badgeTierSchema = z.object({ ...packTierSchema.shape, position: z.int() });
+const storedSnapshotSchema = z.object({
+  generation: z.int(),
+  ownHandle: z.nullable(handleSchema),
+  creators: z.array(handleSchema),
+  packTiers: z.array(z.object({ creator: handleSchema, tiers: z.array(badgeTierSchema) })),
+  index: indexSnapshotSchema,
+});
+type StoredSnapshot = z.infer<typeof storedSnapshotSchema>;
+
+/** How long after a change the snapshot is taken again: a burst of edits makes one. */
+const SNAPSHOT_DELAY_MS = 1000;
+
 export function createRosterStore(deps: RosterStoreDeps) {
   const { db } = deps;
   let loading: Promise<State> | null = null;
+  // The whole roster once read; until then, lookups may answer from the snapshot.
+  let current: State | null = null;
+  let quick: Promise<LookupState | null> | null = null;
+  let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
   // The short token a lookup answer carries for an index entry instead of its id (see LookupMatch.id).
   const tokens = new WeakMap<RosterEntry, string>();
   let issued = 0;
 
   async function load(): Promise<State> {
-    const [handle, rows, tierRows, packs] = await Promise.all([
-      ownHandle(db),
-      db.subscribers.toArray(),
-      db.tiers.toArray(),
-      deps.readPacks(db),
-    ]);
+    // One transaction: the generation is of exactly what is read.
+    const [handle, rows, tierRows, packs, generation] = await db.transaction(
+      'r',
+      [db.singletons, db.subscribers, db.tiers, db.packs, db.lookupCache],
+      () => Promise.all([ownHandle(db), db.subscribers.toArray(), db.tiers.toArray(), deps.readPacks(db), rosterGeneration(db)]),
+    );
     const ownTiers = readTiers(tierRows);
     const own = new Map(validRows(rows, subscriberSchema).map((s) => [s.id, s]));
     const tiers = new Map<string, Map<string, BadgeTier>>();
@@ -115,16 +149,91 @@ export function createRosterStore(deps: RosterStoreDeps) {
       index.setCreator(creator, packRecords(stored));
       creators.push(creator);
     }
-    return { ownHandle: handle, own, tiers, index, packs: packs.length, creators, sorted: new Map(), filtered: null };
+    return { ownHandle: handle, own, tiers, index, packs: packs.length, creators, generation, sorted: new Map(), filtered: null };
   }
 
-  const state = () => (loading ??= load());
+  function state(): Promise<State> {
+    if (!loading) {
+      const started = load();
+      loading = started;
+      void started.then(
+        (s) => {
+          if (loading !== started) return;
+          current = s;
+          quick = null;
+          snapshotLater(s);
+        },
+        () => undefined,
+      );
+    }
+    return loading;
+  }
 
-  /** After the roster changed: the index and the cached orders follow. */
+  /** Takes the snapshot of `s` soon, unless the roster is read again or changes meanwhile. */
+  function snapshotLater(s: State) {
+    clearTimeout(snapshotTimer);
+    snapshotTimer = setTimeout(() => {
+      if (current !== s) return;
+      // A cache: when it cannot be kept, the next start reads the roster as before.
+      const notKept = (error: unknown) => console.warn('Tierkit: the roster index snapshot was not kept', error);
+      try {
+        const packCreators = s.creators.filter((creator) => creator !== s.ownHandle);
+        const value: StoredSnapshot = {
+          generation: s.generation,
+          ownHandle: s.ownHandle,
+          creators: s.creators,
+          packTiers: packCreators.map((creator) => ({ creator, tiers: [...(s.tiers.get(creator)?.values() ?? [])] })),
+          index: s.index.snapshot(),
+        };
+        db.lookupCache.put({ key: 'snapshot', value }).catch(notKept);
+      } catch (error) {
+        notKept(error);
+      }
+    }, deps.snapshotDelayMs ?? SNAPSHOT_DELAY_MS);
+  }
+
+  /** Lookups' state from the snapshot, or null when there is none of the current roster. */
+  async function loadQuick(): Promise<LookupState | null> {
+    const [handle, tierRows, generation, row] = await db.transaction('r', [db.singletons, db.tiers, db.lookupCache], () =>
+      Promise.all([ownHandle(db), db.tiers.toArray(), rosterGeneration(db), db.lookupCache.get('snapshot')]),
+    );
+    const parsed = storedSnapshotSchema.safeParse(row?.value);
+    if (!parsed.success || parsed.data.generation !== generation || parsed.data.ownHandle !== handle) return null;
+    const { packTiers, creators, index } = parsed.data;
+    const tiers = new Map(packTiers.map(({ creator, tiers }) => [creator, new Map(tiers.map((tier) => [tier.id, tier]))]));
+    if (handle) tiers.set(handle, tierMap(readTiers(tierRows)));
+    return { ownHandle: handle, tiers, index: RosterIndex.fromSnapshot(index), creators };
+  }
+
+  /** The whole roster when it has been read; else the snapshot's index; else the roster, read now. */
+  async function lookupState(): Promise<LookupState> {
+    if (current) return current;
+    if (!loading) {
+      quick ??= loadQuick().catch(() => null);
+      const fromSnapshot = await quick;
+      if (current) return current;
+      if (fromSnapshot) return fromSnapshot;
+    }
+    return state();
+  }
+
+  /**
+   * Writes subscribers and moves the roster's generation in one transaction, so that no snapshot of the
+   * roster before the write is used again.
+   */
+  async function write(s: State, work: () => Promise<unknown>): Promise<void> {
+    s.generation = await db.transaction('rw', db.subscribers, db.lookupCache, async () => {
+      await work();
+      return nextRosterGeneration(db);
+    });
+  }
+
+  /** After the roster changed: the index, the cached orders and the snapshot follow. */
   function changed(s: State) {
     s.sorted.clear();
     s.filtered = null;
     if (s.ownHandle) s.index.setCreator(s.ownHandle, [...s.own.values()]);
+    snapshotLater(s);
   }
 
   const today = () => utcDate(deps.now());
@@ -229,6 +338,8 @@ export function createRosterStore(deps: RosterStoreDeps) {
     /** Reads everything again from the database (after Delete all data, or a pack import or removal). */
     reload(): void {
       loading = null;
+      current = null;
+      quick = null;
     },
 
     /**
@@ -236,12 +347,15 @@ export function createRosterStore(deps: RosterStoreDeps) {
      * takes the roster with it, as the roster is the creator's whoever they are called now.
      */
     async workspaceChanged(): Promise<void> {
+      // Lookups from the snapshot read the creator's tiers and handle again.
+      quick = null;
       if (!loading) return;
       const s = await state();
       const handle = await ownHandle(db);
       if (handle !== s.ownHandle) {
-        if (handle) await db.subscribers.toCollection().modify({ creatorHandle: handle });
+        if (handle) await write(s, () => db.subscribers.toCollection().modify({ creatorHandle: handle }));
         loading = null;
+        current = null;
         return;
       }
       if (!handle) return;
@@ -313,7 +427,7 @@ export function createRosterStore(deps: RosterStoreDeps) {
       if (!parsed.success) return { ok: false, problems: fromZod(parsed.error) };
       const problems = checkRecord(s, parsed.data, today());
       if (problems.length) return { ok: false, problems };
-      await db.subscribers.put(parsed.data);
+      await write(s, () => db.subscribers.put(parsed.data));
       s.own.set(parsed.data.id, parsed.data);
       changed(s);
       return { ok: true, value: { id: parsed.data.id } };
@@ -345,7 +459,7 @@ export function createRosterStore(deps: RosterStoreDeps) {
       const s = await state();
       const removed = ids.flatMap((id) => s.own.get(id) ?? []);
       if (removed.length === 0) return [];
-      await db.subscribers.bulkDelete(removed.map((r) => r.id));
+      await write(s, () => db.subscribers.bulkDelete(removed.map((r) => r.id)));
       for (const r of removed) s.own.delete(r.id);
       changed(s);
       return removed;
@@ -355,7 +469,7 @@ export function createRosterStore(deps: RosterStoreDeps) {
     async restore(records: readonly Subscriber[]): Promise<void> {
       const s = await state();
       if (records.length === 0) return;
-      await db.subscribers.bulkPut([...records]);
+      await write(s, () => db.subscribers.bulkPut([...records]));
       for (const r of records) s.own.set(r.id, r);
       changed(s);
     },
@@ -377,7 +491,7 @@ export function createRosterStore(deps: RosterStoreDeps) {
           newId: deps.newId,
         });
         const records = [...added, ...updated];
-        await db.transaction('rw', db.subscribers, () => db.subscribers.bulkPut(records));
+        await write(s, () => db.subscribers.bulkPut(records));
         for (const r of records) s.own.set(r.id, r);
         changed(s);
       }
@@ -402,12 +516,12 @@ export function createRosterStore(deps: RosterStoreDeps) {
 
     /** Reads and indexes the roster now, if it is not in memory yet. */
     async warm(): Promise<void> {
-      await state();
+      await lookupState();
     },
 
     /** Who among these names subscribes to `creator`, answered compactly for a page (protocol.ts). */
     async lookup(creator: string, handles: readonly string[], nicknames: readonly string[], revision: number): Promise<LookupAnswer> {
-      const s = await state();
+      const s = await lookupState();
       const key = normalizeHandle(creator);
       const found = s.index.lookup(key, { handles, nicknames });
       const tiers = s.tiers.get(key);

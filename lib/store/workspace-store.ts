@@ -18,7 +18,7 @@ import {
 import { bonusConditionsSchema, eligibilityProfileSchema } from '../eligibility/rules';
 import type { Table } from 'dexie';
 import type { Subscriber } from '../roster/schema';
-import type { TierkitDb } from './db';
+import { nextRosterGeneration, type TierkitDb } from './db';
 
 export interface Loaded {
   workspace: Workspace;
@@ -138,6 +138,8 @@ async function importSubscribers(db: TierkitDb, subscribers: Subscriber[], mode:
   if (mode === 'replace') await db.subscribers.clear();
   // The roster is the creator's, whatever handle the backup was made under.
   await db.subscribers.bulkPut(handle ? subscribers.map((s) => ({ ...s, creatorHandle: handle })) : subscribers);
+  // In the command's transaction, which holds every table: the index's snapshot is of another roster now.
+  await nextRosterGeneration(db);
 }
 
 export async function runCommand(db: TierkitDb, command: Command, ctx: CommandContext): Promise<Result<Loaded>> {

@@ -6,14 +6,14 @@ import { createHandler } from '@/lib/messaging/background-handler';
 import { createContentHandler } from '@/lib/messaging/content-handler';
 import { rosterStatusSchema, type Diagnostic, type LookupAnswer, type RosterStatus } from '@/lib/messaging/protocol';
 import { rosterPageSchema } from '@/lib/messaging/roster-answers';
-import { TierkitDb } from '@/lib/store/db';
+import { rosterGeneration, TierkitDb } from '@/lib/store/db';
 import { profile, tier } from '../domain/fixtures';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 24, 12);
 
 /** The background on a database; pass one to start it again over the same data (a service worker restart). */
-async function setup(existing?: TierkitDb) {
+async function setup(existing?: TierkitDb, snapshotDelayMs?: number) {
   const db = existing ?? new TierkitDb(`roster-${crypto.randomUUID()}`);
   const statuses: RosterStatus[] = [];
   let diagnostics: Diagnostic[] = [];
@@ -27,6 +27,7 @@ async function setup(existing?: TierkitDb) {
     browserLanguage: () => 'en-US',
     now: () => clock,
     newId: () => `id-${++n}`,
+    ...(snapshotDelayMs !== undefined ? { snapshotDelayMs } : {}),
   });
   const content = createContentHandler({
     db,
@@ -338,8 +339,161 @@ describe('page diagnostics', () => {
   });
 });
 
+/** Waits until the index's snapshot is of the roster as it is now. */
+const snapshotKept = (db: TierkitDb) =>
+  vi.waitFor(async () => {
+    const row = await db.lookupCache.get('snapshot');
+    expect((row?.value as { generation?: number } | undefined)?.generation).toBe(await rosterGeneration(db));
+  });
+
+describe('the lookup index kept between service worker starts', () => {
+  // A writer that never takes the snapshot again: what a restart then reads is the snapshot of before.
+  const NEVER = 600_000;
+  /** Answers without their tokens and revision, which a new service worker issues afresh. */
+  const plain = (answer: LookupAnswer) => ({ ...answer, revision: 0, handles: answer.handles.map(untoken), nicknames: answer.nicknames.map(untoken) });
+  const untoken = (r: LookupAnswer['handles'][number]) => (typeof r === 'object' ? { ...r, id: '' } : r);
+
+  async function keptRoster() {
+    const { createSigningKey, signedText } = await import('../packs/fixtures');
+    const t = await setup(undefined, 0);
+    await t.add({ handle: 'fan.one', nickname: 'Fan One', tierId: 'gold', since: '2026-01-10' });
+    await t.add({ handle: 'fan.two', tierId: 'silver', since: '2026-02-10', monthsOverride: 9 });
+    await t.add({ handle: 'twin.a', nickname: 'Twin', tierId: 'gold', since: '2026-01-01' });
+    await t.add({ handle: 'twin.b', nickname: 'Twin', tierId: 'gold', since: '2026-01-01' });
+    await t.add({ handle: 'gone', tierId: 'gold', since: '2025-01-01', status: 'lapsed' });
+    const pack = await signedText(await createSigningKey(), { creator: { handle: 'kai.cooks', displayName: 'Kai' } });
+    await t.must({ type: 'pack.import', fileName: 'kai.tierkit-pack', text: pack });
+    // The pack's import reads the roster again; its snapshot follows.
+    await t.lookup('mara.sings', ['fan.one']);
+    await snapshotKept(t.db);
+    return t;
+  }
+  const ask = (t: Awaited<ReturnType<typeof setup>>) =>
+    Promise.all([
+      t.lookup('mara.sings', ['fan.one', 'FAN.TWO', 'gone', 'nobody'], ['Fan One', 'Twin', 'Nobody']),
+      t.lookup('kai.cooks', ['luca_92', 'anna.b', 'fan.one'], ['Zoë the great', 'Anna 🌸']),
+    ]);
+
+  it('answers a restarted background from the snapshot, as the roster would, without reading the roster', async () => {
+    const t = await keptRoster();
+    const before = await ask(t);
+    const again = await setup(t.db, NEVER);
+    const subscribers = vi.spyOn(again.db.subscribers, 'toArray');
+    const packs = vi.spyOn(again.db.packs, 'toArray');
+    const after = await ask(again);
+    expect(after.map(plain)).toEqual(before.map(plain));
+    expect(after[1]!.handles[0]).toMatchObject({ s: '2024-11-03' });
+    expect(subscribers).not.toHaveBeenCalled();
+    expect(packs).not.toHaveBeenCalled();
+  });
+
+  it('reads the creator’s tiers afresh: a tier edited after the snapshot shows in its badges', async () => {
+    const t = await keptRoster();
+    const gold = (await t.db.tiers.get('gold'))!;
+    const writer = await setup(t.db, NEVER);
+    await writer.must({ type: 'command', command: { type: 'tier.save', tier: { ...gold, badge: { label: 'AU', color: '#123456' } } } });
+    const again = await setup(t.db, NEVER);
+    const [mara] = await ask(again);
+    expect(mara.designs[(mara.handles[0] as { d: number }).d]).toMatchObject({ label: 'AU', color: '#123456' });
+  });
+
+  // Each write, by a background that takes no snapshot of its own after it; then a restart.
+  const writes: [string, (t: Awaited<ReturnType<typeof setup>>) => Promise<unknown>, (t: Awaited<ReturnType<typeof setup>>) => Promise<void>][] = [
+    ['a subscriber added', (t) => t.add({ handle: 'fan.new', tierId: 'gold', since: '2026-03-01' }), async (t) => {
+      expect((await t.lookup('mara.sings', ['fan.new'])).handles[0]).toMatchObject({ s: '2026-03-01' });
+    }],
+    ['a subscriber moved to another tier', async (t) => t.add({ id: 'id-1', handle: 'fan.one', nickname: 'Fan One', tierId: 'silver', since: '2026-01-10' }), async (t) => {
+      const answer = await t.lookup('mara.sings', ['fan.one']);
+      expect(answer.designs[(answer.handles[0] as { d: number }).d]).toMatchObject({ label: 'SLV' });
+    }],
+    ['a subscriber removed', (t) => t.must({ type: 'roster.remove', ids: ['id-1'] }), async (t) => {
+      expect((await t.lookup('mara.sings', ['fan.one'], ['Fan One'])).handles.concat((await t.lookup('mara.sings', [], ['Fan One'])).nicknames)).toEqual([0, 0]);
+    }],
+    ['a roster CSV imported', (t) => t.must({ type: 'roster.import', fileName: 'r.csv', text: 'handle,nickname,tier,since,months,status,note\nfan.csv,,Gold,2026-04-01,,active,\n', apply: true }), async (t) => {
+      expect((await t.lookup('mara.sings', ['fan.csv'])).handles[0]).toMatchObject({ s: '2026-04-01' });
+    }],
+    ['a pack removed', async (t) => {
+      const fingerprint = (await t.db.packs.toArray())[0]!.fingerprint;
+      return t.must({ type: 'pack.remove', fingerprint });
+    }, async (t) => {
+      expect((await t.lookup('kai.cooks', ['luca_92'])).handles).toEqual([0]);
+    }],
+    ['Delete all data', (t) => t.must({ type: 'command', command: { type: 'workspace.wipe' } }), async (t) => {
+      expect((await t.lookup('mara.sings', ['fan.one'])).handles).toEqual([0]);
+    }],
+  ];
+  for (const [what, change, check] of writes) {
+    it(`does not answer from a snapshot of before: ${what}`, async () => {
+      const t = await keptRoster();
+      const writer = await setup(t.db, NEVER);
+      await change(writer);
+      await check(await setup(t.db, NEVER));
+    });
+  }
+
+  it('does not answer from a snapshot of before: a backup merged in, or the creator’s handle changed', async () => {
+    const { createBackup } = await import('@/lib/domain/backup');
+    const { loadWorkspace } = await import('@/lib/store/workspace-store');
+    const t = await keptRoster();
+    const writer = await setup(t.db, NEVER);
+    const data = await writer.must({ type: 'backup.data' });
+    const { workspace } = await loadWorkspace(t.db);
+    const extra = { ...data.subscribers[0], id: 'from-backup', handle: 'fan.backup', nickname: undefined };
+    const text = JSON.stringify(createBackup(workspace, new Date(NOW), '0.1.0', data.stats, [...data.subscribers, extra]));
+    await writer.must({ type: 'command', command: { type: 'backup.import', text, mode: 'merge' } });
+    expect((await (await setup(t.db, NEVER)).lookup('mara.sings', ['fan.backup'])).handles[0]).toMatchObject({ s: '2026-01-10' });
+
+    const renamed = await setup(t.db, NEVER);
+    await renamed.query();
+    await renamed.must({ type: 'command', command: { type: 'profile.save', profile: { ...profile, handle: 'mara.live' } } });
+    const after = await setup(t.db, NEVER);
+    expect((await after.lookup('mara.live', ['fan.one'])).handles[0]).toMatchObject({ s: '2026-01-10' });
+    expect((await after.lookup('mara.sings', ['fan.one'])).handles).toEqual([0]);
+  });
+
+  it('refuses a snapshot that does not read back, and reads the roster instead', async () => {
+    const t = await keptRoster();
+    const row = (await t.db.lookupCache.get('snapshot'))!;
+    const broken = structuredClone(row.value) as { index: { creators: { handleEntries: number[] }[] } };
+    broken.index.creators[0]!.handleEntries[0] = 99;
+    await t.db.lookupCache.put({ key: 'snapshot', value: broken });
+    const again = await setup(t.db, NEVER);
+    const subscribers = vi.spyOn(again.db.subscribers, 'toArray');
+    expect((await again.lookup('mara.sings', ['fan.one'])).handles[0]).toMatchObject({ s: '2026-01-10' });
+    expect(subscribers).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('opening a version-3 database', () => {
+  it('upgrades to version 4 keeping the roster and the packs, and takes the index’s snapshot on first use', async () => {
+    const name = `v3-${crypto.randomUUID()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores({ singletons: 'key', tiers: 'id, position, status', perks: 'id, kind', rulesProfiles: 'id', pricePoints: 'currency', revenueRules: 'id' });
+    v3.version(2).stores({ statSnapshots: '[handle+day], handle, capturedAt', dailyStats: '[handle+date], handle', eligibilityProfiles: 'id', bonusConditions: 'id' });
+    v3.version(3).stores({ subscribers: 'id, creatorHandle', packs: 'fingerprint, creatorHandle', keys: 'id' });
+    await v3.open();
+    await v3.table('singletons').put({ key: 'profile', value: profile });
+    await v3.table('tiers').put(tier({ id: 'gold', name: 'Gold', status: 'active', badge: { label: 'GLD', color: '#1a1a80' } }));
+    await v3.table('subscribers').put({
+      id: 'sub-1', creatorHandle: 'mara.sings', handle: 'fan.one', tierId: 'gold', since: '2026-01-10', status: 'active', note: '', source: 'manual', createdAt: NOW, updatedAt: NOW,
+    });
+    v3.close();
+
+    const db = new TierkitDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.subscribers.count()).toBe(1);
+    expect(await db.lookupCache.count()).toBe(0);
+    db.close();
+
+    const t = await setup(new TierkitDb(name), 0);
+    expect((await t.lookup('mara.sings', ['fan.one'])).handles[0]).toMatchObject({ s: '2026-01-10' });
+    await snapshotKept(t.db);
+  });
+});
+
 describe('opening a version-2 database', () => {
-  it('upgrades to version 3 keeping every record, with an empty roster ready to use', async () => {
+  it('upgrades to the current version keeping every record, with an empty roster ready to use', async () => {
     const name = `v2-${crypto.randomUUID()}`;
     // Version 2's schema as it shipped.
     const v2 = new Dexie(name);
@@ -353,7 +507,7 @@ describe('opening a version-2 database', () => {
 
     const db = new TierkitDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.tiers.toArray()).map((t) => t.id)).toEqual(['gold']);
     expect(await db.dailyStats.count()).toBe(1);
     expect(await db.subscribers.count()).toBe(0);
