@@ -37,7 +37,11 @@ export type Singleton = { key: 'profile'; value: Profile } | { key: 'settings'; 
  * index, and the generation of the roster it was taken of, which every write of subscribers or packs
  * moves in its own transaction. Derived data: Delete all data clears it, backups leave it out.
  */
-export type LookupCacheRow = { key: 'generation'; value: number } | { key: 'snapshot'; value: unknown };
+export type LookupCacheRow =
+  | { key: 'generation'; value: number }
+  | { key: 'snapshot'; value: unknown }
+  /** What the snapshot is of, readable without reading the snapshot. */
+  | { key: 'snapshotOf'; value: unknown };
 
 export class TierkitDb extends Dexie {
   singletons!: EntityTable<Singleton, 'key'>;

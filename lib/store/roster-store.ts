@@ -108,6 +108,7 @@ const storedSnapshotSchema = z.object({
   index: indexSnapshotSchema,
 });
 type StoredSnapshot = z.infer<typeof storedSnapshotSchema>;
+const snapshotOfSchema = z.object({ generation: z.int(), ownHandle: z.nullable(handleSchema) });
 
 /** How long after a change the snapshot is taken again: a burst of edits makes one. */
 const SNAPSHOT_DELAY_MS = 1000;
@@ -169,27 +170,35 @@ export function createRosterStore(deps: RosterStoreDeps) {
     return loading;
   }
 
-  /** Takes the snapshot of `s` soon, unless the roster is read again or changes meanwhile. */
+  /**
+   * Takes the snapshot of `s` soon, unless the roster is read again or changes meanwhile, or the kept
+   * one is of this roster already (a start that read the whole roster for the options page).
+   */
   function snapshotLater(s: State) {
     clearTimeout(snapshotTimer);
-    snapshotTimer = setTimeout(() => {
-      if (current !== s) return;
+    snapshotTimer = setTimeout(() => void keepSnapshot(s), deps.snapshotDelayMs ?? SNAPSHOT_DELAY_MS);
+  }
+
+  async function keepSnapshot(s: State): Promise<void> {
+    try {
+      const of = snapshotOfSchema.safeParse((await db.lookupCache.get('snapshotOf'))?.value);
+      if (current !== s || (of.success && of.data.generation === s.generation && of.data.ownHandle === s.ownHandle)) return;
+      const packCreators = s.creators.filter((creator) => creator !== s.ownHandle);
+      const value: StoredSnapshot = {
+        generation: s.generation,
+        ownHandle: s.ownHandle,
+        creators: s.creators,
+        packTiers: packCreators.map((creator) => ({ creator, tiers: [...(s.tiers.get(creator)?.values() ?? [])] })),
+        index: s.index.snapshot(),
+      };
+      await db.lookupCache.bulkPut([
+        { key: 'snapshot', value },
+        { key: 'snapshotOf', value: { generation: s.generation, ownHandle: s.ownHandle } },
+      ]);
+    } catch (error) {
       // A cache: when it cannot be kept, the next start reads the roster as before.
-      const notKept = (error: unknown) => console.warn('Tierkit: the roster index snapshot was not kept', error);
-      try {
-        const packCreators = s.creators.filter((creator) => creator !== s.ownHandle);
-        const value: StoredSnapshot = {
-          generation: s.generation,
-          ownHandle: s.ownHandle,
-          creators: s.creators,
-          packTiers: packCreators.map((creator) => ({ creator, tiers: [...(s.tiers.get(creator)?.values() ?? [])] })),
-          index: s.index.snapshot(),
-        };
-        db.lookupCache.put({ key: 'snapshot', value }).catch(notKept);
-      } catch (error) {
-        notKept(error);
-      }
-    }, deps.snapshotDelayMs ?? SNAPSHOT_DELAY_MS);
+      console.warn('Tierkit: the roster index snapshot was not kept', error);
+    }
   }
 
   /** Lookups' state from the snapshot, or null when there is none of the current roster. */
@@ -198,6 +207,8 @@ export function createRosterStore(deps: RosterStoreDeps) {
       Promise.all([ownHandle(db), db.tiers.toArray(), rosterGeneration(db), db.lookupCache.get('snapshot')]),
     );
     const parsed = storedSnapshotSchema.safeParse(row?.value);
+    // One that does not read back is taken again after the roster is read.
+    if (!parsed.success && row) await db.lookupCache.delete('snapshotOf');
     if (!parsed.success || parsed.data.generation !== generation || parsed.data.ownHandle !== handle) return null;
     const { packTiers, creators, index } = parsed.data;
     const tiers = new Map(packTiers.map(({ creator, tiers }) => [creator, new Map(tiers.map((tier) => [tier.id, tier]))]));

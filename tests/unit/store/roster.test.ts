@@ -461,6 +461,23 @@ describe('the lookup index kept between service worker starts', () => {
     const subscribers = vi.spyOn(again.db.subscribers, 'toArray');
     expect((await again.lookup('mara.sings', ['fan.one'])).handles[0]).toMatchObject({ s: '2026-01-10' });
     expect(subscribers).toHaveBeenCalledTimes(1);
+    // The next start that reads the roster keeps a good one again.
+    const { indexSnapshotSchema } = await import('@/lib/roster/matching');
+    await (await setup(t.db, 0)).lookup('mara.sings', ['fan.one']);
+    await vi.waitFor(async () => {
+      const kept = (await t.db.lookupCache.get('snapshot'))!.value as { index: unknown };
+      expect(indexSnapshotSchema.safeParse(kept.index).success).toBe(true);
+    });
+  });
+
+  it('takes no snapshot again when the kept one is of the roster already', async () => {
+    const t = await keptRoster();
+    const puts = vi.spyOn(t.db.lookupCache, 'bulkPut');
+    const again = await setup(t.db, 0);
+    // The options page reads the whole roster.
+    await again.query();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(puts).not.toHaveBeenCalled();
   });
 });
 
