@@ -86,6 +86,18 @@ async function coldLookups(worker: Awaited<ReturnType<typeof workerControl>>, cd
   return times;
 }
 
+/** Serves a video of mara.sings whose comments have not loaded yet (its list holds `filler`); its URL. */
+async function videoWithoutComments(id: string, filler = ''): Promise<string> {
+  const url = `https://www.tiktok.com/@mara.sings/video/${id}`;
+  await extension.context.route(url, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>video</title></head><body><main><div class="css-7whb78-7937d88b--DivCommentListContainer" style="height:200px;overflow:auto">${filler}</div></main></body></html>`,
+    }),
+  );
+  return url;
+}
+
 /** How long TikTok takes to load a video's comments after the page, in this scenario. */
 const COMMENTS_AFTER_MS = 600;
 
@@ -95,14 +107,7 @@ const COMMENTS_AFTER_MS = 600;
  * background to warm the roster up when they start, so it is read while the page waits.
  */
 async function coldPageBadges(worker: Awaited<ReturnType<typeof workerControl>>): Promise<number[]> {
-  // A video whose comments have not loaded yet: its list is empty.
-  const url = 'https://www.tiktok.com/@mara.sings/video/7301234567890123499';
-  await extension.context.route(url, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>video</title></head><body><main><div class="css-7whb78-7937d88b--DivCommentListContainer"></div></main></body></html>',
-    }),
-  );
+  const url = await videoWithoutComments('7301234567890123499');
   const page = await extension.context.newPage();
   const times: number[] = [];
   for (let round = 0; round < 3; round++) {
@@ -146,13 +151,7 @@ const MORE_COMMENTS_AFTER_MS = 300;
  * would before Chrome stops the worker (30 s idle): until then it takes the worker to be up.
  */
 async function scrolledAfterSleep(worker: Awaited<ReturnType<typeof workerControl>>): Promise<number[]> {
-  const url = 'https://www.tiktok.com/@mara.sings/video/7301234567890123498';
-  await extension.context.route(url, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>video</title></head><body><main><div class="css-7whb78-7937d88b--DivCommentListContainer" style="height:200px;overflow:auto"><div style="height:2000px"></div></div></main></body></html>',
-    }),
-  );
+  const url = await videoWithoutComments('7301234567890123498', '<div style="height:2000px"></div>');
   const page = await extension.context.newPage();
   await page.goto(url);
   const times: number[] = [];

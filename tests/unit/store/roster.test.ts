@@ -481,13 +481,19 @@ describe('the lookup index kept between service worker starts', () => {
   });
 });
 
+/** A database with Tierkit's schema as it shipped, up to `version`. */
+function shippedDb(name: string, version: 2 | 3): Dexie {
+  const db = new Dexie(name);
+  db.version(1).stores({ singletons: 'key', tiers: 'id, position, status', perks: 'id, kind', rulesProfiles: 'id', pricePoints: 'currency', revenueRules: 'id' });
+  db.version(2).stores({ statSnapshots: '[handle+day], handle, capturedAt', dailyStats: '[handle+date], handle', eligibilityProfiles: 'id', bonusConditions: 'id' });
+  if (version === 3) db.version(3).stores({ subscribers: 'id, creatorHandle', packs: 'fingerprint, creatorHandle', keys: 'id' });
+  return db;
+}
+
 describe('opening a version-3 database', () => {
-  it('upgrades to version 4 keeping the roster and the packs, and takes the index’s snapshot on first use', async () => {
+  it('upgrades to version 4 keeping the roster, and takes the index’s snapshot on first use', async () => {
     const name = `v3-${crypto.randomUUID()}`;
-    const v3 = new Dexie(name);
-    v3.version(1).stores({ singletons: 'key', tiers: 'id, position, status', perks: 'id, kind', rulesProfiles: 'id', pricePoints: 'currency', revenueRules: 'id' });
-    v3.version(2).stores({ statSnapshots: '[handle+day], handle, capturedAt', dailyStats: '[handle+date], handle', eligibilityProfiles: 'id', bonusConditions: 'id' });
-    v3.version(3).stores({ subscribers: 'id, creatorHandle', packs: 'fingerprint, creatorHandle', keys: 'id' });
+    const v3 = shippedDb(name, 3);
     await v3.open();
     await v3.table('singletons').put({ key: 'profile', value: profile });
     await v3.table('tiers').put(tier({ id: 'gold', name: 'Gold', status: 'active', badge: { label: 'GLD', color: '#1a1a80' } }));
@@ -512,10 +518,7 @@ describe('opening a version-3 database', () => {
 describe('opening a version-2 database', () => {
   it('upgrades to the current version keeping every record, with an empty roster ready to use', async () => {
     const name = `v2-${crypto.randomUUID()}`;
-    // Version 2's schema as it shipped.
-    const v2 = new Dexie(name);
-    v2.version(1).stores({ singletons: 'key', tiers: 'id, position, status', perks: 'id, kind', rulesProfiles: 'id', pricePoints: 'currency', revenueRules: 'id' });
-    v2.version(2).stores({ statSnapshots: '[handle+day], handle, capturedAt', dailyStats: '[handle+date], handle', eligibilityProfiles: 'id', bonusConditions: 'id' });
+    const v2 = shippedDb(name, 2);
     await v2.open();
     await v2.table('singletons').put({ key: 'profile', value: profile });
     await v2.table('tiers').put(tier({ id: 'gold', name: 'Gold', status: 'active' }));
