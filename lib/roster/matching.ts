@@ -14,7 +14,7 @@
 import * as z from 'zod/mini';
 import { normalizeHandle } from '../domain/schema';
 import { idSchema } from '../domain/text';
-import { isDay } from '../eligibility/dates';
+import { daySchema } from '../eligibility/dates';
 import { KeyFilter } from './key-filter';
 import { normalizeNickname, type Subscriber } from './schema';
 
@@ -169,7 +169,7 @@ export const indexSnapshotSchema = z.object({
       .object({
         creator: z.string().check(z.maxLength(64)),
         tierIds: z.array(idSchema),
-        days: z.array(z.string().check(z.refine(isDay))),
+        days: z.array(daySchema),
         // Record ids, and a pack's entries' ids made of its key's fingerprint.
         ids: texts(100),
         tiers: counts(0),

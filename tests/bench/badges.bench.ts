@@ -275,25 +275,39 @@ async function renderedComments(page: Page, html: string) {
   );
 }
 
+/** Calls `visit` with each comment or reply author's link and handle (lower case), in page order. */
+type Scan = (list: Element, visit: (link: Element, handle: string) => void) => void;
+
+/**
+ * The floor's scan, as source: the floor runs it in the page's world, the bounds in the content
+ * script's, so both find the same names the same way.
+ */
+const FLOOR_SCAN = `(list, visit) => {
+  for (const name of list.querySelectorAll('[data-e2e="comment-username-1"], [data-e2e="comment-username-2"]')) {
+    const link = name.closest('a[href*="/@"]') ?? name.querySelector('a[href*="/@"]');
+    const handle = /\\/@([A-Za-z0-9._]{2,24})/.exec(link?.getAttribute('href') ?? '')?.[1]?.toLowerCase();
+    if (link && handle) visit(link, handle);
+  }
+}`;
+
 /** The floor: on the rendered comments, find, look up in a Set, insert a span per match, one layout. */
 async function floorPass(page: Page, html: string, subscribers: string[]): Promise<PassTiming> {
   await freshVideoPage(page, FLOOR_PATH, false);
   await renderedComments(page, html);
   await watchFrames(page);
+  await page.evaluate(`window.benchScan = ${FLOOR_SCAN}`);
   const { ms, paintedMs, badges } = await page.evaluate(async (subscribers) => {
     const start = performance.now();
     const set = new Set(subscribers);
     const list = document.getElementById('comments')!;
     let badges = 0;
-    for (const name of list.querySelectorAll('[data-e2e="comment-username-1"], [data-e2e="comment-username-2"]')) {
-      const link = name.closest('a[href*="/@"]') ?? name.querySelector('a[href*="/@"]');
-      const handle = /\/@([A-Za-z0-9._]{2,24})/.exec(link?.getAttribute('href') ?? '')?.[1]?.toLowerCase();
-      if (!link || !handle || !set.has(handle)) continue;
+    (window as unknown as { benchScan: Scan }).benchScan(list, (link, handle) => {
+      if (!set.has(handle)) return;
       const span = document.createElement('span');
       span.textContent = 'SUB';
       link.after(span);
       badges++;
-    }
+    });
     void document.body.offsetHeight;
     const ms = performance.now() - start;
     await (window as unknown as { benchPainted: () => Promise<void> }).benchPainted();
@@ -390,13 +404,10 @@ async function boundPass(page: Page, html: string, badge: BoundBadge): Promise<P
       queueMicrotask(() => {
         const links = [];
         const handles = [];
-        for (const name of document.getElementById('comments').querySelectorAll('[data-e2e="comment-username-1"], [data-e2e="comment-username-2"]')) {
-          const link = name.closest('a[href*="/@"]') ?? name.querySelector('a[href*="/@"]');
-          const handle = /\\/@([A-Za-z0-9._]{2,24})/.exec(link?.getAttribute('href') ?? '')?.[1]?.toLowerCase();
-          if (!link || !handle) continue;
+        (${FLOOR_SCAN})(document.getElementById('comments'), (link, handle) => {
           links.push(link);
           handles.push(handle);
-        }
+        });
         chrome.runtime.sendMessage({ type: 'bench.subscribers', handles }).then((answer) => {
           let badges = 0;
           answer.forEach((subscriber, i) => {
