@@ -11,5 +11,9 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['tests/unit/setup.ts'],
     globals: true,
+    // Timeouts catch a hung test, not a slow one: CI machines can be twice as slow as this one and
+    // busy. A test that builds large data says so with its own, larger timeout.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });

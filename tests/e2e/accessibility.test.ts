@@ -16,7 +16,7 @@ declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknow
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const BLOCKING = new Set(['serious', 'critical']);
 const SCHEMES: ColorScheme[] = ['light', 'dark'];
-const POLL = { timeout: 5000, interval: 50 };
+const POLL = { timeout: 20_000, interval: 50 };
 
 interface Finding {
   where: string;

@@ -22,7 +22,7 @@ declare const chrome: {
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
 };
 
-const POLL = { timeout: 10_000, interval: 100 };
+const POLL = { timeout: 20_000, interval: 100 };
 
 /** A browser with the extension, TikTok served from fixtures by path, and the creator mara.sings. */
 async function start(pages: Record<string, string>): Promise<{ extension: Extension; extensionPage: Page }> {

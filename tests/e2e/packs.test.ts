@@ -78,7 +78,7 @@ describe('a badge pack from one browser profile to another', () => {
     const page = await openTikTok(fan, VIDEO, errors);
     await page.bringToFront();
     const badge = page.locator('tierkit-badge[data-by="handle"]').first();
-    await expect.poll(() => badge.getAttribute('aria-label'), { timeout: 10_000 }).toMatch(/Gold/);
+    await expect.poll(() => badge.getAttribute('aria-label'), { timeout: 20_000 }).toMatch(/Gold/);
     // Only fan.one is in the pack: the lapsed subscriber and everyone else show nothing.
     const badged = await page.locator('tierkit-badge').evaluateAll((badges) =>
       badges.map((b) => b.closest('[data-e2e^="comment-username"]')?.querySelector('a')?.getAttribute('href') ?? b.parentElement?.querySelector('a')?.getAttribute('href')),

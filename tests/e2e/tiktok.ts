@@ -41,7 +41,7 @@ export async function openTikTok(extension: Extension, url: string, errors: stri
 }
 
 /** Reads until `done` holds (every 50 ms), or fails after `timeoutMs` saying what it waited for and what it last read. */
-export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

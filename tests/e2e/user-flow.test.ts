@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '@/lib/domain/schema';
 import { launchExtension, readWorkspace, screenshot, screenshotDir, waitForFirstRender, type Extension } from './harness';
 
-const POLL = { timeout: 5000, interval: 50 };
+const POLL = { timeout: 20_000, interval: 50 };
 /** A tier name that is markup: it must show as these characters, never become an element. */
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/preact';
+import { cleanup, configure } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addMessages, setLanguage } from '@/lib/i18n';
 import { eligibilityOptions } from '@/lib/i18n/ui-eligibility-options';
@@ -9,6 +9,10 @@ import { rosterUi } from '@/lib/i18n/ui-roster';
 import { packsUi } from '@/lib/i18n/ui-packs';
 import { LazyProfileForm } from '@/components/profile/LazyProfileForm';
 import { LazyTierEditor } from '@/components/tiers/LazyTierEditor';
+
+// waitFor and findBy* give up after 1 s by default: on a slow, busy machine a render of many rows can
+// take longer. A hung wait still fails, later.
+configure({ asyncUtilTimeout: 15_000 });
 
 // The options page registers its strings at start; components under test may be either page's.
 addMessages(options);

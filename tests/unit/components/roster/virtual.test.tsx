@@ -38,7 +38,7 @@ describe('Subscribers: a roster of 100,000', () => {
   it('renders only the rows in view, fetches only the pages it shows, scrolls to any row, and searches them all', async () => {
     const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     await openOptions('#subscribers', seedHundredThousand);
-    await waitFor(() => expect(shownHandles()[0]).toBe('@fan000000'), { timeout: 5000 });
+    await waitFor(() => expect(shownHandles()[0]).toBe('@fan000000'), { timeout: 15_000 });
     expect(screen.getByText('100,000 subscribers')).toBeTruthy();
     expect(rosterTable().getAttribute('aria-rowcount')).toBe(String(TOTAL + 1));
     // The scroll area is as tall as every row, but only a window of rows exists.
