@@ -482,7 +482,7 @@ describe('the lookup index kept between service worker starts', () => {
 });
 
 describe('opening a version-3 database', () => {
-  it('upgrades to version 4 keeping the roster, and takes the index’s snapshot on first use', async () => {
+  it('upgrades to the current version keeping the roster, and takes the index’s snapshot on first use', async () => {
     const name = `v3-${crypto.randomUUID()}`;
     const v3 = shippedDb(name, 3);
     await v3.open();
@@ -495,7 +495,7 @@ describe('opening a version-3 database', () => {
 
     const db = new TierkitDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.subscribers.count()).toBe(1);
     expect(await db.lookupCache.count()).toBe(0);
     db.close();
@@ -518,7 +518,7 @@ describe('opening a version-2 database', () => {
 
     const db = new TierkitDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.tiers.toArray()).map((t) => t.id)).toEqual(['gold']);
     expect(await db.dailyStats.count()).toBe(1);
     expect(await db.subscribers.count()).toBe(0);
