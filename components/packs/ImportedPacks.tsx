@@ -8,12 +8,14 @@ import { MAX_PACK_BYTES } from '@/lib/packs/pack';
 import { Problems } from '../Problems';
 import { plural } from '../roster/format';
 import { FileDrop } from '../FileDrop';
+import { PackConflicts, type ResolveOutcome } from './PackConflicts';
+import { useConfirm } from './use-confirm';
 
 type Outcome =
   | { kind: 'checking'; file: string }
   | { kind: 'imported'; answer: PackImportAnswer }
   | { kind: 'refused'; file: string; problems: Problem[] }
-  | { kind: 'removed'; message: string }
+  | { kind: 'done'; message: string }
   | { kind: 'failed'; problems: Problem[] };
 
 /** What the confirmation dialog is about: a readable pack, or one that no longer validates. */
@@ -44,7 +46,13 @@ function ImportOutcome({ outcome }: { outcome: Outcome | null }) {
     <>
       <div role="status">
         {outcome?.kind === 'checking' ? <p class="muted">{t('packs.ui.import.checking', { file: outcome.file })}</p> : null}
-        {answer ? (
+        {answer?.held ? (
+          <p class="pack-warning">
+            {answer.trustedFingerprint
+              ? t('packs.ui.import.held', { handle: answer.pack.creatorHandle, fingerprint: answer.trustedFingerprint })
+              : t('packs.ui.import.heldNoTrusted', { handle: answer.pack.creatorHandle })}
+          </p>
+        ) : answer ? (
           <p class="status-ok">
             {answer.action === 'replace'
               ? t('packs.ui.import.replaced', {
@@ -58,8 +66,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome | null }) {
                 })}
           </p>
         ) : null}
-        {answer?.pack.warning ? <p class="pack-warning">{answer.pack.warning}</p> : null}
-        {outcome?.kind === 'removed' ? <p class="status-ok">{outcome.message}</p> : null}
+        {outcome?.kind === 'done' ? <p class="status-ok">{outcome.message}</p> : null}
       </div>
       {outcome?.kind === 'refused' ? (
         <div class="import-refused">
@@ -74,7 +81,7 @@ function ImportOutcome({ outcome }: { outcome: Outcome | null }) {
 
 function PackItem({ pack, own, onRemove }: { pack: PackInfo; own: boolean; onRemove: (opener: HTMLButtonElement) => void }) {
   return (
-    <li class={`pack-item${pack.warning ? ' flagged' : ''}`}>
+    <li class="pack-item">
       <div class="pack-item-head">
         <h3>
           @{pack.creatorHandle} <span class="pack-display-name">{pack.displayName}</span>
@@ -97,21 +104,18 @@ function PackItem({ pack, own, onRemove }: { pack: PackInfo; own: boolean; onRem
         <span class="pack-key-label">{t('packs.ui.list.key')}</span> <code class="pack-fingerprint">{pack.fingerprint}</code>
         {own ? <span class="muted small"> {t('packs.ui.list.ownKey')}</span> : null}
       </p>
-      {pack.warning ? (
-        <p class="pack-warning" role="note">
-          {pack.warning}
-        </p>
-      ) : null}
     </li>
   );
 }
 
-/** Importing packs (file picker or drop), the kept packs with Remove behind a confirmation, and unreadable ones. */
+/**
+ * Importing packs (file picker or drop), the packs held apart as conflicts, the trusted packs with
+ * Remove behind a confirmation, and unreadable ones.
+ */
 export function ImportedPacks({ list, problems, refresh }: { list: PackList | null; problems: Problem[]; refresh: () => Promise<void> }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [removing, setRemoving] = useState<Removing | null>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
+  const confirm = useConfirm<Removing>();
+  const removing = confirm.subject;
   const heading = useRef<HTMLHeadingElement>(null);
 
   const choose = async (file: File | undefined) => {
@@ -121,21 +125,15 @@ export function ImportedPacks({ list, problems, refresh }: { list: PackList | nu
     await refresh();
   };
 
-  const askRemove = (target: Removing, button: HTMLButtonElement) => {
-    opener.current = button;
-    setRemoving(target);
-    dialog.current?.showModal();
-  };
-
   const confirmRemove = async () => {
     const target = removing;
-    dialog.current?.close();
+    confirm.close();
     if (!target) return;
     const fingerprint = 'pack' in target ? target.pack.fingerprint : target.unreadable;
     const response = await send({ type: 'pack.remove', fingerprint });
     if (response.ok) {
       const message = 'pack' in target ? t('packs.ui.removed', { handle: target.pack.creatorHandle }) : t('packs.ui.removedUnreadable');
-      setOutcome({ kind: 'removed', message });
+      setOutcome({ kind: 'done', message });
     } else {
       setOutcome({ kind: 'failed', problems: response.problems });
     }
@@ -144,9 +142,9 @@ export function ImportedPacks({ list, problems, refresh }: { list: PackList | nu
     heading.current?.focus();
   };
 
-  const onClose = () => {
-    if (opener.current?.isConnected) opener.current.focus();
-    setRemoving(null);
+  const resolved = async (result: ResolveOutcome) => {
+    setOutcome('message' in result ? { kind: 'done', message: result.message } : { kind: 'failed', problems: result.problems });
+    await refresh();
   };
 
   const removingPack = removing && 'pack' in removing ? removing.pack : null;
@@ -158,6 +156,7 @@ export function ImportedPacks({ list, problems, refresh }: { list: PackList | nu
       <p class="muted">{t('packs.ui.imported.intro')}</p>
       <FileDrop id="pack-file" label={t('packs.ui.import.file')} hint={t('packs.ui.import.drop')} accept="application/json,.json" onFile={(file) => void choose(file)} />
       <ImportOutcome outcome={outcome} />
+      <PackConflicts conflicts={list?.conflicts ?? []} onResolved={resolved} afterResolve={heading} />
 
       {problems.length ? (
         <>
@@ -166,7 +165,7 @@ export function ImportedPacks({ list, problems, refresh }: { list: PackList | nu
         </>
       ) : null}
       {!list && !problems.length ? <p class="muted">{t('packs.ui.list.loading')}</p> : null}
-      {list && !list.packs.length && !list.unreadable.length ? (
+      {list && !list.packs.length && !list.conflicts.length && !list.unreadable.length ? (
         <div class="empty-state">
           <p>{t('packs.ui.list.empty')}</p>
         </div>
@@ -178,7 +177,7 @@ export function ImportedPacks({ list, problems, refresh }: { list: PackList | nu
               key={pack.fingerprint}
               pack={pack}
               own={pack.fingerprint === list.ownFingerprint}
-              onRemove={(button) => askRemove({ pack }, button)}
+              onRemove={(button) => confirm.ask({ pack }, button)}
             />
           ))}
         </ul>
@@ -196,7 +195,7 @@ export function ImportedPacks({ list, problems, refresh }: { list: PackList | nu
                     type="button"
                     class="danger"
                     aria-label={t('packs.ui.unreadable.removeLabel', { fingerprint: entry.fingerprint })}
-                    onClick={(event) => askRemove({ unreadable: entry.fingerprint }, event.currentTarget)}
+                    onClick={(event) => confirm.ask({ unreadable: entry.fingerprint }, event.currentTarget)}
                   >
                     {t('packs.ui.list.remove')}
                   </button>
@@ -208,7 +207,7 @@ export function ImportedPacks({ list, problems, refresh }: { list: PackList | nu
         </div>
       ) : null}
 
-      <dialog ref={dialog} aria-labelledby="pack-remove-heading" aria-describedby="pack-remove-text" onClose={onClose}>
+      <dialog ref={confirm.dialog} aria-labelledby="pack-remove-heading" aria-describedby="pack-remove-text" onClose={confirm.onClose}>
         <h2 id="pack-remove-heading">
           {removingPack ? t('packs.ui.remove.heading', { handle: removingPack.creatorHandle }) : t('packs.ui.remove.unreadableHeading')}
         </h2>
@@ -216,7 +215,7 @@ export function ImportedPacks({ list, problems, refresh }: { list: PackList | nu
           {removingPack ? t('packs.ui.remove.text', { handle: removingPack.creatorHandle }) : t('packs.ui.remove.unreadableText')}
         </p>
         <div class="actions">
-          <button type="button" autofocus onClick={() => dialog.current?.close()}>
+          <button type="button" autofocus onClick={confirm.close}>
             {t('packs.ui.remove.cancel')}
           </button>
           <button type="button" class="danger" onClick={confirmRemove}>

@@ -43,8 +43,10 @@ export const packs = section(
     'pack.export.keyUnreadable': 'Tierkit’s signing key can no longer be read ({detail}), so it cannot sign a pack',
     'pack.export.subscriber': 'Subscriber {name}: {message}',
     'pack.export.tier': 'Tier “{name}”: {message}',
-    'pack.warn.sameHandleOtherKey':
-      'You already have a pack for @{handle} signed with a different key ({fingerprints}). One of them may be an impersonation: compare the key fingerprints with the creator before you trust this one.',
+    'pack.err.ownHandle':
+      'This pack claims your own TikTok username (@{handle}) but is not signed with your key: your badges come from your own roster, so it was not imported',
+    'pack.err.notHeld': 'This pack is not held apart: there is nothing to choose',
+    'pack.err.conflictChanged': 'The badge packs of @{handle} changed meanwhile: look at them again, then choose',
   },
   {
     'pack.err.tooLarge': 'Il file pesa {size}; un pacchetto di badge pesa al massimo {max}',
@@ -88,7 +90,9 @@ export const packs = section(
     'pack.export.keyUnreadable': 'La chiave di firma di Tierkit non si può più leggere ({detail}), quindi non può firmare un pacchetto',
     'pack.export.subscriber': 'Abbonato {name}: {message}',
     'pack.export.tier': 'Livello “{name}”: {message}',
-    'pack.warn.sameHandleOtherKey':
-      'Hai già un pacchetto per @{handle} firmato con una chiave diversa ({fingerprints}). Uno dei due potrebbe essere un’imitazione: confronta le impronte delle chiavi con il creator prima di fidarti di questo.',
+    'pack.err.ownHandle':
+      'Questo pacchetto dichiara il tuo nome utente TikTok (@{handle}) ma non è firmato con la tua chiave: i tuoi badge vengono dal tuo elenco di abbonati, quindi non è stato importato',
+    'pack.err.notHeld': 'Questo pacchetto non è tenuto da parte: non c’è niente da scegliere',
+    'pack.err.conflictChanged': 'I pacchetti di badge di @{handle} sono cambiati nel frattempo: guardali di nuovo, poi scegli',
   },
 );

@@ -33,7 +33,7 @@ export const packsUi = section(
 
     'packs.ui.imported.heading': 'Packs you imported',
     'packs.ui.imported.intro':
-      'Import the pack a creator sent you to see their subscribers’ badges on TikTok. Tierkit checks its signature first and refuses a changed or damaged file. A newer pack signed with the same key replaces the older one; packs of different creators are kept side by side.',
+      'Import the pack a creator sent you to see their subscribers’ badges on TikTok. Tierkit checks its signature first and refuses a changed or damaged file. A newer pack signed with the same key replaces the older one; packs of different creators are kept side by side. For each creator, Tierkit trusts the first key you import: a pack from another key that claims the same creator is held apart until you choose.',
     'packs.ui.import.file': 'Badge pack file',
     'packs.ui.import.drop': 'Or drop the file here.',
     'packs.ui.import.checking': 'Checking {file}…',
@@ -42,6 +42,38 @@ export const packsUi = section(
     'packs.ui.import.replaced':
       'Replaced the older pack from the same creator key: @{handle} ({name}), issued {date}.',
     'packs.ui.import.refused': '{file} was not imported; nothing changed:',
+    'packs.ui.import.held':
+      'This pack claims @{handle}, whose badges already come from another key ({fingerprint}). It is held apart and shows no badges until you choose, under “Two keys claim one creator”.',
+    'packs.ui.import.heldNoTrusted':
+      'This pack claims @{handle}, which another key claimed first. It is held apart and shows no badges until you choose, under “Two keys claim one creator”.',
+    'packs.ui.conflicts.heading': 'Two keys claim one creator',
+    'packs.ui.conflicts.intro':
+      'Anyone can write a creator’s username into a pack; only the creator holds their key. Tierkit trusts the first key you imported for each creator and holds a pack from another key apart: its badges do not show. Ask the creator which fingerprint is theirs (for example in their TikTok bio), compare it with both below, then choose.',
+    'packs.ui.conflicts.trustedKey': 'Trusted key (imported first)',
+    'packs.ui.conflicts.heldKey': 'New key, held apart',
+    'packs.ui.conflicts.noTrusted': 'None: you removed the trusted pack.',
+    'packs.ui.conflicts.ownHandle':
+      'This pack claims your own username, @{handle}: your badges come from your own roster, so it can only be discarded.',
+    'packs.ui.conflicts.keep': 'Keep trusted key',
+    'packs.ui.conflicts.keepLabel': 'Keep trusted key for @{handle} and discard the other pack',
+    'packs.ui.conflicts.discard': 'Discard pack',
+    'packs.ui.conflicts.discardLabel': 'Discard pack held apart for @{handle}',
+    'packs.ui.conflicts.trust': 'Trust new key',
+    'packs.ui.conflicts.trustLabel': 'Trust new key for @{handle}',
+    'packs.ui.conflicts.trusted': 'The badges of @{handle} now come from the key {fingerprint}.',
+    'packs.ui.conflicts.discarded': 'Discarded the pack held apart for @{handle}.',
+    'packs.ui.resolve.discardHeading': 'Discard the pack held apart for @{handle}?',
+    'packs.ui.resolve.discardText':
+      'The badges of @{handle} keep coming from the trusted key. The pack signed with the new key is removed; imported again, it would be held apart again.',
+    'packs.ui.resolve.discardTextNone':
+      'The pack signed with this key is removed. No key is trusted for @{handle} until you import a pack of theirs.',
+    'packs.ui.resolve.trustHeading': 'Trust the new key for @{handle}?',
+    'packs.ui.resolve.trustText':
+      'From now on the badges of @{handle} come from the new key, and the pack of the key trusted until now is removed. Do this only if @{handle} told you their key changed and the new fingerprint below is theirs.',
+    'packs.ui.resolve.trustTextNone':
+      'From now on the badges of @{handle} come from this key. Do this only if @{handle} told you the fingerprint below is theirs.',
+    'packs.ui.resolve.trustConfirm': 'Trust new key',
+    'packs.ui.resolve.discardConfirm': 'Discard pack',
     'packs.ui.list.label': 'Imported badge packs',
     'packs.ui.list.empty':
       'No badge packs yet. When a creator sends you their pack file, import it here to see their subscribers’ badges on TikTok.',
@@ -119,7 +151,7 @@ export const packsUi = section(
 
     'packs.ui.imported.heading': 'Pacchetti importati',
     'packs.ui.imported.intro':
-      'Importa il pacchetto che un creator ti ha inviato per vedere i badge dei suoi abbonati su TikTok. Tierkit ne controlla prima la firma e rifiuta un file modificato o danneggiato. Un pacchetto più recente firmato con la stessa chiave sostituisce quello precedente; i pacchetti di creator diversi restano affiancati.',
+      'Importa il pacchetto che un creator ti ha inviato per vedere i badge dei suoi abbonati su TikTok. Tierkit ne controlla prima la firma e rifiuta un file modificato o danneggiato. Un pacchetto più recente firmato con la stessa chiave sostituisce quello precedente; i pacchetti di creator diversi restano affiancati. Per ogni creator, Tierkit si fida della prima chiave che importi: un pacchetto di un’altra chiave che dichiara lo stesso creator resta da parte finché non scegli.',
     'packs.ui.import.file': 'File del pacchetto di badge',
     'packs.ui.import.drop': 'Oppure trascina qui il file.',
     'packs.ui.import.checking': 'Controllo di {file}…',
@@ -128,6 +160,38 @@ export const packsUi = section(
     'packs.ui.import.replaced':
       'Sostituito il pacchetto precedente della stessa chiave del creator: @{handle} ({name}), emesso il {date}.',
     'packs.ui.import.refused': '{file} non è stato importato; non è cambiato nulla:',
+    'packs.ui.import.held':
+      'Questo pacchetto dichiara @{handle}, i cui badge vengono già da un’altra chiave ({fingerprint}). È tenuto da parte e non mostra badge finché non scegli, in “Due chiavi per un solo creator”.',
+    'packs.ui.import.heldNoTrusted':
+      'Questo pacchetto dichiara @{handle}, che un’altra chiave ha dichiarato per prima. È tenuto da parte e non mostra badge finché non scegli, in “Due chiavi per un solo creator”.',
+    'packs.ui.conflicts.heading': 'Due chiavi per un solo creator',
+    'packs.ui.conflicts.intro':
+      'Chiunque può scrivere il nome utente di un creator in un pacchetto; solo il creator ha la sua chiave. Tierkit si fida della prima chiave che hai importato per ogni creator e tiene da parte un pacchetto di un’altra chiave: i suoi badge non si vedono. Chiedi al creator qual è la sua impronta (per esempio nella bio di TikTok), confrontala con le due qui sotto, poi scegli.',
+    'packs.ui.conflicts.trustedKey': 'Chiave fidata (importata per prima)',
+    'packs.ui.conflicts.heldKey': 'Nuova chiave, tenuta da parte',
+    'packs.ui.conflicts.noTrusted': 'Nessuna: hai rimosso il pacchetto fidato.',
+    'packs.ui.conflicts.ownHandle':
+      'Questo pacchetto dichiara il tuo nome utente, @{handle}: i tuoi badge vengono dal tuo elenco di abbonati, quindi puoi solo scartarlo.',
+    'packs.ui.conflicts.keep': 'Mantieni la chiave fidata',
+    'packs.ui.conflicts.keepLabel': 'Mantieni la chiave fidata per @{handle} e scarta l’altro pacchetto',
+    'packs.ui.conflicts.discard': 'Scarta pacchetto',
+    'packs.ui.conflicts.discardLabel': 'Scarta pacchetto tenuto da parte per @{handle}',
+    'packs.ui.conflicts.trust': 'Fidati della nuova chiave',
+    'packs.ui.conflicts.trustLabel': 'Fidati della nuova chiave per @{handle}',
+    'packs.ui.conflicts.trusted': 'Ora i badge di @{handle} vengono dalla chiave {fingerprint}.',
+    'packs.ui.conflicts.discarded': 'Scartato il pacchetto tenuto da parte per @{handle}.',
+    'packs.ui.resolve.discardHeading': 'Scartare il pacchetto tenuto da parte per @{handle}?',
+    'packs.ui.resolve.discardText':
+      'I badge di @{handle} continuano a venire dalla chiave fidata. Il pacchetto firmato con la nuova chiave viene rimosso; se lo importi di nuovo, sarà di nuovo tenuto da parte.',
+    'packs.ui.resolve.discardTextNone':
+      'Il pacchetto firmato con questa chiave viene rimosso. Nessuna chiave è fidata per @{handle} finché non importi un suo pacchetto.',
+    'packs.ui.resolve.trustHeading': 'Fidarti della nuova chiave per @{handle}?',
+    'packs.ui.resolve.trustText':
+      'Da ora i badge di @{handle} vengono dalla nuova chiave, e il pacchetto della chiave fidata finora viene rimosso. Fallo solo se @{handle} ti ha detto che la sua chiave è cambiata e che la nuova impronta qui sotto è la sua.',
+    'packs.ui.resolve.trustTextNone':
+      'Da ora i badge di @{handle} vengono da questa chiave. Fallo solo se @{handle} ti ha detto che l’impronta qui sotto è la sua.',
+    'packs.ui.resolve.trustConfirm': 'Fidati della nuova chiave',
+    'packs.ui.resolve.discardConfirm': 'Scarta pacchetto',
     'packs.ui.list.label': 'Pacchetti di badge importati',
     'packs.ui.list.empty':
       'Ancora nessun pacchetto di badge. Quando un creator ti invia il file del suo pacchetto, importalo qui per vedere i badge dei suoi abbonati su TikTok.',

@@ -6,7 +6,7 @@ import type { TierkitDb } from '../store/db';
 import { loadWorkspace, runCommand, type Loaded } from '../store/workspace-store';
 import { utcDate } from '../eligibility/dates';
 import { allDaily, allSnapshots, dailyOf, importDays, ownHandle, recordSnapshot, snapshotsOf } from '../store/stats-store';
-import { exportOwnPack, importPack, listPacks, readPacks, removePack } from '../store/pack-store';
+import { exportOwnPack, importPack, listPacks, readTrustedPacks, removePack, resolvePack } from '../store/pack-store';
 import { createRosterStore } from '../store/roster-store';
 import { rosterMessage } from '../roster/messages';
 import { requestSchema } from './requests';
@@ -74,7 +74,7 @@ export function createHandler(deps: HandlerDeps) {
   let rosterRevision = 0;
   const roster = createRosterStore({
     db: deps.db,
-    readPacks,
+    readTrustedPacks,
     now,
     newId,
     ...(deps.snapshotDelayMs !== undefined ? { snapshotDelayMs: deps.snapshotDelayMs } : {}),
@@ -200,6 +200,14 @@ export function createHandler(deps: HandlerDeps) {
           await publishRoster();
         }
         return { ok: true, data: { removed } };
+      }
+      case 'pack.resolve': {
+        const { fingerprint, choice, trusted } = request.data;
+        const resolved = await resolvePack(db, fingerprint, choice, trusted);
+        if (!resolved.ok) return resolved;
+        roster.reload();
+        await publishRoster();
+        return { ok: true, data: resolved.value };
       }
       case 'diagnostics.clear':
         await deps.writeDiagnostics?.([]);

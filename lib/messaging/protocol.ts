@@ -157,7 +157,7 @@ export const rosterStatusSchema = z.object({
   /** The creator's own roster: records per tier id. */
   counts: z.record(z.string(), z.object({ active: z.int(), lapsed: z.int() })),
   total: z.int(),
-  /** Badge packs kept. */
+  /** Badge packs whose badges show (trusted ones). */
   packs: z.int(),
   /**
    * Every creator whose roster Tierkit knows (the creator's own, then the packs'), in lower case: the
@@ -182,13 +182,23 @@ export const packInfoSchema = z.object({
   importedAt: z.int(),
   subscribers: z.int(),
   tiers: z.int(),
-  /** Another kept pack claims the same creator under another key. */
-  warning: z.nullable(z.string()),
 });
 export type PackInfo = z.infer<typeof packInfoSchema>;
 
+/** A pack held apart because another key claims its creator handle: it shows no badges until resolved. */
+export const packConflictSchema = z.object({
+  held: packInfoSchema,
+  /** The pack of the key trusted for that handle; null when the person removed it. */
+  trusted: z.nullable(packInfoSchema),
+  /** The held pack claims the person's own handle (their roster speaks for it): it can only be discarded. */
+  ownHandle: z.boolean(),
+});
+export type PackConflict = z.infer<typeof packConflictSchema>;
+
 export const packListSchema = z.object({
+  /** The trusted packs, whose badges show: one per creator handle. */
   packs: z.array(packInfoSchema),
+  conflicts: z.array(packConflictSchema),
   /** The creator's own signing key, once created. */
   ownFingerprint: z.nullable(z.string()),
   /** Kept packs that no longer validate: left as they are (they show no badges), listed so they can be removed. */
@@ -199,8 +209,16 @@ export type PackList = z.infer<typeof packListSchema>;
 export const packImportAnswerSchema = z.object({
   action: z.enum(['add', 'replace']),
   pack: packInfoSchema,
+  /** Held apart as a conflict: another key is trusted for (or claimed first) its creator handle. */
+  held: z.boolean(),
+  /** For a held pack, the key trusted for its handle (null when none is kept). */
+  trustedFingerprint: z.nullable(z.string()),
 });
 export type PackImportAnswer = z.infer<typeof packImportAnswerSchema>;
+
+/** The answer to `pack.resolve`: what was done, for whom. */
+export const packResolveAnswerSchema = z.object({ choice: z.enum(['discard', 'trust']), handle: z.string() });
+export type PackResolveAnswer = z.infer<typeof packResolveAnswerSchema>;
 
 /** Where the background keeps what page features reported (storage.local), for the options page. */
 export const DIAGNOSTICS_KEY = 'diagnostics';

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { commandSchema } from '../domain/commands';
 import { idSchema } from '../domain/text';
+import { conflictChoices } from '../packs/replace';
 import { subscriberSchema, subscriberStatuses } from '../roster/schema';
 import { MAX_LOOKUP_NAMES, MAX_TEXT_FILE, capturedPageSchema, importedDaySchema, rosterSortKeys } from './protocol';
 
@@ -74,6 +75,16 @@ export const requestSchema = z.discriminatedUnion('type', [
   /** The kept packs and the creator's own key (`packListSchema`). */
   z.object({ type: z.literal('pack.list') }),
   z.object({ type: z.literal('pack.remove'), fingerprint: z.string().check(z.maxLength(100)) }),
+  /**
+   * The person's choice about a pack held apart (`packResolveAnswerSchema`): discard it, or trust its key
+   * instead of `trusted`, the key they saw trusted for its handle (null: none), so a stale view changes nothing.
+   */
+  z.object({
+    type: z.literal('pack.resolve'),
+    fingerprint: z.string().check(z.maxLength(100)),
+    trusted: z.nullable(z.string().check(z.maxLength(100))),
+    choice: z.enum(conflictChoices),
+  }),
   /** Forget the page diagnostics the content script recorded. */
   z.object({ type: z.literal('diagnostics.clear') }),
 ]);

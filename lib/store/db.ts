@@ -4,6 +4,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Perk, PricePoints, Profile, RevenueRule, RulesProfile, Settings, Tier } from '../domain/schema';
 import type { DailyStat, StatSnapshot } from '../domain/stats';
 import type { BadgePack, PublicJwk } from '../packs/pack';
+import { initialTrust, type PackStatus, type UnratedPack } from '../packs/replace';
 import type { Subscriber } from '../roster/schema';
 import {
   TIKTOK_SUBSCRIPTION_ID,
@@ -19,6 +20,8 @@ export interface StoredPack {
   creatorHandle: string;
   pack: BadgePack;
   importedAt: number;
+  /** Whether its badges show, or it is held apart (lib/packs/replace.ts). Since version 5. */
+  status: PackStatus;
 }
 
 /** The creator's pack-signing key: the private half stays a non-extractable CryptoKey. */
@@ -100,6 +103,30 @@ export class TierkitDb extends Dexie {
     // 4: the lookup index's snapshot. A new table only: version 3's data is kept as it is, and the
     // snapshot is taken the first time the roster is read.
     this.version(4).stores({ lookupCache: 'key' });
+    // 5: each kept pack's trust status. Version 4 let the newest pack of any key speak for a creator
+    // handle; now the earliest-imported key per handle is trusted and the others are held apart. The
+    // index's snapshot may hold a pack now held apart, so the roster's generation moves when one is.
+    this.version(5)
+      .stores({})
+      .upgrade(async (tx) => {
+        const packs = tx.table('packs');
+        const rows = (await packs.toArray()) as UnratedPack[];
+        if (!rows.length) return;
+        const profile = (await tx.table('singletons').get('profile')) as { value?: { handle?: unknown } } | undefined;
+        const key = (await tx.table('keys').get('signing')) as { fingerprint?: unknown } | undefined;
+        const status = initialTrust(rows, {
+          handle: typeof profile?.value?.handle === 'string' ? profile.value.handle : null,
+          fingerprint: typeof key?.fingerprint === 'string' ? key.fingerprint : null,
+        });
+        await packs.toCollection().modify((row: { fingerprint: string; status?: PackStatus }) => {
+          row.status = status.get(row.fingerprint) ?? 'conflict';
+        });
+        if ([...status.values()].includes('conflict')) {
+          const generation = (await tx.table('lookupCache').get('generation')) as { value?: unknown } | undefined;
+          const value = typeof generation?.value === 'number' && Number.isSafeInteger(generation.value) ? generation.value : 0;
+          await tx.table('lookupCache').put({ key: 'generation', value: value + 1 });
+        }
+      });
   }
 
   /** Every table: what "Delete all data" clears and an import may write. */

@@ -6,7 +6,7 @@ import { formatPath, type Problem, type Result } from '../domain/problems';
 import { sortTiers } from '../domain/offer';
 import { profileSchema, tierSchema } from '../domain/schema';
 import { locale } from '../i18n';
-import type { ExportedFile, PackImportAnswer, PackInfo, PackList } from '../messaging/protocol';
+import type { ExportedFile, PackConflict, PackImportAnswer, PackInfo, PackList, PackResolveAnswer } from '../messaging/protocol';
 import { createSigningKey, fingerprint, serializePack, signPack } from '../packs/keys';
 import { packMessage } from '../packs/messages';
 import {
@@ -18,10 +18,11 @@ import {
   type PackSubscriber,
   type PackTier,
 } from '../packs/pack';
-import { decideImport, type StoredPackInfo } from '../packs/replace';
+import { decideImport, decideResolve, packStatuses, type ConflictChoice, type OwnIdentity, type StoredPackInfo } from '../packs/replace';
 import { verifyPack } from '../packs/verify';
 import { subscriberName, subscriberSchema } from '../roster/schema';
 import { nextRosterGeneration, type StoredKey, type StoredPack, type TierkitDb } from './db';
+import { ownHandle } from './stats-store';
 import { validRows } from './valid-rows';
 
 const SIGNING_KEY_ID = 'signing';
@@ -31,6 +32,7 @@ const storedPackSchema = z.object({
   creatorHandle: z.string(),
   pack: badgePackSchema,
   importedAt: z.int(),
+  status: z.enum(packStatuses),
 });
 
 /**
@@ -41,6 +43,7 @@ const keptInfoSchema = z.object({
   fingerprint: z.string(),
   creatorHandle: z.string(),
   pack: z.object({ issuedAt: z.string() }),
+  status: z.enum(packStatuses),
 });
 
 const storedKeySchema = z.object({
@@ -89,24 +92,17 @@ async function readKept(db: TierkitDb): Promise<Kept> {
   return kept;
 }
 
-/** The kept packs that validate; the roster index badges from them. An unreadable one stays in the database. */
-export async function readPacks(db: TierkitDb): Promise<StoredPack[]> {
+/**
+ * The trusted packs that validate: the roster index badges from them, never from a pack held apart. An
+ * unreadable one stays in the database.
+ */
+export async function readTrustedPacks(db: TierkitDb): Promise<StoredPack[]> {
   const { packs, unreadable } = await readKept(db);
   for (const pack of unreadable) console.warn(`Tierkit: kept badge pack ${pack.fingerprint} cannot be read: ${pack.message}`);
-  return packs;
+  return packs.filter((stored) => stored.status === 'trusted');
 }
 
-/** The warning for a pack whose creator handle other kept packs claim under other keys; null when none do. */
-function sameHandleWarning(stored: StoredPack, kept: readonly StoredPack[]): string | null {
-  const others = kept
-    .filter((other) => other.creatorHandle === stored.creatorHandle && other.fingerprint !== stored.fingerprint)
-    .map((other) => other.fingerprint);
-  return others.length
-    ? packMessage('pack.warn.sameHandleOtherKey', { handle: stored.creatorHandle, fingerprints: others.join(', ') })
-    : null;
-}
-
-function packInfo(stored: StoredPack, warning: string | null): PackInfo {
+function packInfo(stored: StoredPack): PackInfo {
   return {
     fingerprint: stored.fingerprint,
     creatorHandle: stored.creatorHandle,
@@ -115,8 +111,20 @@ function packInfo(stored: StoredPack, warning: string | null): PackInfo {
     importedAt: stored.importedAt,
     subscribers: stored.pack.subscribers.length,
     tiers: stored.pack.tiers.length,
-    warning,
   };
+}
+
+const infoOf = (stored: StoredPack): StoredPackInfo => ({
+  fingerprint: stored.fingerprint,
+  creatorHandle: stored.creatorHandle,
+  issuedAt: stored.pack.issuedAt,
+  status: stored.status,
+});
+
+/** The person's creator handle and signing key: a pack claiming their handle is theirs only with their key. */
+async function ownIdentity(db: TierkitDb): Promise<OwnIdentity> {
+  const key = parseSigningKey(await db.keys.get(SIGNING_KEY_ID));
+  return { handle: await ownHandle(db), fingerprint: key.ok ? (key.value?.fingerprint ?? null) : null };
 }
 
 const byCreatorThenNewest = (a: StoredPack, b: StoredPack): number =>
@@ -227,34 +235,75 @@ export async function importPack(db: TierkitDb, fileName: string, text: string, 
   // The document as written is kept, so the stored signature still covers exactly what is stored.
   const document = JSON.parse(text.replace(/^\uFEFF/, '')) as BadgePack;
 
-  return db.transaction('rw', db.packs, db.lookupCache, async () => {
+  return db.transaction('rw', [db.packs, db.lookupCache, db.singletons, db.keys], async () => {
     const infos: StoredPackInfo[] = [];
     for (const row of (await db.packs.toArray()) as unknown[]) {
       const info = keptInfoSchema.safeParse(row);
-      if (info.success) infos.push({ fingerprint: info.data.fingerprint, creatorHandle: info.data.creatorHandle, issuedAt: info.data.pack.issuedAt });
+      if (info.success) infos.push({ ...info.data, issuedAt: info.data.pack.issuedAt });
       // The pack this one would replace must read back, or it is left as it is (and can be removed).
       const sameKey = (row as { fingerprint?: unknown } | null)?.fingerprint === verified.fingerprint;
       if (sameKey && !storedPackSchema.safeParse(row).success) return named([{ path: [], message: packMessage('pack.err.keptUnreadable') }]);
     }
-    const decision = decideImport(verified, infos, new Date(now));
+    const decision = decideImport(verified, infos, new Date(now), await ownIdentity(db));
     // These are about the pack as a whole (its date against the kept one's), not a field to fix in the file.
     if (decision.action === 'refuse') return named(decision.problems.map((p) => ({ ...p, path: [] })));
-    const stored: StoredPack = { fingerprint: verified.fingerprint, creatorHandle: verified.pack.creator.handle, pack: verified.pack, importedAt: now };
+    const stored: StoredPack = {
+      fingerprint: verified.fingerprint,
+      creatorHandle: verified.pack.creator.handle,
+      pack: verified.pack,
+      importedAt: now,
+      status: decision.status,
+    };
     await db.packs.put({ ...stored, pack: document });
     await nextRosterGeneration(db);
-    return { ok: true, value: { action: decision.action, pack: packInfo(stored, decision.warning) } };
+    return {
+      ok: true,
+      value: { action: decision.action, pack: packInfo(stored), held: decision.status === 'conflict', trustedFingerprint: decision.trusted },
+    };
   });
 }
 
-/** The kept packs for the options page (by creator, newest first), the unreadable ones, and the creator's own key. */
+/**
+ * The kept packs for the options page: the trusted ones (by creator), each pack held apart beside the
+ * pack trusted for its handle, the unreadable ones, and the creator's own key.
+ */
 export async function listPacks(db: TierkitDb): Promise<PackList> {
-  const [kept, keyRow] = await Promise.all([readKept(db), db.keys.get(SIGNING_KEY_ID)]);
-  const key = parseSigningKey(keyRow);
-  return {
-    packs: [...kept.packs].sort(byCreatorThenNewest).map((stored) => packInfo(stored, sameHandleWarning(stored, kept.packs))),
-    ownFingerprint: key.ok ? (key.value?.fingerprint ?? null) : null,
-    unreadable: kept.unreadable,
-  };
+  const [kept, own] = await Promise.all([readKept(db), ownIdentity(db)]);
+  const sorted = [...kept.packs].sort(byCreatorThenNewest);
+  const trusted = sorted.filter((stored) => stored.status === 'trusted');
+  const conflicts: PackConflict[] = sorted
+    .filter((stored) => stored.status === 'conflict')
+    .map((held) => {
+      const trustedPack = trusted.find((stored) => stored.creatorHandle === held.creatorHandle);
+      return {
+        held: packInfo(held),
+        trusted: trustedPack ? packInfo(trustedPack) : null,
+        ownHandle: held.creatorHandle === own.handle && held.fingerprint !== own.fingerprint,
+      };
+    });
+  return { packs: trusted.map(packInfo), conflicts, ownFingerprint: own.fingerprint, unreadable: kept.unreadable };
+}
+
+/**
+ * The person's choice about a pack held apart (decideResolve): discard it, or trust its key, which
+ * forgets the pack of the key trusted until then. `expectedTrusted` is the key the person saw trusted.
+ */
+export async function resolvePack(
+  db: TierkitDb,
+  fingerprint: string,
+  choice: ConflictChoice,
+  expectedTrusted: string | null,
+): Promise<Result<PackResolveAnswer>> {
+  return db.transaction('rw', [db.packs, db.lookupCache, db.singletons, db.keys], async () => {
+    // The packs as the options page lists them: a pack that no longer reads is neither trusted nor held.
+    const { packs } = await readKept(db);
+    const decision = decideResolve(fingerprint, choice, expectedTrusted, packs.map(infoOf), await ownIdentity(db));
+    if ('refuse' in decision) return { ok: false, problems: decision.refuse };
+    await db.packs.bulkDelete(decision.remove);
+    if (decision.trust) await db.packs.update(decision.trust, { status: 'trusted' });
+    await nextRosterGeneration(db);
+    return { ok: true, value: { choice, handle: decision.handle } };
+  });
 }
 
 /** Forgets a kept pack (readable or not); false when there was none with that fingerprint. */

@@ -45,8 +45,8 @@ const PREVIEW_ROWS = 100;
 
 export interface RosterStoreDeps {
   db: TierkitDb;
-  /** The kept packs, validated (lib/store/pack-store). */
-  readPacks: (db: TierkitDb) => Promise<StoredPack[]>;
+  /** The kept packs whose badges show, validated (lib/store/pack-store): never one held apart. */
+  readTrustedPacks: (db: TierkitDb) => Promise<StoredPack[]>;
   now: () => number;
   newId: () => string;
   /** How long after a read or a change the index's snapshot is taken (SNAPSHOT_DELAY_MS). */
@@ -129,7 +129,7 @@ export function createRosterStore(deps: RosterStoreDeps) {
     const [handle, rows, tierRows, packs, generation] = await db.transaction(
       'r',
       [db.singletons, db.subscribers, db.tiers, db.packs, db.lookupCache],
-      () => Promise.all([ownHandle(db), db.subscribers.toArray(), db.tiers.toArray(), deps.readPacks(db), rosterGeneration(db)]),
+      () => Promise.all([ownHandle(db), db.subscribers.toArray(), db.tiers.toArray(), deps.readTrustedPacks(db), rosterGeneration(db)]),
     );
     const ownTiers = readTiers(tierRows);
     const own = new Map(validRows(rows, subscriberSchema).map((s) => [s.id, s]));
@@ -141,9 +141,10 @@ export function createRosterStore(deps: RosterStoreDeps) {
       index.setCreator(handle, [...own.values()]);
       creators.push(handle);
     }
-    // Per creator, the newest pack speaks for them; the creator's own roster wins over a pack of theirs.
-    const newestFirst = [...packs].sort((a, b) => b.pack.issuedAt.localeCompare(a.pack.issuedAt));
-    for (const stored of newestFirst) {
+    // One trusted pack per creator (lib/packs/replace.ts); should data hold two, the first imported
+    // speaks, as the trust rule would have it. The creator's own roster wins over any pack claiming them.
+    const firstImported = [...packs].sort((a, b) => a.importedAt - b.importedAt);
+    for (const stored of firstImported) {
       const creator = stored.pack.creator.handle;
       if (tiers.has(creator)) continue;
       tiers.set(creator, tierMap(stored.pack.tiers));

@@ -1,11 +1,15 @@
 // Badge packs between two people: the creator exports a signed pack in one browser profile, a fan
 // imports it in another and sees the creator's subscribers badged on the creator's video. A tampered
-// copy is refused there and changes nothing.
+// copy is refused there and changes nothing; a pack from another key claiming the same creator is
+// held apart until the fan chooses, and its badges do not show meanwhile.
+import AxeBuilder from '@axe-core/playwright';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, sendCommand, type Extension } from './harness';
+import { createSigningKey, fingerprint as keyFingerprint, serializePack, signPack } from '@/lib/packs/keys';
+import { launchExtension, screenshot, sendCommand, type ColorScheme, type Extension } from './harness';
 import { createCreator, MARA, openTikTok, serveTikTokPages } from './tiktok';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -85,5 +89,115 @@ describe('a badge pack from one browser profile to another', () => {
     );
     expect(new Set(badged.map((href) => href?.toLowerCase()))).toEqual(new Set(['/@fan.one']));
     expect(errors).toEqual([]);
+    await page.close();
   });
+
+  it('holds an impostor’s pack apart: its badges do not show, the real ones do, and the fan resolves it by keyboard', async () => {
+    // Another key claims mara.sings, dated after the real pack, badging people on the same video.
+    const key = await createSigningKey();
+    const signed = await signPack(
+      {
+        creator: { handle: 'mara.sings', displayName: 'Mara Sings' },
+        issuedAt: new Date(Date.now() + 60_000).toISOString(),
+        tiers: [{ id: 'fake', name: 'Impostor tier', badge: { label: 'FAKE', color: '#ff0050' }, tenureSteps: [1] }],
+        subscribers: ['fan.one', 'night_owl.22', 'quiet.corner'].map((handle) => ({ handle, tierId: 'fake', since: '2024-01-01' })),
+      },
+      key.privateKey,
+      key.publicJwk,
+    );
+    if (!signed.ok) throw new Error(JSON.stringify(signed.problems));
+    const impostorFingerprint = await keyFingerprint(key.publicJwk);
+    const impostorFile = join(tmpdir(), `impostor-${Date.now()}.json`);
+    await writeFile(impostorFile, serializePack(signed.pack));
+
+    const options = await fan.openOptions();
+    await options.goto(`chrome-extension://${fan.id}/options.html#badges`);
+    await options.getByLabel('Badge pack file').setInputFiles(impostorFile);
+    const conflicts = options.getByRole('list', { name: 'Two keys claim one creator' });
+    await conflicts.waitFor();
+    expect(await options.getByText(/^This pack claims @mara\.sings, whose badges already come from another key/).textContent()).toContain(fingerprint);
+    const conflictText = await conflicts.textContent();
+    expect(conflictText).toContain(fingerprint);
+    expect(conflictText).toContain(impostorFingerprint);
+    expect(await options.getByRole('list', { name: 'Imported badge packs' }).getByRole('listitem').count()).toBe(1);
+
+    // On the creator's video: the real pack's badge, and nothing from the impostor's.
+    const errors: string[] = [];
+    const page = await openTikTok(fan, VIDEO, errors);
+    await page.bringToFront();
+    expect(await badgesOn(page)).toEqual({ '/@fan.one': expect.stringMatching(/^Gold/) });
+
+    // Both themes, and the dialog open, pass axe's WCAG 2.1 AA checks.
+    await options.bringToFront();
+    const keep = options.getByRole('button', { name: 'Keep trusted key for @mara.sings and discard the other pack' });
+    expect(await seriousViolations(options, 'packs-conflict')).toEqual([]);
+
+    // By keyboard: the button, then the dialog (Cancel has the focus), Tab to Discard, Enter.
+    await keep.focus();
+    await options.keyboard.press('Enter');
+    const dialog = options.getByRole('dialog', { name: 'Discard the pack held apart for @mara.sings?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain(impostorFingerprint);
+    expect(await seriousViolations(options, 'packs-conflict-dialog')).toEqual([]);
+    expect(await options.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    await options.keyboard.press('Tab');
+    expect(await options.evaluate(() => document.activeElement?.textContent)).toBe('Discard pack');
+    await options.keyboard.press('Enter');
+    await options.getByText('Discarded the pack held apart for @mara.sings.').waitFor();
+    await conflicts.waitFor({ state: 'detached' });
+    expect(await options.getByRole('list', { name: 'Imported badge packs' }).textContent()).toContain(fingerprint);
+
+    await page.reload();
+    expect(await badgesOn(page)).toEqual({ '/@fan.one': expect.stringMatching(/^Gold/) });
+
+    // Held again when imported again; trusted deliberately, the new key's pack replaces the old key's.
+    await options.getByLabel('Badge pack file').setInputFiles(impostorFile);
+    await options.getByRole('button', { name: 'Trust new key for @mara.sings' }).click();
+    await options.getByRole('dialog', { name: 'Trust the new key for @mara.sings?' }).getByRole('button', { name: 'Trust new key' }).click();
+    await options.getByText(`The badges of @mara.sings now come from the key ${impostorFingerprint}.`).waitFor();
+    await page.bringToFront();
+    await page.reload();
+    expect(await badgesOn(page, 3)).toEqual({
+      '/@fan.one': expect.stringMatching(/^Impostor tier/),
+      '/@night_owl.22': expect.stringMatching(/^Impostor tier/),
+      '/@quiet.corner': expect.stringMatching(/^Impostor tier/),
+    });
+    expect(errors).toEqual([]);
+    await Promise.all([page.close(), options.close()]);
+    // Four axe audits, two page loads and two imports: about 40 s here, so a slow CI runner gets room.
+  }, 180_000);
 });
+
+/**
+ * Each badged author's profile link on the video, with the badge's accessible name, once `count`
+ * authors are badged. The page looks all of its authors up in one batch, so the first badge means every
+ * answer is in; the badges then go in by chunks, so the count is awaited.
+ */
+async function badgesOn(page: Page, count = 1): Promise<Record<string, string>> {
+  const read = () =>
+    page.locator('tierkit-badge').evaluateAll((badges) =>
+      badges.map((b) => [
+        (b.closest('[data-e2e^="comment-username"]')?.querySelector('a') ?? b.parentElement?.querySelector('a'))?.getAttribute('href')?.toLowerCase() ?? '',
+        b.getAttribute('aria-label') ?? '',
+      ]),
+    );
+  await expect.poll(async () => new Set((await read()).map(([href]) => href)).size, { timeout: 10_000 }).toBe(count);
+  return Object.fromEntries(await read());
+}
+
+/** axe's serious and critical WCAG 2.1 AA findings on the page, in light and dark; screenshots of both. */
+async function seriousViolations(page: Page, name: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as ColorScheme[]) {
+    await page.emulateMedia({ colorScheme });
+    await screenshot(page, `${name}-${colorScheme}`);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    for (const violation of results.violations) {
+      if (violation.impact === 'serious' || violation.impact === 'critical') {
+        found.push(`${colorScheme}: ${violation.id} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+      }
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}

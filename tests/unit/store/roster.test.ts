@@ -1,6 +1,5 @@
 // The roster as pages and content scripts reach it: requests to the real background handler on
 // fake-indexeddb, and what it publishes.
-import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { createHandler } from '@/lib/messaging/background-handler';
 import { createContentHandler } from '@/lib/messaging/content-handler';
@@ -8,6 +7,7 @@ import { rosterStatusSchema, type Diagnostic, type LookupAnswer, type RosterStat
 import { rosterPageSchema } from '@/lib/messaging/roster-answers';
 import { rosterGeneration, TierkitDb } from '@/lib/store/db';
 import { profile, tier } from '../domain/fixtures';
+import { shippedDb } from '../helpers/shipped-db';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 24, 12);
@@ -481,17 +481,8 @@ describe('the lookup index kept between service worker starts', () => {
   });
 });
 
-/** A database with Tierkit's schema as it shipped, up to `version`. */
-function shippedDb(name: string, version: 2 | 3): Dexie {
-  const db = new Dexie(name);
-  db.version(1).stores({ singletons: 'key', tiers: 'id, position, status', perks: 'id, kind', rulesProfiles: 'id', pricePoints: 'currency', revenueRules: 'id' });
-  db.version(2).stores({ statSnapshots: '[handle+day], handle, capturedAt', dailyStats: '[handle+date], handle', eligibilityProfiles: 'id', bonusConditions: 'id' });
-  if (version === 3) db.version(3).stores({ subscribers: 'id, creatorHandle', packs: 'fingerprint, creatorHandle', keys: 'id' });
-  return db;
-}
-
 describe('opening a version-3 database', () => {
-  it('upgrades to version 4 keeping the roster, and takes the index’s snapshot on first use', async () => {
+  it('upgrades to the current version keeping the roster, and takes the index’s snapshot on first use', async () => {
     const name = `v3-${crypto.randomUUID()}`;
     const v3 = shippedDb(name, 3);
     await v3.open();
@@ -504,7 +495,7 @@ describe('opening a version-3 database', () => {
 
     const db = new TierkitDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.subscribers.count()).toBe(1);
     expect(await db.lookupCache.count()).toBe(0);
     db.close();
@@ -527,7 +518,7 @@ describe('opening a version-2 database', () => {
 
     const db = new TierkitDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect((await db.tiers.toArray()).map((t) => t.id)).toEqual(['gold']);
     expect(await db.dailyStats.count()).toBe(1);
     expect(await db.subscribers.count()).toBe(0);

@@ -1,11 +1,11 @@
 // The options page's Badge packs section on the real background (fake-indexeddb behind fakeBrowser):
 // exporting the creator's pack, importing others', removing, and the page diagnostics.
-import { createEvent, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { configure, createEvent, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { language, startAppState } from '@/components/app-state';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { send } from '@/lib/messaging/client';
-import type { SigningKey } from '@/lib/packs/keys';
+import { fingerprint, type SigningKey } from '@/lib/packs/keys';
 import { verifyPack } from '@/lib/packs/verify';
 import { startFakeBackground } from '../../helpers/background';
 import { createSigningKey, edit, signedText } from '../../packs/fixtures';
@@ -13,9 +13,15 @@ import { saved, seedProfile, tier, ws } from '../options/options-page';
 
 let mara: SigningKey;
 let impostor: SigningKey;
+let maraFingerprint: string;
+let impostorFingerprint: string;
 beforeAll(async () => {
   [mara, impostor] = await Promise.all([createSigningKey(), createSigningKey()]);
+  [maraFingerprint, impostorFingerprint] = await Promise.all([fingerprint(mara.publicJwk), fingerprint(impostor.publicJwk)]);
 });
+
+// Each step runs the real background (WebCrypto, IndexedDB): waits are sized for a busy machine.
+configure({ asyncUtilTimeout: 10_000 });
 
 let stop: (() => void) | undefined;
 afterEach(() => {
@@ -64,9 +70,9 @@ function captureDownloads() {
   return { blobs, clicked };
 }
 
-function chooseFile(text: string, name: string) {
+function chooseFile(text: string, name: string, label = 'Badge pack file') {
   const file = new File([text], name, { type: 'application/json' });
-  fireEvent.change(screen.getByLabelText('Badge pack file'), { target: { files: [file] } });
+  fireEvent.change(screen.getByLabelText(label), { target: { files: [file] } });
 }
 
 const packList = () => screen.getByRole('list', { name: 'Imported badge packs' });
@@ -184,16 +190,87 @@ describe('Badge packs section', () => {
     expect(screen.queryByRole('note')).toBeNull();
   });
 
-  it('flags a pack claiming a kept creator’s handle under another key, in the result and the list', async () => {
-    await openBadges();
+  /** The real creator's pack, then a later one claiming the same creator under another key. */
+  async function importConflict() {
     chooseFile(await signedText(mara), 'mara.json');
     await waitFor(() => expect(packItems()).toHaveLength(1));
-    chooseFile(await signedText(impostor, { issuedAt: '2026-03-01T00:00:00.000Z' }), 'maybe-mara.json');
-    await waitFor(() => expect(packItems()).toHaveLength(2));
-    expect(within(screen.getAllByRole('status')[1]!).getByText(/^You already have a pack for @mara\.sings signed with a different key/)).toBeTruthy();
-    const notes = screen.getAllByRole('note');
-    expect(notes).toHaveLength(2);
-    for (const note of notes) expect(note.textContent).toMatch(/One of them may be an impersonation/);
+    chooseFile(
+      await signedText(impostor, { issuedAt: '2026-03-01T00:00:00.000Z', creator: { handle: 'mara.sings', displayName: 'Mara Official' } }),
+      'maybe-mara.json',
+    );
+    return waitFor(() => screen.getByRole('list', { name: 'Two keys claim one creator' }));
+  }
+  const conflictItems = () => within(screen.getByRole('list', { name: 'Two keys claim one creator' })).getAllByRole('listitem');
+
+  it('holds a pack claiming a kept creator’s handle under another key apart, showing both keys', async () => {
+    await openBadges();
+    await importConflict();
+    const [status] = screen.getAllByRole('status').filter((el) => el.textContent);
+    expect(status!.textContent).toBe(
+      `This pack claims @mara.sings, whose badges already come from another key (${maraFingerprint}). It is held apart and shows no badges until you choose, under “Two keys claim one creator”.`,
+    );
+    // The trusted pack alone is listed as imported; the held one sits beside it in the conflict.
+    expect(packItems()).toHaveLength(1);
+    expect(within(packItems()[0]!).getByText(maraFingerprint)).toBeTruthy();
+    const [item] = conflictItems();
+    const conflict = within(item!);
+    expect(conflict.getByRole('heading', { level: 4 }).textContent).toBe('@mara.sings');
+    expect(conflict.getByText('Trusted key (imported first)').closest('.pack-conflict-key')!.textContent).toContain(maraFingerprint);
+    const held = conflict.getByText('New key, held apart').closest('.pack-conflict-key')!;
+    expect(held.textContent).toContain(impostorFingerprint);
+    expect(held.textContent).toContain('Mara Official');
+    expect(conflict.getByRole('button', { name: 'Keep trusted key for @mara.sings and discard the other pack' }).textContent).toBe('Keep trusted key');
+    expect(conflict.getByRole('button', { name: 'Trust new key for @mara.sings' }).textContent).toBe('Trust new key');
+  });
+
+  it('keeps the trusted key only after confirmation, naming both keys; Cancel keeps the conflict and returns focus', async () => {
+    const background = await openBadges();
+    await importConflict();
+    const keep = screen.getByRole('button', { name: 'Keep trusted key for @mara.sings and discard the other pack' });
+    fireEvent.click(keep);
+    const dialog = screen.getByRole('dialog', { name: 'Discard the pack held apart for @mara.sings?' });
+    expect(dialog.textContent).toContain(maraFingerprint);
+    expect(dialog.textContent).toContain(impostorFingerprint);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(document.activeElement).toBe(keep));
+    expect(await background.db.packs.count()).toBe(2);
+
+    fireEvent.click(keep);
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Discard pack' }));
+    await waitFor(() => expect(screen.getByText('Discarded the pack held apart for @mara.sings.')).toBeTruthy());
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Two keys claim one creator' })).toBeNull());
+    expect((await background.db.packs.toArray()).map((p) => p.fingerprint)).toEqual([maraFingerprint]);
+    expect(within(packItems()[0]!).getByText(maraFingerprint)).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Packs you imported' }));
+  });
+
+  it('trusts the new key only after confirmation: its pack replaces the old key’s', async () => {
+    const background = await openBadges();
+    await importConflict();
+    fireEvent.click(screen.getByRole('button', { name: 'Trust new key for @mara.sings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Trust the new key for @mara.sings?' });
+    expect(dialog.textContent).toMatch(/the pack of the key trusted until now is removed/);
+    expect(within(dialog).getByText(maraFingerprint)).toBeTruthy();
+    expect(within(dialog).getByText(impostorFingerprint)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Trust new key' }));
+    await waitFor(() => expect(screen.getByText(`The badges of @mara.sings now come from the key ${impostorFingerprint}.`)).toBeTruthy());
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Two keys claim one creator' })).toBeNull());
+    expect(packItems()).toHaveLength(1);
+    expect(within(packItems()[0]!).getByText(impostorFingerprint)).toBeTruthy();
+    expect((await background.db.packs.toArray()).map((p) => [p.fingerprint, p.status])).toEqual([[impostorFingerprint, 'trusted']]);
+  });
+
+  it('offers only Discard for a held pack claiming the person’s own username', async () => {
+    await openBadges(async () => {
+      await send({ type: 'pack.import', fileName: 'a.json', text: await signedText(mara, { creator: { handle: 'maya.makes', displayName: 'Maya' } }) });
+      await send({ type: 'pack.import', fileName: 'b.json', text: await signedText(impostor, { creator: { handle: 'maya.makes', displayName: 'Maya' } }) });
+      await seedProfile();
+    });
+    await waitFor(() => expect(conflictItems()).toHaveLength(1));
+    const conflict = within(conflictItems()[0]!);
+    expect(conflict.getByText(/^This pack claims your own username, @maya\.makes/)).toBeTruthy();
+    expect(conflict.queryByRole('button', { name: /^Trust/ })).toBeNull();
+    expect(conflict.getByRole('button', { name: 'Keep trusted key for @maya.makes and discard the other pack' })).toBeTruthy();
   });
 
   it('removes a pack only after confirmation; Cancel keeps it and returns focus', async () => {
@@ -278,5 +355,21 @@ describe('Badge packs section', () => {
     expect(screen.getByRole('heading', { name: 'Pacchetti importati' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Diagnostica delle pagine' })).toBeTruthy();
     expect(screen.getByLabelText('File del pacchetto di badge')).toBeTruthy();
+  });
+
+  it('speaks Italian about a conflict too', async () => {
+    await openBadges(async () => {
+      await saved({ type: 'settings.save', settings: { ...ws().settings, language: 'it' } });
+    });
+    chooseFile(await signedText(mara), 'mara.json', 'File del pacchetto di badge');
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Pacchetti di badge importati' })).toBeTruthy());
+    chooseFile(await signedText(impostor, { issuedAt: '2026-03-01T00:00:00.000Z' }), 'forse-mara.json', 'File del pacchetto di badge');
+    const list = await waitFor(() => screen.getByRole('list', { name: 'Due chiavi per un solo creator' }));
+    expect(within(list).getByText('Chiave fidata (importata per prima)')).toBeTruthy();
+    expect(within(list).getByText('Nuova chiave, tenuta da parte')).toBeTruthy();
+    fireEvent.click(within(list).getByRole('button', { name: 'Fidati della nuova chiave per @mara.sings' }));
+    const dialog = screen.getByRole('dialog', { name: 'Fidarti della nuova chiave per @mara.sings?' });
+    expect(within(dialog).getByRole('button', { name: 'Annulla' })).toBeTruthy();
+    expect(within(dialog).getByRole('button', { name: 'Fidati della nuova chiave' })).toBeTruthy();
   });
 });
