@@ -100,11 +100,14 @@ export async function saveDifference(db: TierkitDb, before: Workspace, after: Wo
   // Until settings are stored, the price points loaded are the defaults, not rows: the first change
   // writes them all (the seed), or they would be gone at the next load.
   const seeded = (await db.singletons.get('settings')) !== undefined;
+  // Rules profiles and revenue rules load as the defaults while their table is empty: a change writes
+  // them all then, or the defaults it did not change (the rule for every other market) would be gone.
+  const inTable = async <T,>(table: Table<T, string, any>, rows: T[]): Promise<T[]> => ((await table.count()) ? rows : []);
   const byId = (row: { id: string }) => row.id;
   await sync<Workspace['tiers'][number]>(db.tiers, before.tiers, after.tiers, byId);
   await sync<Workspace['perks'][number]>(db.perks, before.perks, after.perks, byId);
-  await sync<Workspace['rulesProfiles'][number]>(db.rulesProfiles, before.rulesProfiles, after.rulesProfiles, byId);
-  await sync<Workspace['revenueRules'][number]>(db.revenueRules, before.revenueRules, after.revenueRules, byId);
+  await sync<Workspace['rulesProfiles'][number]>(db.rulesProfiles, await inTable(db.rulesProfiles, before.rulesProfiles), after.rulesProfiles, byId);
+  await sync<Workspace['revenueRules'][number]>(db.revenueRules, await inTable(db.revenueRules, before.revenueRules), after.revenueRules, byId);
   await sync<Workspace['pricePoints'][number]>(db.pricePoints, seeded ? before.pricePoints : [], after.pricePoints, (row) => row.currency);
   await sync<Workspace['eligibilityProfiles'][number]>(
     db.eligibilityProfiles,
