@@ -1,0 +1,205 @@
+// Lists whose records are unique by a key (ids, currencies, requirements, days, subscribers' ids and
+// usernames) and ids that become object keys, through the real background handler on fake-indexeddb:
+// a repeat or a reserved name is refused at its path, nothing is written, and nothing locks the
+// workspace afterwards.
+import { describe, expect, it } from 'vitest';
+import { createBackup } from '@/lib/domain/backup';
+import type { Workspace } from '@/lib/domain/schema';
+import type { RosterStatus, Snapshot } from '@/lib/messaging/protocol';
+import { createHandler } from '@/lib/messaging/background-handler';
+import type { Subscriber } from '@/lib/roster/schema';
+import { TierkitDb } from '@/lib/store/db';
+import { loadWorkspace } from '@/lib/store/workspace-store';
+import { threeTiers } from '../domain/fixtures';
+
+const NOW = Date.UTC(2026, 10, 24, 12);
+
+async function setup() {
+  const db = new TierkitDb(`keyed-${crypto.randomUUID()}`);
+  const published: Snapshot[] = [];
+  const statuses: RosterStatus[] = [];
+  let n = 0;
+  const start = () =>
+    createHandler({
+      db,
+      publish: async (snapshot) => void published.push(structuredClone(snapshot)),
+      publishRoster: async (status) => void statuses.push(structuredClone(status)),
+      browserLanguage: () => 'en-US',
+      now: () => NOW,
+      newId: () => `id-${++n}`,
+    });
+  const handler = start();
+  const ask = (request: unknown) => handler.handle(request);
+  const command = (c: unknown) => ask({ type: 'command', command: c });
+  const must = async (request: unknown) => {
+    const response = await handler.handle(request);
+    if (!response.ok) throw new Error(JSON.stringify(response.problems));
+    return response.data as any;
+  };
+  const problems = async (request: unknown) => {
+    const response = await handler.handle(request);
+    return response.ok ? [] : response.problems.map((p) => [p.path.join('.'), p.message]);
+  };
+  const stored = async () => (await loadWorkspace(db)).workspace;
+  // Bronze, Silver and Gold, active, with a profile: the workspace every test starts from.
+  await must({ type: 'command', command: { type: 'backup.import', text: backupOf(threeTiers()), mode: 'replace' } });
+  return { db, published, statuses, ask, command, must, problems, stored };
+}
+
+function backupOf(ws: Workspace, extra: { subscribers?: Subscriber[]; stats?: Parameters<typeof createBackup>[3] } = {}): string {
+  return JSON.stringify(createBackup(ws, new Date(NOW), '0.1.0', extra.stats, extra.subscribers));
+}
+
+const importing = (text: string, mode: 'replace' | 'merge' = 'replace') => ({
+  type: 'command',
+  command: { type: 'backup.import', text, mode },
+});
+
+function subscriber(id: string, over: Partial<Subscriber> = {}): Subscriber {
+  return {
+    id,
+    creatorHandle: 'mara.sings',
+    handle: `fan.${id}`,
+    tierId: 'gold',
+    since: '2026-01-10',
+    status: 'active',
+    note: '',
+    source: 'manual',
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...over,
+  };
+}
+
+/** A workspace with one list changed; `repeat` puts a second record with an existing key in it. */
+const repeats: [string, (ws: Workspace) => void, string, string][] = [
+  [
+    'tiers',
+    (ws) => ws.tiers.push({ ...ws.tiers[0]!, name: 'Copper', status: 'draft', position: 3 }),
+    'data.tiers.3.id',
+    'The id "bronze" is already used by tiers › 1',
+  ],
+  ['perks', (ws) => ws.perks.push({ ...ws.perks[1]!, title: 'Other' }), 'data.perks.3.id', 'The id "videos" is already used by perks › 2'],
+  [
+    'perk references in a tier',
+    (ws) => (ws.tiers[1]!.perkIds = ['videos', 'chat', 'videos']),
+    'data.tiers.1.perkIds.2',
+    'The perk "videos" is already listed at perkIds › 1',
+  ],
+  [
+    'price points',
+    (ws) => ws.pricePoints.push({ currency: 'USD', suggested: [], min: 1, max: 100_000 }),
+    'data.pricePoints.17.currency',
+    'The currency "USD" is already used by pricePoints › 1',
+  ],
+  [
+    'eligibility profiles',
+    (ws) => ws.eligibilityProfiles.push({ ...ws.eligibilityProfiles[0]!, name: 'Copy' }),
+    'data.eligibilityProfiles.2.id',
+    'The id "tiktok-subscription" is already used by eligibilityProfiles › 1',
+  ],
+  [
+    'requirements',
+    (ws) => ws.eligibilityProfiles[0]!.requirements.push({ kind: 'followers', min: 5 }),
+    'data.eligibilityProfiles.0.requirements.4.kind',
+    'This requirement is already listed for the same window, at requirements › 3',
+  ],
+  [
+    'revenue rules',
+    // The catch-all first, then a rule for two markets with its id: the database kept the second.
+    (ws) => (ws.revenueRules = [ws.revenueRules[1]!, { ...ws.revenueRules[0]!, id: 'elsewhere' }]),
+    'data.revenueRules.1.id',
+    'The id "elsewhere" is already used by revenueRules › 1',
+  ],
+  [
+    'rules profiles',
+    (ws) => ws.rulesProfiles.push({ ...ws.rulesProfiles[0]!, maxActiveTiers: 1 }),
+    'data.rulesProfiles.1.id',
+    'The id "tiktok-subscription" is already used by rulesProfiles › 1',
+  ],
+  [
+    'bonus conditions',
+    (ws) => ws.bonusConditions.push({ ...ws.bonusConditions[1]!, markets: ['US'] }),
+    'data.bonusConditions.2.id',
+    'The id "elsewhere" is already used by bonusConditions › 2',
+  ],
+];
+
+describe('a backup with a repeated key', () => {
+  it.each(repeats)('refuses a repeat in %s at the second one, writing nothing and locking nothing', async (_, repeat, path, message) => {
+    const t = await setup();
+    const before = await t.stored();
+    const published = t.published.length;
+    const ws = threeTiers();
+    repeat(ws);
+    for (const mode of ['replace', 'merge'] as const) {
+      expect(await t.problems(importing(backupOf(ws), mode))).toEqual([[path, message]]);
+    }
+    expect(await t.stored()).toEqual(before);
+    expect(t.published.length).toBe(published);
+    // Nothing half-imported stands in the way of the next change.
+    expect(await t.problems({ type: 'command', command: { type: 'tier.setStatus', id: 'gold', status: 'archived' } })).toEqual([]);
+  });
+
+  it('refuses a day recorded twice, in the snapshots or the Studio days', async () => {
+    const t = await setup();
+    const snapshot = { handle: 'mara.sings', day: '2026-02-28', capturedAt: NOW, followers: 10, source: 'manual' as const, precise: true };
+    const day = { handle: 'mara.sings', date: '2026-02-27', videoViews: 5, followers: 9, importedAt: NOW };
+    const text = backupOf(threeTiers(), {
+      stats: {
+        snapshots: [snapshot, { ...snapshot, day: '2026-03-01' }, { ...snapshot, followers: 11 }],
+        daily: [day, { ...day, handle: 'someone.else' }, { ...day, videoViews: 6 }],
+      },
+    });
+    expect(await t.problems(importing(text))).toEqual([
+      ['stats.snapshots.2.day', 'The day 2026-02-28 of @mara.sings is already recorded at snapshots › 1'],
+      ['stats.daily.2.date', 'The day 2026-02-27 of @mara.sings is already recorded at daily › 1'],
+    ]);
+    expect(await t.db.statSnapshots.count()).toBe(0);
+  });
+
+  it('refuses a subscriber id or username used twice, keeping the roster as it was', async () => {
+    const t = await setup();
+    await t.must({ type: 'roster.save', subscriber: { handle: 'fan.mine', tierId: 'gold', since: '2026-01-10' } });
+    const text = backupOf(threeTiers(), {
+      subscribers: [
+        subscriber('a'),
+        subscriber('b'),
+        subscriber('a', { handle: 'fan.other' }),
+        subscriber('c', { handle: 'fan.b', nickname: 'Bee' }),
+        subscriber('d', { handle: undefined, nickname: 'Bee' }),
+      ],
+    });
+    expect(await t.problems(importing(text))).toEqual([
+      ['subscribers.2.id', 'The id "a" is already used by subscribers › 1'],
+      ['subscribers.3.handle', 'The username @fan.b is already used by subscribers › 2'],
+    ]);
+    expect((await t.db.subscribers.toArray()).map((s) => s.handle)).toEqual(['fan.mine']);
+  });
+
+  it('says so in Italian', async () => {
+    const t = await setup();
+    const ws = threeTiers();
+    ws.revenueRules.push({ ...ws.revenueRules[0]! });
+    await t.must({ type: 'command', command: { type: 'settings.save', settings: { ...ws.settings, language: 'it' } } });
+    expect(await t.problems(importing(backupOf(ws)))).toEqual([['data.revenueRules.2.id', 'L\'id "us-ca" è già usato da revenueRules › 1']]);
+  });
+});
+
+describe('a save command with a repeated key', () => {
+  it.each([
+    ['revenueRules.save', 'revenueRules', (ws: Workspace) => [...ws.revenueRules, { ...ws.revenueRules[0]!, markets: ['FR'] }], 'revenueRules.2.id'],
+    ['rulesProfiles.save', 'rulesProfiles', (ws: Workspace) => [...ws.rulesProfiles, { ...ws.rulesProfiles[0]!, maxActiveTiers: 1 }], 'rulesProfiles.1.id'],
+    ['bonusConditions.save', 'bonusConditions', (ws: Workspace) => [...ws.bonusConditions, ws.bonusConditions[0]!], 'bonusConditions.2.id'],
+    ['eligibilityProfiles.save', 'eligibilityProfiles', (ws: Workspace) => [...ws.eligibilityProfiles, ws.eligibilityProfiles[1]!], 'eligibilityProfiles.2.id'],
+    ['pricePoints.save', 'pricePoints', (ws: Workspace) => [...ws.pricePoints, ws.pricePoints[2]!], 'pricePoints.17.currency'],
+  ])('%s refuses it at the second one and keeps what was stored', async (type, field, list, path) => {
+    const t = await setup();
+    const before = await t.stored();
+    const found = await t.problems({ type: 'command', command: { type, [field]: list(before) } });
+    expect(found.map(([p]) => p)).toEqual([path]);
+    expect(found[0]![1]).toMatch(/^The (id|currency) "[^"]+" is already used by [a-zA-Z]+ › \d+$/);
+    expect(await t.stored()).toEqual(before);
+    expect(await t.problems({ type: 'command', command: { type: 'tier.setStatus', id: 'gold', status: 'archived' } })).toEqual([]);
+  });
+});
