@@ -389,12 +389,14 @@ export function createRosterStore(deps: RosterStoreDeps) {
 
     async status(revision: number): Promise<RosterStatus> {
       const s = await state();
-      const counts: RosterStatus['counts'] = {};
+      // A Map, not an object: a tier id is not a property name.
+      const counts = new Map<string, { active: number; lapsed: number }>();
       for (const row of s.own.values()) {
-        const count = (counts[row.tierId] ??= { active: 0, lapsed: 0 });
+        let count = counts.get(row.tierId);
+        if (!count) counts.set(row.tierId, (count = { active: 0, lapsed: 0 }));
         count[row.status]++;
       }
-      return { revision, counts, total: s.own.size, packs: s.packs, creators: [...s.creators] };
+      return { revision, counts: Object.fromEntries(counts), total: s.own.size, packs: s.packs, creators: [...s.creators] };
     },
 
     async query(q: RosterQuery): Promise<RosterPage> {

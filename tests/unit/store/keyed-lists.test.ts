@@ -203,3 +203,30 @@ describe('a save command with a repeated key', () => {
     expect(await t.problems({ type: 'command', command: { type: 'tier.setStatus', id: 'gold', status: 'archived' } })).toEqual([]);
   });
 });
+
+describe('ids that would be object keys', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('refuses the tier id %s, and the roster counts stay right', async (id) => {
+    const t = await setup();
+    const ws = threeTiers();
+    ws.tiers[2] = { ...ws.tiers[2]!, id };
+    ws.settings.planner.expectedSubscribers = {};
+    const text = backupOf(ws, { subscribers: [subscriber('a', { tierId: id }), subscriber('b', { tierId: id, status: 'lapsed' })] });
+    const found = await t.problems(importing(text));
+    expect(found).toContainEqual(['data.tiers.2.id', `"${id}" is a reserved name; choose another identifier`]);
+    expect(found).toContainEqual(['subscribers.0.tierId', `"${id}" is a reserved name; choose another identifier`]);
+    expect(Object.prototype).not.toHaveProperty('active');
+    expect(Object).not.toHaveProperty('active');
+    expect(t.statuses.at(-1)?.counts ?? {}).toEqual({});
+  });
+
+  it('refuses a reserved name as a key of the expected subscribers', async () => {
+    const t = await setup();
+    const ws = await t.stored();
+    // (zod itself skips a "__proto__" key.)
+    const expectedSubscribers = JSON.parse('{"constructor": 5, "gold": 3}') as Record<string, number>;
+    const settings = { ...ws.settings, planner: { ...ws.settings.planner, expectedSubscribers } };
+    const response = await t.command({ type: 'settings.save', settings });
+    expect(response.ok).toBe(false);
+    expect((await t.stored()).settings.planner.expectedSubscribers).toEqual({});
+  });
+});
