@@ -230,3 +230,79 @@ describe('ids that would be object keys', () => {
     expect((await t.stored()).settings.planner.expectedSubscribers).toEqual({});
   });
 });
+
+describe('the roster against workspace changes', () => {
+  async function withRoster() {
+    const t = await setup();
+    await t.must({ type: 'roster.save', subscriber: { handle: 'fan.one', tierId: 'silver', since: '2026-01-10' } });
+    await t.must({ type: 'roster.save', subscriber: { handle: 'fan.two', tierId: 'silver', since: '2026-01-10', status: 'lapsed' } });
+    await t.must({ type: 'roster.save', subscriber: { handle: 'fan.three', tierId: 'gold', since: '2026-01-10' } });
+    return t;
+  }
+  const withoutSilverAndGold = () => {
+    const ws = threeTiers();
+    ws.tiers = ws.tiers.filter((tier) => tier.id === 'bronze');
+    ws.settings.planner.expectedSubscribers = {};
+    return ws;
+  };
+  const tierGone = [
+    ['', '2 subscribers on your roster have the tier "Silver", which would be gone: move them to another tier first (Subscribers)'],
+    ['', 'A subscriber on your roster has the tier "Gold", which would be gone: move them to another tier first (Subscribers)'],
+  ];
+
+  it('refuses a replace without a roster that drops tiers the roster has, naming them and how many', async () => {
+    const t = await withRoster();
+    const before = await t.stored();
+    expect(await t.problems(importing(backupOf(withoutSilverAndGold())))).toEqual(tierGone);
+    expect(await t.stored()).toEqual(before);
+    // With its own roster the backup replaces the roster too; merged, the tiers stay.
+    await t.must(importing(backupOf(withoutSilverAndGold()), 'merge'));
+    await t.must(importing(backupOf(withoutSilverAndGold(), { subscribers: [subscriber('a', { tierId: 'bronze' })] })));
+    expect((await t.stored()).tiers.map((tier) => tier.id)).toEqual(['bronze']);
+    expect((await t.db.subscribers.toArray()).map((s) => s.handle)).toEqual(['fan.a']);
+  });
+
+  it('refuses a merge whose roster brings a username another record here has', async () => {
+    const t = await withRoster();
+    const text = backupOf(threeTiers(), { subscribers: [subscriber('from-backup', { handle: 'fan.two' })] });
+    expect(await t.problems(importing(text, 'merge'))).toEqual([['subscribers.0.handle', '@fan.two is already on the roster']]);
+    expect(await t.db.subscribers.count()).toBe(3);
+    // The same record (same id) is the backup's version of it, not a repeat.
+    const [two] = await t.db.subscribers.where('id').equals('id-2').toArray();
+    await t.must(importing(backupOf(threeTiers(), { subscribers: [{ ...two!, note: 'from the backup' }] }), 'merge'));
+    expect((await t.db.subscribers.get('id-2'))?.note).toBe('from the backup');
+  });
+
+  it('refuses an undo that would put back a workspace without a tier the roster has', async () => {
+    const t = await withRoster();
+    const ws = await t.stored();
+    const found = await t.problems({ type: 'command', command: { type: 'workspace.restore', workspace: { ...ws, tiers: ws.tiers.filter((x) => x.id === 'bronze') } } });
+    expect(found).toEqual(tierGone);
+    expect((await t.stored()).tiers).toHaveLength(3);
+  });
+
+  it('names the tier when refusing to delete it', async () => {
+    const t = await withRoster();
+    expect(await t.problems({ type: 'command', command: { type: 'tier.delete', id: 'gold' } })).toEqual([tierGone[1]]);
+  });
+
+  it('refuses a roster undo when the username came back meanwhile or the tier went', async () => {
+    const t = await withRoster();
+    const { removed } = await t.must({ type: 'roster.remove', ids: ['id-1', 'id-3', 'id-1'] });
+    expect(removed.map((s: Subscriber) => s.id)).toEqual(['id-1', 'id-3']);
+    await t.must({ type: 'roster.save', subscriber: { handle: 'fan.one', tierId: 'bronze', since: '2026-02-01' } });
+    await t.must({ type: 'command', command: { type: 'tier.setStatus', id: 'gold', status: 'archived' } });
+    await t.must({ type: 'command', command: { type: 'tier.delete', id: 'gold' } });
+    const statuses = t.statuses.length;
+    expect(await t.problems({ type: 'roster.restore', subscribers: removed })).toEqual([
+      ['subscribers.0.handle', '@fan.one is already on the roster'],
+      ['subscribers.1.tierId', '@fan.three was on a tier that no longer exists'],
+    ]);
+    expect((await t.db.subscribers.toArray()).map((s) => s.handle).sort()).toEqual(['fan.one', 'fan.two']);
+    expect(t.statuses.length).toBe(statuses);
+    expect(await t.problems({ type: 'roster.restore', subscribers: [removed[0], removed[0]] })).toContainEqual([
+      'subscribers.1.id',
+      'The id "id-1" is already used by subscribers › 1',
+    ]);
+  });
+});
