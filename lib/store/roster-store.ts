@@ -291,13 +291,17 @@ export function createRosterStore(deps: RosterStoreDeps) {
     return { ok: false, problems: [{ path, message }] };
   }
 
-  function checkRecord(s: State, record: Subscriber, day: string): Problem[] {
+  /**
+   * The problems of a record a form saves over `before`. A username it already had is not refused when
+   * another record has it too (a roster imported before that was refused): the edit does not repeat it.
+   */
+  function checkRecord(s: State, record: Subscriber, before: Subscriber | undefined, day: string): Problem[] {
     const problems: Problem[] = [];
     if (!s.ownHandle || !s.tiers.get(s.ownHandle)?.has(record.tierId)) {
       problems.push({ path: ['tierId'], message: rosterMessage('roster.err.unknownTier') });
     }
     if (record.since > day) problems.push({ path: ['since'], message: rosterMessage('roster.err.futureSince') });
-    if (record.handle !== undefined) {
+    if (record.handle !== undefined && record.handle !== before?.handle) {
       for (const other of s.own.values()) {
         if (other.handle === record.handle && other.id !== record.id) {
           problems.push({ path: ['handle'], message: rosterMessage('roster.err.duplicateHandle', { handle: record.handle }) });
@@ -443,7 +447,7 @@ export function createRosterStore(deps: RosterStoreDeps) {
         updatedAt: now,
       });
       if (!parsed.success) return { ok: false, problems: fromZod(parsed.error) };
-      const problems = checkRecord(s, parsed.data, today());
+      const problems = checkRecord(s, parsed.data, before, today());
       if (problems.length) return { ok: false, problems };
       await write(s, () => db.subscribers.put(parsed.data));
       s.own.set(parsed.data.id, parsed.data);

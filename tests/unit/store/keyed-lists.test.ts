@@ -5,11 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { createBackup } from '@/lib/domain/backup';
 import type { Workspace } from '@/lib/domain/schema';
-import type { RosterStatus, Snapshot } from '@/lib/messaging/protocol';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { snapshot, startAppState } from '@/components/app-state';
+import { SNAPSHOT_KEY, type RosterStatus, type Snapshot } from '@/lib/messaging/protocol';
 import { createHandler } from '@/lib/messaging/background-handler';
 import type { Subscriber } from '@/lib/roster/schema';
 import { TierkitDb } from '@/lib/store/db';
 import { loadWorkspace } from '@/lib/store/workspace-store';
+import { startFakeBackground } from '../helpers/background';
 import { threeTiers } from '../domain/fixtures';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
@@ -28,7 +31,7 @@ async function setup() {
       now: () => NOW,
       newId: () => `id-${++n}`,
     });
-  const handler = start();
+  let handler = start();
   const ask = (request: unknown) => handler.handle(request);
   const command = (c: unknown) => ask({ type: 'command', command: c });
   const must = async (request: unknown) => {
@@ -43,7 +46,9 @@ async function setup() {
   const stored = async () => (await loadWorkspace(db)).workspace;
   // Bronze, Silver and Gold, active, with a profile: the workspace every test starts from.
   await must({ type: 'command', command: { type: 'backup.import', text: backupOf(threeTiers()), mode: 'replace' } });
-  return { db, published, statuses, ask, command, must, problems, stored };
+  /** The background started again on the same database, as after Chrome stopped its service worker. */
+  const restart = () => void (handler = start());
+  return { db, published, statuses, ask, command, must, problems, stored, restart };
 }
 
 function backupOf(ws: Workspace, extra: { subscribers?: Subscriber[]; stats?: Parameters<typeof createBackup>[3] } = {}): string {
@@ -304,5 +309,68 @@ describe('the roster against workspace changes', () => {
       'subscribers.1.id',
       'The id "id-1" is already used by subscribers › 1',
     ]);
+  });
+});
+
+describe('a workspace locked by repeats imported before they were refused', () => {
+  // What such an import left: the database kept the last of each repeated id, and with it a workspace
+  // that breaks a rule (no catch-all revenue rule; one active tier allowed, three active).
+  async function locked() {
+    const t = await setup();
+    const ws = await t.stored();
+    await t.db.revenueRules.clear();
+    await t.db.revenueRules.put({ ...ws.revenueRules[0]!, id: 'elsewhere' });
+    await t.db.rulesProfiles.put({ ...ws.rulesProfiles[0]!, maxActiveTiers: 1 });
+    return t;
+  }
+
+  it('takes changes again, archiving included', async () => {
+    const t = await locked();
+    expect(await t.problems({ type: 'command', command: { type: 'tier.setStatus', id: 'bronze', status: 'archived' } })).toEqual([]);
+    expect(await t.problems({ type: 'command', command: { type: 'tier.setStatus', id: 'silver', status: 'archived' } })).toEqual([]);
+    expect(
+      await t.problems({ type: 'command', command: { type: 'perk.save', perk: { kind: 'subscriber-chat', title: 'Chat two', description: '' } } }),
+    ).toEqual([]);
+    expect(t.published.at(-1)?.workspace.tiers.filter((tier) => tier.status === 'active').map((tier) => tier.id)).toEqual(['gold']);
+  });
+
+  it('still refuses what a change would break anew, and lets the creator repair the rest', async () => {
+    const t = await locked();
+    const ws = await t.stored();
+    const renamed = await t.problems({ type: 'command', command: { type: 'tier.save', tier: { ...ws.tiers[2]!, name: 'Silver' } } });
+    expect(renamed).toEqual([['name', 'There is already a tier named "Silver"']]);
+    const rules = [...ws.revenueRules, { ...ws.revenueRules[0]!, id: 'rest', markets: ['*'] }];
+    expect(await t.problems({ type: 'command', command: { type: 'revenueRules.save', revenueRules: rules } })).toEqual([]);
+    const rulesProfiles = [{ ...ws.rulesProfiles[0]!, maxActiveTiers: 3 }];
+    expect(await t.problems({ type: 'command', command: { type: 'rulesProfiles.save', rulesProfiles } })).toEqual([]);
+  });
+
+  it('lets the creator edit or remove the records of a username imported twice', async () => {
+    const t = await setup();
+    // As such an import left the roster: two records (two ids) with one username.
+    await t.db.subscribers.bulkPut([subscriber('a', { handle: 'fan.twice' }), subscriber('b', { handle: 'fan.twice', tierId: 'silver' })]);
+    t.restart();
+    await t.must({ type: 'roster.save', subscriber: { id: 'a', handle: 'fan.twice', tierId: 'gold', since: '2026-01-10', note: 'first' } });
+    expect((await t.db.subscribers.get('a'))?.note).toBe('first');
+    // Giving the username to a third record is still refused.
+    const third = await t.must({ type: 'roster.save', subscriber: { handle: 'fan.third', tierId: 'gold', since: '2026-01-10' } });
+    expect(await t.problems({ type: 'roster.save', subscriber: { id: third.id, handle: 'fan.twice', tierId: 'gold', since: '2026-01-10' } })).toEqual([
+      ['handle', '@fan.twice is already on the roster'],
+    ]);
+    await t.must({ type: 'roster.remove', ids: ['b'] });
+    expect((await t.db.subscribers.toArray()).map((s) => s.id).sort()).toEqual(['a', third.id]);
+  });
+
+  it('is not shown from the snapshot with the repeats: the page asks for the stored workspace', async () => {
+    const { db, handler } = startFakeBackground();
+    await handler.handle({ type: 'command', command: { type: 'tier.save', tier: { ...threeTiers().tiers[0]!, id: undefined } } });
+    const { workspace } = await loadWorkspace(db);
+    const repeated = { ...workspace, revenueRules: [...workspace.revenueRules, workspace.revenueRules[0]!] };
+    await fakeBrowser.storage.local.set({ [SNAPSHOT_KEY]: { workspace: repeated, unreadable: [], revision: NOW } });
+    snapshot.value = null;
+    const stop = await startAppState();
+    const shown = snapshot.value as Snapshot | null;
+    expect(shown?.workspace.revenueRules.map((rule) => rule.id)).toEqual(['us-ca', 'elsewhere']);
+    stop();
   });
 });
