@@ -5,7 +5,8 @@ import { validateOffer, sortTiers } from './offer';
 import { fromZod, type Problem, type Result } from './problems';
 import { workspaceSchema, type Tier, type Workspace } from './schema';
 import { dailyStatSchema, statSnapshotSchema, type DailyStat, type StatSnapshot } from './stats';
-import { MAX_ROSTER_ROWS, subscriberSchema, type Subscriber } from '../roster/schema';
+import { MAX_ROSTER_ROWS, subscriberListSchema, type Subscriber } from '../roster/schema';
+import { uniqueBy } from './unique';
 
 export const BACKUP_FORMAT = 'tierkit-backup';
 /** 2 added eligibility rules (eligibilityProfiles, bonusConditions, settings); 1 still reads. */
@@ -17,10 +18,19 @@ const READABLE_VERSIONS = [1, 2] as const;
  */
 export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
 
+/** One record per handle and day, as the database keys them. */
+const uniqueDays = <T extends { handle: string }>(list: string, day: (record: T) => string, field: string) =>
+  uniqueBy<T>({
+    list,
+    key: (record) => `${record.handle} ${day(record)}`,
+    field: [field],
+    message: (record, first) => t('err.dayTaken', { day: day(record), handle: record.handle, first }),
+  });
+
 /** The recorded numbers (version 2): one snapshot a day, and the days imported from TikTok Studio. */
 export const backupStatsSchema = z.object({
-  snapshots: z.array(statSnapshotSchema).check(z.maxLength(50_000)),
-  daily: z.array(dailyStatSchema).check(z.maxLength(50_000)),
+  snapshots: z.array(statSnapshotSchema).check(z.maxLength(50_000), uniqueDays<StatSnapshot>('snapshots', (s) => s.day, 'day')),
+  daily: z.array(dailyStatSchema).check(z.maxLength(50_000), uniqueDays<DailyStat>('daily', (d) => d.date, 'date')),
 });
 export type BackupStats = { snapshots: StatSnapshot[]; daily: DailyStat[] };
 
@@ -32,7 +42,7 @@ export const backupSchema = z.object({
   data: workspaceSchema,
   stats: z.optional(backupStatsSchema),
   /** The creator's roster (added within version 2: an optional field). */
-  subscribers: z.optional(z.array(subscriberSchema).check(z.maxLength(MAX_ROSTER_ROWS))),
+  subscribers: z.optional(subscriberListSchema.check(z.maxLength(MAX_ROSTER_ROWS))),
 });
 export type Backup = z.infer<typeof backupSchema>;
 

@@ -67,11 +67,35 @@ const notFound = (what: 'tier' | 'perk'): Result<never> => ({
   problems: [{ path: [], message: t(what === 'tier' ? 'err.tierNotFound' : 'err.perkNotFound') }],
 });
 
-/** Problems of the workspace-wide rules; those about `focus` lose their prefix so a form can show them. */
-function finish(next: Workspace, ctx: CommandContext, focus?: ['tiers' | 'perks', number]): Result<Workspace> {
+/**
+ * The problems of the offer's rules that `after` has and `before` had not, matched by message: such a
+ * problem moves with the records it is about (archiving one of three active tiers where one is allowed
+ * moves "at most 1 active" to another tier).
+ */
+function brought(after: Problem[], before: Problem[]): Problem[] {
+  const standing = new Map<string, number>();
+  for (const p of before) standing.set(p.message, (standing.get(p.message) ?? 0) + 1);
+  return after.filter((p) => {
+    const left = standing.get(p.message) ?? 0;
+    standing.set(p.message, left - 1);
+    return left <= 0;
+  });
+}
+
+/**
+ * Checks `next`, the workspace a change of `ws` leaves: its schema, then the offer's rules, of which only
+ * those the change breaks refuse it. A stored workspace may already break one (written before the rule
+ * held, or a record that no longer reads back): if that refused every change, nothing could be changed
+ * any more, not even to repair it. Problems about `focus` lose their prefix so a form can show them.
+ */
+function finish(ws: Workspace, next: Workspace, ctx: CommandContext, focus?: ['tiers' | 'perks', number]): Result<Workspace> {
   const parsed = workspaceSchema.safeParse(next);
-  const problems: Problem[] = parsed.success ? validateOffer(parsed.data, ctx.locale) : fromZod(parsed.error);
-  if (!problems.length) return { ok: true, value: parsed.success ? parsed.data : next };
+  let problems: Problem[];
+  if (parsed.success) {
+    const offer = validateOffer(parsed.data, ctx.locale);
+    problems = offer.length ? brought(offer, validateOffer(ws, ctx.locale)) : offer;
+    if (!problems.length) return { ok: true, value: parsed.data };
+  } else problems = fromZod(parsed.error);
   return {
     ok: false,
     problems: problems.map((p) =>
@@ -87,7 +111,7 @@ function renumber(tiers: Tier[]): Tier[] {
 
 /** The workspace a read backup leaves; its recorded numbers are the store's to write (runCommand). */
 export function importBackup(ws: Workspace, backup: Backup, mode: ImportMode, ctx: CommandContext): Result<Workspace> {
-  const result = finish(mergeWorkspaces(ws, backup.data, mode), ctx);
+  const result = finish(ws, mergeWorkspaces(ws, backup.data, mode), ctx);
   return result.ok
     ? result
     : { ok: false, problems: [{ path: [], message: t('err.mergeConflicts') }, ...result.problems] };
@@ -98,7 +122,7 @@ export function applyCommand(ws: Workspace, command: Command, ctx: CommandContex
     case 'profile.save': {
       const input = check(profileInputSchema, command.profile);
       if (!input.ok) return input;
-      return finish({ ...ws, profile: { ...input.value, updatedAt: ctx.now } }, ctx);
+      return finish(ws, { ...ws, profile: { ...input.value, updatedAt: ctx.now } }, ctx);
     }
 
     case 'tier.save': {
@@ -117,7 +141,7 @@ export function applyCommand(ws: Workspace, command: Command, ctx: CommandContex
       const tiers = existing
         ? ws.tiers.map((other) => (other.id === tier.id ? tier : other))
         : renumber([...sorted, tier]);
-      return finish({ ...ws, tiers }, ctx, ['tiers', tiers.findIndex((other) => other.id === tier.id)]);
+      return finish(ws, { ...ws, tiers }, ctx, ['tiers', tiers.findIndex((other) => other.id === tier.id)]);
     }
 
     case 'tier.move': {
@@ -126,7 +150,7 @@ export function applyCommand(ws: Workspace, command: Command, ctx: CommandContex
       if (from < 0) return notFound('tier');
       const [moved] = sorted.splice(from, 1);
       sorted.splice(Math.min(command.to, sorted.length), 0, moved!);
-      return finish({ ...ws, tiers: renumber(sorted) }, ctx);
+      return finish(ws, { ...ws, tiers: renumber(sorted) }, ctx);
     }
 
     case 'tier.setStatus': {
@@ -135,13 +159,14 @@ export function applyCommand(ws: Workspace, command: Command, ctx: CommandContex
       const tiers = ws.tiers.map((tier, i) =>
         i === index ? { ...tier, status: command.status, updatedAt: ctx.now } : tier,
       );
-      return finish({ ...ws, tiers }, ctx);
+      return finish(ws, { ...ws, tiers }, ctx);
     }
 
     case 'tier.delete': {
       if (!ws.tiers.some((tier) => tier.id === command.id)) return notFound('tier');
       const { [command.id]: _, ...expectedSubscribers } = ws.settings.planner.expectedSubscribers;
       return finish(
+        ws,
         {
           ...ws,
           tiers: renumber(sortTiers(ws.tiers.filter((tier) => tier.id !== command.id))),
@@ -157,12 +182,13 @@ export function applyCommand(ws: Workspace, command: Command, ctx: CommandContex
       if (!perk.ok) return perk;
       const exists = ws.perks.some((other) => other.id === id);
       const perks = exists ? ws.perks.map((other) => (other.id === id ? perk.value : other)) : [...ws.perks, perk.value];
-      return finish({ ...ws, perks }, ctx, ['perks', perks.findIndex((other) => other.id === id)]);
+      return finish(ws, { ...ws, perks }, ctx, ['perks', perks.findIndex((other) => other.id === id)]);
     }
 
     case 'perk.delete': {
       if (!ws.perks.some((perk) => perk.id === command.id)) return notFound('perk');
       return finish(
+        ws,
         {
           ...ws,
           perks: ws.perks.filter((perk) => perk.id !== command.id),
@@ -177,17 +203,17 @@ export function applyCommand(ws: Workspace, command: Command, ctx: CommandContex
     }
 
     case 'settings.save':
-      return finish({ ...ws, settings: command.settings }, ctx);
+      return finish(ws, { ...ws, settings: command.settings }, ctx);
     case 'rulesProfiles.save':
-      return finish({ ...ws, rulesProfiles: command.rulesProfiles }, ctx);
+      return finish(ws, { ...ws, rulesProfiles: command.rulesProfiles }, ctx);
     case 'pricePoints.save':
-      return finish({ ...ws, pricePoints: command.pricePoints }, ctx);
+      return finish(ws, { ...ws, pricePoints: command.pricePoints }, ctx);
     case 'revenueRules.save':
-      return finish({ ...ws, revenueRules: command.revenueRules }, ctx);
+      return finish(ws, { ...ws, revenueRules: command.revenueRules }, ctx);
     case 'eligibilityProfiles.save':
-      return finish({ ...ws, eligibilityProfiles: command.eligibilityProfiles }, ctx);
+      return finish(ws, { ...ws, eligibilityProfiles: command.eligibilityProfiles }, ctx);
     case 'bonusConditions.save':
-      return finish({ ...ws, bonusConditions: command.bonusConditions }, ctx);
+      return finish(ws, { ...ws, bonusConditions: command.bonusConditions }, ctx);
 
     case 'backup.import': {
       const backup = readBackup(command.text, ctx.locale);
@@ -195,7 +221,7 @@ export function applyCommand(ws: Workspace, command: Command, ctx: CommandContex
     }
 
     case 'workspace.restore':
-      return finish(command.workspace, ctx);
+      return finish(ws, command.workspace, ctx);
 
     case 'workspace.wipe':
       return { ok: true, value: emptyWorkspace() };

@@ -18,16 +18,16 @@ export function pricePointsFor(ws: Pick<Workspace, 'pricePoints'>, currency: str
 
 const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
-/** Every problem of the offer as a whole; an empty list means it may be saved. `locale` formats prices. */
+/**
+ * Every problem of the offer as a whole, in a workspace that fits workspaceSchema (so no list repeats a
+ * key); an empty list means it may be saved. `locale` formats prices.
+ */
 export function validateOffer(ws: Workspace, locale: string): Problem[] {
   const problems: Problem[] = [];
   const tiers = ws.tiers;
   const perkIds = new Set(ws.perks.map((p) => p.id));
-  const seenIds = new Set<string>();
 
   tiers.forEach((tier, i) => {
-    if (seenIds.has(tier.id)) problems.push({ path: ['tiers', i, 'id'], message: t('err.duplicateId') });
-    seenIds.add(tier.id);
     const twin = tiers.findIndex((other, j) => j < i && sameName(other.name, tier.name));
     if (twin >= 0) problems.push({ path: ['tiers', i, 'name'], message: t('err.tierNameTaken', { name: tier.name }) });
     tier.perkIds.forEach((perkId, k) => {
@@ -43,12 +43,6 @@ export function validateOffer(ws: Workspace, locale: string): Problem[] {
         }),
       });
     }
-  });
-
-  const perkSeen = new Set<string>();
-  ws.perks.forEach((perk, i) => {
-    if (perkSeen.has(perk.id)) problems.push({ path: ['perks', i, 'id'], message: t('err.duplicateId') });
-    perkSeen.add(perk.id);
   });
 
   const live = tiers.filter((tier) => tier.status !== 'archived');
@@ -86,21 +80,9 @@ export function validateOffer(ws: Workspace, locale: string): Problem[] {
   if (!ws.eligibilityProfiles.some((p) => p.id === ws.settings.eligibilityProfileId)) {
     problems.push({ path: ['settings', 'eligibilityProfileId'], message: t('err.unknownEligibilityProfile') });
   }
-  const profileIds = new Set<string>();
-  ws.eligibilityProfiles.forEach((p, i) => {
-    if (profileIds.has(p.id)) problems.push({ path: ['eligibilityProfiles', i, 'id'], message: t('err.duplicateId') });
-    profileIds.add(p.id);
-  });
   if (!ws.revenueRules.some((r) => r.markets.includes('*'))) {
     problems.push({ path: ['revenueRules'], message: t('err.noFallbackRule') });
   }
-  const pointCurrencies = new Set<string>();
-  ws.pricePoints.forEach((p, i) => {
-    if (pointCurrencies.has(p.currency)) {
-      problems.push({ path: ['pricePoints', i, 'currency'], message: t('err.duplicateCurrency', { currency: p.currency }) });
-    }
-    pointCurrencies.add(p.currency);
-  });
   return problems;
 }
 

@@ -6,6 +6,7 @@ import './zod-messages';
 import { isCurrency } from './currency';
 import { findMarket } from './markets';
 import { graphemeCount, idSchema, line, paragraph } from './text';
+import { uniqueBy, uniqueIds } from './unique';
 import {
   bonusConditionsSchema,
   defaultBonusConditions,
@@ -184,7 +185,7 @@ export const tierSchema = z.object({
   description: paragraph(500),
   perkIds: z.array(idSchema).check(
     z.maxLength(50),
-    z.refine((ids) => new Set(ids).size === ids.length, { error: () => t('err.perkTwice') }),
+    uniqueBy<string>({ list: 'perkIds', key: (id) => id, field: [], message: (id, first) => t('err.perkTwice', { key: id, first }) }),
   ),
   /** The tier also grants every perk of the active or draft tiers below it. */
   includesLowerTiers: z.boolean(),
@@ -267,17 +268,27 @@ export type Settings = z.infer<typeof settingsSchema>;
 /** Everything the creator has designed: what the UI shows and what a backup holds. */
 export const workspaceSchema = z.object({
   profile: z.nullable(profileSchema),
-  tiers: z.array(tierSchema).check(z.maxLength(100)),
-  perks: z.array(perkSchema).check(z.maxLength(500)),
+  // Every list is unique by its key, which is the key of its table in the database.
+  tiers: z.array(tierSchema).check(z.maxLength(100), uniqueIds('tiers')),
+  perks: z.array(perkSchema).check(z.maxLength(500), uniqueIds('perks')),
   settings: settingsSchema,
-  rulesProfiles: z.array(rulesProfileSchema).check(z.minLength(1), z.maxLength(20)),
-  pricePoints: z.array(pricePointsSchema).check(z.maxLength(200)),
-  revenueRules: z.array(revenueRuleSchema).check(z.minLength(1), z.maxLength(50)),
-  // Added in database version 2 / backup version 2 (eligibility); older data reads with the defaults.
-  eligibilityProfiles: z._default(z.array(eligibilityProfileSchema).check(z.minLength(1), z.maxLength(20)), () =>
-    structuredClone(defaultEligibilityProfiles),
+  rulesProfiles: z.array(rulesProfileSchema).check(z.minLength(1), z.maxLength(20), uniqueIds('rulesProfiles')),
+  pricePoints: z.array(pricePointsSchema).check(
+    z.maxLength(200),
+    uniqueBy<PricePoints>({
+      list: 'pricePoints',
+      key: (points) => points.currency,
+      field: ['currency'],
+      message: (points, first) => t('err.currencyTaken', { key: points.currency, first }),
+    }),
   ),
-  bonusConditions: z._default(z.array(bonusConditionsSchema).check(z.maxLength(50)), () =>
+  revenueRules: z.array(revenueRuleSchema).check(z.minLength(1), z.maxLength(50), uniqueIds('revenueRules')),
+  // Added in database version 2 / backup version 2 (eligibility); older data reads with the defaults.
+  eligibilityProfiles: z._default(
+    z.array(eligibilityProfileSchema).check(z.minLength(1), z.maxLength(20), uniqueIds('eligibilityProfiles')),
+    () => structuredClone(defaultEligibilityProfiles),
+  ),
+  bonusConditions: z._default(z.array(bonusConditionsSchema).check(z.maxLength(50), uniqueIds('bonusConditions')), () =>
     structuredClone(defaultBonusConditions),
   ),
 });

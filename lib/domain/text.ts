@@ -33,4 +33,11 @@ export function paragraph(max: number) {
   );
 }
 
-export const idSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: () => t('err.id') }));
+// Ids become object keys (expected subscribers per tier, the roster's counts per tier): one named like a
+// property every object has (__proto__, constructor, toString, ...) would read or write the prototype.
+const RESERVED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+export const idSchema = z.string().check(
+  z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: () => t('err.id') }),
+  z.refine((id) => !RESERVED.has(id), { error: (issue) => t('err.idReserved', { value: String(issue.input) }) }),
+);

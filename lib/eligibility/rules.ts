@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import '../domain/zod-messages';
 import { idSchema, line } from '../domain/text';
+import { uniqueBy } from '../domain/unique';
 import { t } from '../i18n';
 
 /**
@@ -38,20 +39,11 @@ export function requirementKey(requirement: Requirement): string {
 export const requirementsSchema = z.array(requirementSchema).check(
   z.minLength(1),
   z.maxLength(MAX_REQUIREMENTS),
-  z.superRefine((requirements, ctx) => {
-    const seen = new Set<string>();
-    requirements.forEach((requirement, index) => {
-      const key = requirementKey(requirement);
-      if (seen.has(key)) {
-        ctx.issues.push({
-          code: 'custom',
-          input: requirement,
-          path: [index, 'kind'],
-          message: t('err.elig.duplicateRequirement'),
-        });
-      }
-      seen.add(key);
-    });
+  uniqueBy<Requirement>({
+    list: 'requirements',
+    key: requirementKey,
+    field: ['kind'],
+    message: (_, first) => t('err.elig.duplicateRequirement', { first }),
   }),
 );
 

@@ -25,12 +25,16 @@ export const roster = section(
     'roster.badge.name': '{tier} subscriber, level {level}',
     'roster.badge.byNickname': 'matched by nickname, which TikTok does not keep unique',
     'roster.err.duplicateHandle': '@{handle} is already on the roster',
+    'roster.err.handleTaken': 'The username @{handle} is already used by {first}',
+    'roster.err.tierGone': '{name} was on a tier that no longer exists',
     'roster.err.unknownTier': 'Choose one of your tiers',
     'roster.err.notFound': 'This subscriber is no longer on the roster',
     'roster.err.noProfile': 'Save your profile first: the roster belongs to your TikTok handle',
     'roster.err.futureSince': 'The start date is after today',
-    'roster.err.tierInUse.one': 'A subscriber on your roster has this tier: move them to another tier first (Subscribers)',
-    'roster.err.tierInUse.other': '{count} subscribers on your roster have this tier: move them to another tier first (Subscribers)',
+    'roster.err.tierInUse.one':
+      'A subscriber on your roster has the tier "{tier}", which would be gone: move them to another tier first (Subscribers)',
+    'roster.err.tierInUse.other':
+      '{count} subscribers on your roster have the tier "{tier}", which would be gone: move them to another tier first (Subscribers)',
   },
   {
     'roster.err.handleOrNickname': 'Indica un nome utente TikTok o un nickname (o entrambi)',
@@ -53,11 +57,15 @@ export const roster = section(
     'roster.badge.name': 'Abbonato {tier}, livello {level}',
     'roster.badge.byNickname': 'riconosciuto dal nickname, che su TikTok non è univoco',
     'roster.err.duplicateHandle': '@{handle} è già tra gli abbonati',
+    'roster.err.handleTaken': 'Il nome utente @{handle} è già usato da {first}',
+    'roster.err.tierGone': '{name} era su un livello che non esiste più',
     'roster.err.unknownTier': 'Scegli uno dei tuoi livelli',
     'roster.err.notFound': 'Questo abbonato non è più in elenco',
     'roster.err.noProfile': 'Salva prima il tuo profilo: gli abbonati sono legati al tuo nome utente TikTok',
     'roster.err.futureSince': 'La data di inizio è dopo oggi',
-    'roster.err.tierInUse.one': 'Un abbonato in elenco ha questo livello: spostalo prima su un altro livello (Abbonati)',
-    'roster.err.tierInUse.other': '{count} abbonati in elenco hanno questo livello: spostali prima su un altro livello (Abbonati)',
+    'roster.err.tierInUse.one':
+      'Un abbonato in elenco ha il livello "{tier}", che non ci sarebbe più: spostalo prima su un altro livello (Abbonati)',
+    'roster.err.tierInUse.other':
+      '{count} abbonati in elenco hanno il livello "{tier}", che non ci sarebbe più: spostali prima su un altro livello (Abbonati)',
   },
 );

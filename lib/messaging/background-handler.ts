@@ -8,7 +8,6 @@ import { utcDate } from '../eligibility/dates';
 import { allDaily, allSnapshots, dailyOf, importDays, ownHandle, recordSnapshot, snapshotsOf } from '../store/stats-store';
 import { exportOwnPack, importPack, listPacks, readTrustedPacks, removePack, resolvePack } from '../store/pack-store';
 import { createRosterStore } from '../store/roster-store';
-import { rosterMessage } from '../roster/messages';
 import { requestSchema } from './requests';
 import { type Diagnostic, type History, type Response, type RosterStatus, type Snapshot } from './protocol';
 import { type BackupData } from './roster-answers';
@@ -62,10 +61,11 @@ const changesBadges = new Set<Command['type']>([
   'workspace.wipe',
 ]);
 
-function tierInUse(count: number): string {
-  const one = new Intl.PluralRules(locale()).select(count) === 'one';
-  return rosterMessage(one ? 'roster.err.tierInUse.one' : 'roster.err.tierInUse.other', { count });
-}
+/**
+ * Commands that can take a tier away from subscribers, or bring subscribers of a backup: they are
+ * checked against the roster (lib/roster/workspace-change.ts), which they read first.
+ */
+const changesRosterTiers = new Set<Command['type']>(['tier.delete', 'workspace.restore', 'backup.import']);
 
 export function createHandler(deps: HandlerDeps) {
   const now = deps.now ?? Date.now;
@@ -108,15 +108,11 @@ export function createHandler(deps: HandlerDeps) {
         await publish(await loadWorkspace(db));
         return { ok: true };
       case 'command': {
-        // A tier goes only once nobody on the roster has it: a subscriber of no tier has no badge.
-        if (request.data.command.type === 'tier.delete') {
-          const count = await roster.inTier(request.data.command.id);
-          if (count > 0) return { ok: false, problems: [{ path: [], message: tierInUse(count) }] };
-        }
-        const result = await runCommand(db, request.data.command, { now: now(), newId, locale: locale() });
+        const type = request.data.command.type;
+        const guard = changesRosterTiers.has(type) ? await roster.guard() : undefined;
+        const result = await runCommand(db, request.data.command, { now: now(), newId, locale: locale() }, guard);
         if (!result.ok) return result;
         await publish(result.value);
-        const type = request.data.command.type;
         if (type === 'workspace.wipe' || type === 'backup.import') roster.reload();
         else if (changesBadges.has(type)) await roster.workspaceChanged();
         if (changesBadges.has(type)) await publishRoster();
@@ -170,10 +166,12 @@ export function createHandler(deps: HandlerDeps) {
         if (removed.length) await publishRoster();
         return { ok: true, data: { removed } };
       }
-      case 'roster.restore':
-        await roster.restore(request.data.subscribers);
+      case 'roster.restore': {
+        const restored = await roster.restore(request.data.subscribers);
+        if (!restored.ok) return restored;
         await publishRoster();
         return { ok: true };
+      }
       case 'roster.import': {
         const { fileName, text, apply } = request.data;
         const answer = await roster.importCsv(fileName, text, apply);

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { commandSchema } from '../domain/commands';
 import { idSchema } from '../domain/text';
 import { conflictChoices } from '../packs/replace';
-import { subscriberSchema, subscriberStatuses } from '../roster/schema';
+import { subscriberListSchema, subscriberStatuses } from '../roster/schema';
 import { MAX_LOOKUP_NAMES, MAX_TEXT_FILE, capturedPageSchema, importedDaySchema, rosterSortKeys } from './protocol';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
@@ -57,7 +57,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   /** Remove subscribers; answers the removed records (`removedSchema`) so the page can offer Undo. */
   z.object({ type: z.literal('roster.remove'), ids: z.array(idSchema).check(z.maxLength(200_000)) }),
   /** Undo: put removed records back as they were. */
-  z.object({ type: z.literal('roster.restore'), subscribers: z.array(subscriberSchema).check(z.maxLength(200_000)) }),
+  z.object({ type: z.literal('roster.restore'), subscribers: subscriberListSchema.check(z.maxLength(200_000)) }),
   /** A roster CSV: `apply: false` previews it, `apply: true` saves it all or nothing. */
   z.object({
     type: z.literal('roster.import'),

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { t } from '../i18n';
 import { handleSchema, timestampSchema } from '../domain/schema';
 import { graphemeCount, idSchema, line, paragraph } from '../domain/text';
+import { uniqueBy, uniqueIds } from '../domain/unique';
 import { daySchema } from '../eligibility/dates';
 import { rosterMessage } from './messages';
 
@@ -76,6 +77,17 @@ export const subscriberSchema = z
   );
 export type Subscriber = z.infer<typeof subscriberSchema>;
 export type SubscriberInput = z.input<typeof subscriberSchema>;
+
+/** Records of one roster (a backup's, an undo's): each id and each username at most once. */
+export const subscriberListSchema = z.array(subscriberSchema).check(
+  uniqueIds('subscribers'),
+  uniqueBy<Subscriber>({
+    list: 'subscribers',
+    key: (s) => s.handle,
+    field: ['handle'],
+    message: (s, first) => rosterMessage('roster.err.handleTaken', { handle: s.handle!, first }),
+  }),
+);
 
 /** How a person is named in messages and buttons: "@handle", else the nickname. */
 export const subscriberName = (s: Pick<Subscriber, 'handle' | 'nickname'>): string =>

@@ -18,7 +18,8 @@ import { applyRosterImport, exportRosterCsv, importRosterCsv } from '../roster/c
 import { packTierSchema } from '../packs/pack';
 import { indexSnapshotSchema, RosterIndex, type RosterAnswer, type RosterEntry } from '../roster/matching';
 import { rosterMessage } from '../roster/messages';
-import { subscriberSchema, type Subscriber, type SubscriberStatus } from '../roster/schema';
+import { subscriberName, subscriberSchema, type Subscriber, type SubscriberStatus } from '../roster/schema';
+import { rosterProblems, type RosterGuard } from '../roster/workspace-change';
 import { cumulativeMonths } from '../roster/tenure';
 import { nextRosterGeneration, rosterGeneration, type StoredPack, type TierkitDb } from './db';
 import { ownHandle } from './stats-store';
@@ -42,6 +43,8 @@ const EDITABLE = ['handle', 'nickname', 'tierId', 'since', 'monthsOverride', 'st
 
 /** Rows of an import preview sent to the page: enough for a table, not the whole file. */
 const PREVIEW_ROWS = 100;
+/** Problems listed for one refused undo, as for a backup: the first hundred say what is wrong. */
+const MAX_PROBLEMS = 100;
 
 export interface RosterStoreDeps {
   db: TierkitDb;
@@ -289,13 +292,17 @@ export function createRosterStore(deps: RosterStoreDeps) {
     return { ok: false, problems: [{ path, message }] };
   }
 
-  function checkRecord(s: State, record: Subscriber, day: string): Problem[] {
+  /**
+   * The problems of a record a form saves over `before`. A username it already had is not refused when
+   * another record has it too (a roster imported before that was refused): the edit does not repeat it.
+   */
+  function checkRecord(s: State, record: Subscriber, before: Subscriber | undefined, day: string): Problem[] {
     const problems: Problem[] = [];
     if (!s.ownHandle || !s.tiers.get(s.ownHandle)?.has(record.tierId)) {
       problems.push({ path: ['tierId'], message: rosterMessage('roster.err.unknownTier') });
     }
     if (record.since > day) problems.push({ path: ['since'], message: rosterMessage('roster.err.futureSince') });
-    if (record.handle !== undefined) {
+    if (record.handle !== undefined && record.handle !== before?.handle) {
       for (const other of s.own.values()) {
         if (other.handle === record.handle && other.id !== record.id) {
           problems.push({ path: ['handle'], message: rosterMessage('roster.err.duplicateHandle', { handle: record.handle }) });
@@ -376,11 +383,13 @@ export function createRosterStore(deps: RosterStoreDeps) {
       s.filtered = null;
     },
 
-    /** How many records of the creator's roster have this tier. */
-    async inTier(tierId: string): Promise<number> {
-      let count = 0;
-      for (const row of (await state()).own.values()) if (row.tierId === tierId) count++;
-      return count;
+    /**
+     * The check of a workspace change against the roster as it is now: synchronous, so that it runs
+     * inside the change's transaction (nothing else may be awaited there).
+     */
+    async guard(): Promise<RosterGuard> {
+      const s = await state();
+      return (change) => rosterProblems(s.own.values(), change);
     },
 
     /** The whole roster, for a backup. */
@@ -390,12 +399,14 @@ export function createRosterStore(deps: RosterStoreDeps) {
 
     async status(revision: number): Promise<RosterStatus> {
       const s = await state();
-      const counts: RosterStatus['counts'] = {};
+      // A Map, not an object: a tier id is not a property name.
+      const counts = new Map<string, { active: number; lapsed: number }>();
       for (const row of s.own.values()) {
-        const count = (counts[row.tierId] ??= { active: 0, lapsed: 0 });
+        let count = counts.get(row.tierId);
+        if (!count) counts.set(row.tierId, (count = { active: 0, lapsed: 0 }));
         count[row.status]++;
       }
-      return { revision, counts, total: s.own.size, packs: s.packs, creators: [...s.creators] };
+      return { revision, counts: Object.fromEntries(counts), total: s.own.size, packs: s.packs, creators: [...s.creators] };
     },
 
     async query(q: RosterQuery): Promise<RosterPage> {
@@ -437,7 +448,7 @@ export function createRosterStore(deps: RosterStoreDeps) {
         updatedAt: now,
       });
       if (!parsed.success) return { ok: false, problems: fromZod(parsed.error) };
-      const problems = checkRecord(s, parsed.data, today());
+      const problems = checkRecord(s, parsed.data, before, today());
       if (problems.length) return { ok: false, problems };
       await write(s, () => db.subscribers.put(parsed.data));
       s.own.set(parsed.data.id, parsed.data);
@@ -469,7 +480,8 @@ export function createRosterStore(deps: RosterStoreDeps) {
 
     async remove(ids: readonly string[]): Promise<Subscriber[]> {
       const s = await state();
-      const removed = ids.flatMap((id) => s.own.get(id) ?? []);
+      // Each record once, so that its undo puts back a list without repeats.
+      const removed = [...new Set(ids)].flatMap((id) => s.own.get(id) ?? []);
       if (removed.length === 0) return [];
       await write(s, () => db.subscribers.bulkDelete(removed.map((r) => r.id)));
       for (const r of removed) s.own.delete(r.id);
@@ -477,13 +489,33 @@ export function createRosterStore(deps: RosterStoreDeps) {
       return removed;
     },
 
-    /** Undo of a removal: the records come back exactly as they were. */
-    async restore(records: readonly Subscriber[]): Promise<void> {
+    /**
+     * Undo of a removal: the records come back exactly as they were, all of them or none. Meanwhile their
+     * username may have been given to another record, or their tier deleted: such an undo is refused.
+     */
+    async restore(records: readonly Subscriber[]): Promise<Result<void>> {
       const s = await state();
-      if (records.length === 0) return;
-      await write(s, () => db.subscribers.bulkPut([...records]));
-      for (const r of records) s.own.set(r.id, r);
-      changed(s);
+      if (!s.ownHandle) return problem([], rosterMessage('roster.err.noProfile'));
+      const tiers = s.tiers.get(s.ownHandle);
+      const holders = new Map<string, string>();
+      for (const row of s.own.values()) if (row.handle !== undefined) holders.set(row.handle, row.id);
+      const problems: Problem[] = [];
+      records.forEach((record, i) => {
+        const holder = record.handle === undefined ? undefined : holders.get(record.handle);
+        if (holder !== undefined && holder !== record.id) {
+          problems.push({ path: ['subscribers', i, 'handle'], message: rosterMessage('roster.err.duplicateHandle', { handle: record.handle! }) });
+        }
+        if (!tiers?.has(record.tierId)) {
+          problems.push({ path: ['subscribers', i, 'tierId'], message: rosterMessage('roster.err.tierGone', { name: subscriberName(record) }) });
+        }
+      });
+      if (problems.length) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
+      if (records.length) {
+        await write(s, () => db.subscribers.bulkPut([...records]));
+        for (const r of records) s.own.set(r.id, r);
+        changed(s);
+      }
+      return { ok: true, value: undefined };
     },
 
     /** Previews a roster CSV, or saves it (`apply`): every row or none. */

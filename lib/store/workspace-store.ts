@@ -18,6 +18,7 @@ import {
 import { bonusConditionsSchema, eligibilityProfileSchema } from '../eligibility/rules';
 import type { Table } from 'dexie';
 import type { Subscriber } from '../roster/schema';
+import type { RosterGuard } from '../roster/workspace-change';
 import { nextRosterGeneration, type TierkitDb } from './db';
 
 export interface Loaded {
@@ -100,11 +101,14 @@ export async function saveDifference(db: TierkitDb, before: Workspace, after: Wo
   // Until settings are stored, the price points loaded are the defaults, not rows: the first change
   // writes them all (the seed), or they would be gone at the next load.
   const seeded = (await db.singletons.get('settings')) !== undefined;
+  // Rules profiles and revenue rules load as the defaults while their table is empty: a change writes
+  // them all then, or the defaults it did not change (the rule for every other market) would be gone.
+  const inTable = async <T,>(table: Table<T, string, any>, rows: T[]): Promise<T[]> => ((await table.count()) ? rows : []);
   const byId = (row: { id: string }) => row.id;
   await sync<Workspace['tiers'][number]>(db.tiers, before.tiers, after.tiers, byId);
   await sync<Workspace['perks'][number]>(db.perks, before.perks, after.perks, byId);
-  await sync<Workspace['rulesProfiles'][number]>(db.rulesProfiles, before.rulesProfiles, after.rulesProfiles, byId);
-  await sync<Workspace['revenueRules'][number]>(db.revenueRules, before.revenueRules, after.revenueRules, byId);
+  await sync<Workspace['rulesProfiles'][number]>(db.rulesProfiles, await inTable(db.rulesProfiles, before.rulesProfiles), after.rulesProfiles, byId);
+  await sync<Workspace['revenueRules'][number]>(db.revenueRules, await inTable(db.revenueRules, before.revenueRules), after.revenueRules, byId);
   await sync<Workspace['pricePoints'][number]>(db.pricePoints, seeded ? before.pricePoints : [], after.pricePoints, (row) => row.currency);
   await sync<Workspace['eligibilityProfiles'][number]>(
     db.eligibilityProfiles,
@@ -125,7 +129,6 @@ export async function saveDifference(db: TierkitDb, before: Workspace, after: Wo
   else await db.singletons.delete('profile');
 }
 
-/** Runs one command in one transaction: all of it is written, or nothing. */
 /** A backup's recorded numbers: replace swaps them in; merge lets the backup's win day by day. */
 async function importStats(db: TierkitDb, stats: BackupStats, mode: ImportMode): Promise<void> {
   if (mode === 'replace') await Promise.all([db.statSnapshots.clear(), db.dailyStats.clear()]);
@@ -142,7 +145,12 @@ async function importSubscribers(db: TierkitDb, subscribers: Subscriber[], mode:
   await nextRosterGeneration(db);
 }
 
-export async function runCommand(db: TierkitDb, command: Command, ctx: CommandContext): Promise<Result<Loaded>> {
+/**
+ * Runs one command in one transaction: all of it is written, or nothing. `roster` checks what the
+ * change would do to the roster (lib/roster/workspace-change.ts), for commands that can remove tiers
+ * or bring subscribers.
+ */
+export async function runCommand(db: TierkitDb, command: Command, ctx: CommandContext, roster?: RosterGuard): Promise<Result<Loaded>> {
   return db.transaction('rw', db.allTables, async () => {
     const loaded = await loadWorkspace(db);
     if (command.type === 'workspace.wipe') {
@@ -157,6 +165,10 @@ export async function runCommand(db: TierkitDb, command: Command, ctx: CommandCo
         ? importBackup(loaded.workspace, backup.value, command.mode, ctx)
         : applyCommand(loaded.workspace, command, ctx);
     if (!result.ok) return result;
+    const subscribers = backup?.value.subscribers;
+    const incoming = subscribers && command.type === 'backup.import' ? { subscribers, mode: command.mode } : undefined;
+    const problems = roster?.({ before: loaded.workspace, after: result.value, ...(incoming ? { incoming } : {}) }) ?? [];
+    if (problems.length) return { ok: false, problems };
     await saveDifference(db, loaded.workspace, result.value);
     // A backup without numbers (version 1, or none recorded) leaves the stored ones as they are; so does
     // one without a roster.

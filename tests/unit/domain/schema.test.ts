@@ -164,8 +164,8 @@ describe('tier', () => {
 
   it('refuses an unknown status and a perk listed twice', () => {
     expect(problems(tierSchema, { ...base, status: 'paused' })[0]?.[0]).toBe('status');
-    expect(problems(tierSchema, { ...base, perkIds: ['a', 'a'] })).toEqual([
-      ['perkIds', 'The same perk is listed twice'],
+    expect(problems(tierSchema, { ...base, perkIds: ['a', 'b', 'a'] })).toEqual([
+      ['perkIds.2', 'The perk "a" is already listed at perkIds › 1'],
     ]);
   });
 

@@ -48,7 +48,7 @@ describe('eligibility profiles', () => {
   it('refuses the same requirement twice for one window, allows it for two windows', () => {
     expect(
       problems(profile([{ kind: 'age' }, { kind: 'followers', min: 1 }, { kind: 'followers', min: 2 }])),
-    ).toEqual([['requirements.2.kind', 'This requirement is already listed for the same window']]);
+    ).toEqual([['requirements.2.kind', 'This requirement is already listed for the same window, at requirements › 2']]);
     expect(
       problems(
         profile([
@@ -63,7 +63,7 @@ describe('eligibility profiles', () => {
   it('says so in Italian', () => {
     setLanguage('it');
     expect(problems(profile([{ kind: 'age' }, { kind: 'age' }]))).toEqual([
-      ['requirements.1.kind', 'Questo requisito è già presente per lo stesso periodo'],
+      ['requirements.1.kind', 'Questo requisito è già presente per lo stesso periodo, in requirements › 1'],
     ]);
   });
 

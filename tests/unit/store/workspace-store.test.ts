@@ -75,6 +75,20 @@ describe('loadWorkspace', () => {
     expect(tooDear).toEqual({ ok: false, problems: [{ path: ['priceMinor'], message: 'The price must be between €0.99 and €99.99' }] });
   });
 
+  it('keeps the default rules it did not change when one of them is edited', async () => {
+    const db = freshDb();
+    // A database that already has its settings (the seed done) and, as every one had, no rules rows.
+    await must(db, { type: 'settings.save', settings: { ...emptyWorkspace().settings, theme: 'dark' } });
+    await db.revenueRules.clear();
+    await db.rulesProfiles.clear();
+    const [usCa, elsewhere] = emptyWorkspace().revenueRules;
+    await must(db, { type: 'revenueRules.save', revenueRules: [{ ...usCa!, creatorSharePercent: 65 }, elsewhere!] });
+    // (Read back in key order.)
+    expect((await loadWorkspace(db)).workspace.revenueRules).toEqual([elsewhere, { ...usCa!, creatorSharePercent: 65 }]);
+    await must(db, { type: 'rulesProfiles.save', rulesProfiles: [{ ...emptyWorkspace().rulesProfiles[0]!, maxActiveTiers: 2 }] });
+    expect(await db.revenueRules.count()).toBe(2);
+  });
+
   it('keeps an emptied price list empty once the seed is done', async () => {
     const db = freshDb();
     await must(db, { type: 'pricePoints.save', pricePoints: [] });
