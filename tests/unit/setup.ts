@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { cleanup } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addMessages, setLanguage } from '@/lib/i18n';
@@ -9,12 +9,15 @@ import { rosterUi } from '@/lib/i18n/ui-roster';
 import { packsUi } from '@/lib/i18n/ui-packs';
 import { LazyProfileForm } from '@/components/profile/LazyProfileForm';
 import { LazyTierEditor } from '@/components/tiers/LazyTierEditor';
+import { InThreadWorker } from './helpers/in-thread-worker';
 
 // The options page registers its strings at start; components under test may be either page's.
 addMessages(options);
 addMessages(eligibilityOptions);
 addMessages(rosterUi);
 addMessages(packsUi);
+// The Studio import reads files in a worker; here the same work runs in the test's thread.
+vi.stubGlobal('Worker', InThreadWorker);
 // The popup loads its editors on demand (the end-to-end tests cover that); here they are ready at once.
 await Promise.all([LazyProfileForm.preload(), LazyTierEditor.preload()]);
 
