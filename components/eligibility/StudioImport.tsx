@@ -1,20 +1,15 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
-import { t } from '@/lib/i18n';
+import { getLanguage, t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import { importSummarySchema, type ImportedDay, type ImportSummary } from '@/lib/messaging/protocol';
-import { importStudioFile, type StudioImport as ReadFile } from '@/lib/parsers/studio-zip';
 import { FileProblemTable } from '../FileProblemTable';
 import { Problems } from '../Problems';
 import { count, day } from './format';
+import { readStudioFiles, type ReadExport as Picked } from './studio-reader';
 
 /** Files taken at once; the background accepts no more in one import. */
 export const MAX_FILES = 20;
-
-interface Picked {
-  name: string;
-  read: ReadFile;
-}
 
 /** Today as the creator's calendar has it: the year for Studio days that carry none. */
 function localToday(): string {
@@ -94,7 +89,7 @@ function Summary({ summary }: { summary: ImportSummary }) {
   );
 }
 
-/** Studio exports by drag and drop or file picker: read here, shown, then sent on the creator's word. */
+/** Studio exports by drag and drop or file picker: read in a worker, shown, then sent on the creator's word. */
 export function StudioImport({ onImported }: { onImported: () => void }) {
   const [picked, setPicked] = useState<Picked[]>([]);
   const [over, setOver] = useState(false);
@@ -103,22 +98,32 @@ export function StudioImport({ onImported }: { onImported: () => void }) {
   const [busy, setBusy] = useState(false);
   const days = daysOf(picked);
 
+  // The files being read (their names), and the way to stop that when another choice comes first.
+  const [reading, setReading] = useState<string[] | null>(null);
+  const stopReading = useRef<AbortController | null>(null);
+  useEffect(() => () => stopReading.current?.abort(), []);
+
   const read = async (files: FileList | File[] | null | undefined) => {
     const list = [...(files ?? [])];
     if (!list.length) return;
+    stopReading.current?.abort();
     setSummary(null);
+    setPicked([]);
     if (list.length > MAX_FILES) {
-      setPicked([]);
+      setReading(null);
       setProblems([{ path: [], message: t('eligibilityOptions.import.tooMany', { max: MAX_FILES }) }]);
       return;
     }
     setProblems([]);
-    const today = localToday();
-    const next: Picked[] = [];
-    for (const file of list) {
-      next.push({ name: file.name, read: importStudioFile(file.name, new Uint8Array(await file.arrayBuffer()), today) });
-    }
-    setPicked(next);
+    const controller = new AbortController();
+    stopReading.current = controller;
+    setReading(list.map((file) => file.name));
+    const result = await readStudioFiles(list, localToday(), getLanguage(), controller.signal);
+    if (controller.signal.aborted) return;
+    stopReading.current = null;
+    setReading(null);
+    if (result.ok) setPicked(result.files);
+    else setProblems([{ path: [], message: t(result.reason === 'badAnswer' ? 'err.badResponse' : 'eligibilityOptions.import.readFailed') }]);
   };
 
   const submit = async () => {
@@ -186,7 +191,10 @@ export function StudioImport({ onImported }: { onImported: () => void }) {
         </>
       ) : null}
       <Problems problems={problems} />
-      <div role="status">{summary ? <Summary summary={summary} /> : null}</div>
+      <div role="status">
+        {reading ? <p class="muted">{t('eligibilityOptions.import.reading', { names: reading.join(', ') })}</p> : null}
+        {summary ? <Summary summary={summary} /> : null}
+      </div>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { Tier } from '@/lib/domain/schema';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import { rosterImportAnswerSchema, type RosterImportAnswer } from '@/lib/messaging/roster-answers';
-import { decodeCsv } from '@/lib/parsers/studio-csv';
+import { csvEncoding } from '@/lib/parsers/studio-csv';
 import { formatMegabytes, parserMessage } from '@/lib/parsers/problems';
 import { FileProblemTable } from '../FileProblemTable';
 import { MAX_ROSTER_CSV_BYTES, ROSTER_COLUMNS } from '@/lib/roster/csv';
@@ -32,6 +32,27 @@ async function ask(fileName: string, text: string, apply: boolean): Promise<Rost
 /** Control characters no CSV text holds: a zip or a spreadsheet's binary file decodes with some. */
 const BINARY = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/**
+ * Decoding a 16 MB file takes a few hundred milliseconds on a slow machine: it is done a megabyte at
+ * a time, the page getting a turn (and painting) between slices. Null for binary data.
+ */
+const SLICE_BYTES = 1_048_576;
+async function decodeInSlices(bytes: Uint8Array): Promise<string | null> {
+  const decoder = new TextDecoder(csvEncoding(bytes), { fatal: true });
+  const parts: string[] = [];
+  try {
+    for (let at = 0; at < bytes.length; at += SLICE_BYTES) {
+      if (at) await new Promise((resolve) => setTimeout(resolve));
+      const part = decoder.decode(bytes.subarray(at, at + SLICE_BYTES), { stream: at + SLICE_BYTES < bytes.length });
+      if (BINARY.test(part)) return null;
+      parts.push(part);
+    }
+  } catch {
+    return null;
+  }
+  return parts.join('');
+}
+
 /** Reads a file as text here (UTF-8, or UTF-16 with its BOM), refusing a big or binary one before sending it. */
 async function readText(file: File): Promise<{ text: string } | { problem: FileProblem }> {
   const refuse = (message: string) => ({ problem: { file: file.name, row: null, field: null, message } });
@@ -44,8 +65,8 @@ async function readText(file: File): Promise<{ text: string } | { problem: FileP
       }),
     );
   }
-  const text = decodeCsv(new Uint8Array(await file.arrayBuffer()));
-  return text === null || BINARY.test(text) ? refuse(parserMessage('parser.notText', { file: file.name })) : { text };
+  const text = await decodeInSlices(new Uint8Array(await file.arrayBuffer()));
+  return text === null ? refuse(parserMessage('parser.notText', { file: file.name })) : { text };
 }
 
 /** What the background makes of a file, saving nothing; problems when it could not be asked. */

@@ -4,6 +4,7 @@ import { section } from './section';
 export const parsers = section(
   {
     'parser.tooLarge': '{file} is {size}; Tierkit reads files up to {max}',
+    'parser.unreadable': '{file} could not be read: it was moved, deleted or changed after it was chosen',
     'parser.tooManyRows': '{file} has more than {max} rows; a TikTok Studio export covers at most 365 days',
     'parser.notText': '{file} is not a CSV text file (it contains binary data)',
     'parser.empty': '{file} is empty',
@@ -25,10 +26,18 @@ export const parsers = section(
     'parser.zipBomb': '{entry} in {file} expands {ratio} times: this looks like a ZIP bomb, so it was not opened',
     'parser.zipNoCsv':
       '{file} contains no Overview.csv or FollowerHistory.csv (it holds: {names})',
+    'parser.zipEntryOutgrows':
+      '{entry} in {file} expands past the {declared} bytes it declares, so it was not opened: the archive is damaged or forged',
+    'parser.zipEntryShort':
+      '{entry} in {file} holds {size} bytes but declares {declared}, so it was not read: the archive is damaged or forged',
+    'parser.zipEntryChecksum':
+      '{entry} in {file} does not match its checksum (CRC-32), so it was not read: the archive is damaged or forged',
+    'parser.zipEntryDamaged': '{entry} in {file} is damaged, encrypted or compressed in a way Tierkit does not read',
     'parser.xlsx': '{file} is an Excel workbook; download the TikTok Studio data as CSV instead',
   },
   {
     'parser.tooLarge': '{file} pesa {size}; Tierkit legge file fino a {max}',
+    'parser.unreadable': '{file} non si può leggere: è stato spostato, eliminato o modificato dopo essere stato scelto',
     'parser.tooManyRows': '{file} ha più di {max} righe; un export di TikTok Studio copre al massimo 365 giorni',
     'parser.notText': '{file} non è un file di testo CSV (contiene dati binari)',
     'parser.empty': '{file} è vuoto',
@@ -49,6 +58,13 @@ export const parsers = section(
     'parser.zipEntryTooLarge': '{entry} in {file} si espanderebbe a {size}; il limite è {max}',
     'parser.zipBomb': '{entry} in {file} si espande {ratio} volte: sembra una ZIP bomb, quindi non è stato aperto',
     'parser.zipNoCsv': '{file} non contiene Overview.csv né FollowerHistory.csv (contiene: {names})',
+    'parser.zipEntryOutgrows':
+      "{entry} in {file} si espande oltre i {declared} byte che dichiara, quindi non è stato aperto: l'archivio è danneggiato o contraffatto",
+    'parser.zipEntryShort':
+      "{entry} in {file} contiene {size} byte ma ne dichiara {declared}, quindi non è stato letto: l'archivio è danneggiato o contraffatto",
+    'parser.zipEntryChecksum':
+      "{entry} in {file} non corrisponde al suo checksum (CRC-32), quindi non è stato letto: l'archivio è danneggiato o contraffatto",
+    'parser.zipEntryDamaged': '{entry} in {file} è danneggiato, cifrato o compresso in un modo che Tierkit non legge',
     'parser.xlsx': '{file} è una cartella di lavoro Excel; scarica invece i dati di TikTok Studio come CSV',
   },
 );

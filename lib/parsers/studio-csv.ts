@@ -74,12 +74,15 @@ function kindOf(header: readonly string[], fileName: string): StudioKind | { oth
   return byName?.kind ?? null;
 }
 
+/** A CSV's encoding by its first bytes: UTF-16 with its BOM as Excel saves it, else UTF-8. */
+export function csvEncoding(bytes: Uint8Array): string {
+  return bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+}
+
 /** Decodes a CSV's bytes (UTF-8, or UTF-16 with its BOM as Excel saves it); null for binary data. */
 export function decodeCsv(bytes: Uint8Array): string | null {
-  const encoding =
-    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   try {
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return new TextDecoder(csvEncoding(bytes), { fatal: true }).decode(bytes);
   } catch {
     return null;
   }

@@ -1,6 +1,7 @@
 // Gzipped size of what each part of the built extension loads: a page's entry script plus every chunk
-// it imports statically (what must arrive before the first render), the page's CSS, the background,
-// and the content scripts. Sizes are per file, gzip level 9, summed: each file is read on its own.
+// it imports statically (what must arrive before the first render), what it loads on demand, the
+// workers it starts, the page's CSS, the background, and the content scripts. Sizes are per file,
+// gzip level 9, summed: each file is read on its own.
 import { readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -27,6 +28,9 @@ const staticImport = /(?:\bfrom|\bimport)\s*["']([^"']+\.js)["']/g;
 
 // `import("./x.js")`: code loaded when first needed (the editors), not before the first render.
 const dynamicImport = /\bimport\(\s*["']([^"']+\.js)["']\s*\)/g;
+
+// `new Worker("/assets/x.js", …)`: a worker the page starts when it needs it (the Studio import's).
+const workerScript = /\bnew Worker\(\s*["']([^"']+\.js)["']/g;
 
 /** Every chunk reachable from the files through the given kind of import; paths relative to the build dir. */
 function reachable(dir: string, entries: string[], kind: RegExp): string[] {
@@ -60,6 +64,16 @@ function onDemand(dir: string, files: string[]): string[] {
   );
   const all = new Set(lazy.flatMap((file) => withStaticImports(dir, file)));
   return [...all].filter((file) => !loaded.has(file));
+}
+
+/** The scripts of the workers the files start, with what those import. */
+function workers(dir: string, files: string[]): string[] {
+  const scripts = files.flatMap((file) =>
+    [...readFileSync(join(dir, file), 'utf8').matchAll(workerScript)].map(([, specifier]) =>
+      specifier!.startsWith('/') ? specifier!.slice(1) : posix.join(dirname(file), specifier!),
+    ),
+  );
+  return [...new Set(scripts.flatMap((file) => withStaticImports(dir, file)))];
 }
 
 /** The module scripts and stylesheets an HTML page of the build loads. */
@@ -106,6 +120,8 @@ export function measureBundles(dir: string): { bundles: Bundle[]; contentScripts
     bundles.push(bundle(dir, `${name} JS`, js, budget));
     const later = onDemand(dir, js);
     if (later.length) bundles.push(bundle(dir, `${name} JS on demand`, later));
+    const started = workers(dir, [...js, ...later]);
+    if (started.length) bundles.push(bundle(dir, `${name} worker`, started));
     bundles.push(bundle(dir, `${name} CSS`, styles));
   }
   const background = manifest.background?.service_worker

@@ -9,6 +9,7 @@
 import { zipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { zipBomb } from '../unit/parsers/lying-zips';
 import { launchExtension, screenshot, waitForFirstRender, type Extension } from './harness';
 import { LENA, MARA, createCreator, openTikTok, serveTikTokPages } from './tiktok';
 
@@ -369,6 +370,48 @@ describe('importing TikTok Studio exports in the options page', () => {
     expect(await options.getByRole('button', { name: /^Import \d+ days?$/ }).count()).toBe(0);
     await options.getByRole('button', { name: 'Clear' }).click();
     await options.getByRole('list', { name: 'Files read' }).waitFor({ state: 'detached' });
+    expect(await imports()).toBe(2);
+    expect(await history(options)).toEqual(before);
+  });
+
+  it('refuses the ZIP that froze the page (2.7 MB declaring 1,000 bytes, 2.75 GB inside) and keeps painting while it reads', async () => {
+    const before = await history(options);
+    const name = 'Overview_2026-11-23_1795392000_forged.zip';
+    // The page counts its frames (requestAnimationFrame callbacks) and notes the count when the file is
+    // chosen and when the answer is in the page.
+    await options.evaluate((name) => {
+      const log = { frames: 0, atChoice: -1, atReading: -1, atAnswer: -1 };
+      (window as unknown as { tierkitFrames: typeof log }).tierkitFrames = log;
+      const tick = () => {
+        log.frames++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      document.addEventListener('change', () => (log.atChoice = log.frames), { capture: true, once: true });
+      new MutationObserver((_, observer) => {
+        if (log.atReading < 0 && document.body.textContent!.includes(`Reading ${name}…`)) log.atReading = log.frames;
+        if ([...document.querySelectorAll('caption')].some((caption) => caption.textContent === `Problems in ${name}`)) {
+          log.atAnswer = log.frames;
+          observer.disconnect();
+        }
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    }, name);
+    const bomb = zipBomb();
+    expect(bomb.length).toBeGreaterThan(2_600_000);
+    await fileInput().setInputFiles({ name, mimeType: 'application/zip', buffer: Buffer.from(bomb) });
+
+    const problems = options.getByRole('table', { name: `Problems in ${name}` });
+    await problems.waitFor();
+    expect(await text(problems)).toContain(
+      `Overview.csv in ${name} expands past the 1,000 bytes it declares, so it was not opened: the archive is damaged or forged`,
+    );
+    const log = await options.evaluate(() => (window as unknown as { tierkitFrames: { atChoice: number; atReading: number; atAnswer: number } }).tierkitFrames);
+    expect(log.atChoice).toBeGreaterThanOrEqual(0);
+    expect(log.atReading).toBeGreaterThanOrEqual(log.atChoice);
+    // Frames were rendered after the choice and before the answer: the page never stopped painting.
+    expect(log.atAnswer).toBeGreaterThan(log.atChoice);
+    expect(await options.getByRole('button', { name: /^Import \d+ days?$/ }).count()).toBe(0);
+    await options.getByRole('button', { name: 'Clear' }).click();
     expect(await imports()).toBe(2);
     expect(await history(options)).toEqual(before);
   });

@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TENURE_STEPS } from '@/lib/domain/schema';
 import { createSigningKey, serializePack, signPack } from '@/lib/packs/keys';
 import { verifyPack } from '@/lib/packs/verify';
+import { zipSync } from 'fflate';
+import { zipBomb } from '../unit/parsers/lying-zips';
+import { daysEnding, encode, followerHistoryCsv, overviewCsv } from '../unit/parsers/studio-fixtures';
 import { launchFirefox, type Firefox } from './firefox';
 import { until } from './tiktok';
 
@@ -185,6 +188,45 @@ describe('in Firefox ESR', () => {
     expect(header.map((b) => [b.creator, b.by, b.text.split('\u2009')[0]])).toEqual([
       ['mara.sings', 'handle', '⭐\u00a0GLD'],
       ['kai.cooks', 'handle', '🥄\u00a0SPN'],
+    ]);
+  });
+
+  it('reads Studio exports in its worker: an honest ZIP previewed, a forged one refused by name', async () => {
+    const tab = await firefox.openExtensionPage('options.html#eligibility');
+    await until(() => firefox.evaluate<boolean>(tab, `!!document.querySelector('.elig-drop')`), (found) => found, 'the Studio import');
+    // A file dropped on the drop zone, as a person drags it from their files.
+    const drop = (name: string, bytes: Uint8Array) =>
+      firefox.evaluate(
+        tab,
+        `(() => {
+          const bytes = Uint8Array.from(atob(${JSON.stringify(Buffer.from(bytes).toString('base64'))}), (c) => c.charCodeAt(0));
+          const data = new DataTransfer();
+          data.items.add(new File([bytes], ${JSON.stringify(name)}, { type: 'application/zip' }));
+          document.querySelector('.elig-drop').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+        })()`,
+      );
+    const days = daysEnding('2025-03-31', 365);
+    await drop('Overview_2025-03-31_1743379200_mara.sings.zip', zipSync({ 'Overview.csv': encode(overviewCsv(days)), 'FollowerHistory.csv': encode(followerHistoryCsv(days)) }));
+    const preview = await until(
+      () => firefox.evaluate<string>(tab, `document.querySelector('[aria-label="Files read"]')?.textContent ?? ''`),
+      (text) => text.includes('FollowerHistory.csv'),
+      'the preview',
+    );
+    expect(preview).toContain('Overview_2025-03-31_1743379200_mara.sings.zip › Overview.csv: daily video views, 365 days');
+
+    await drop('forged.zip', zipBomb(400_000));
+    // The problem table's rows for the file: file, row, column, problem.
+    const refusal = await until(
+      () =>
+        firefox.evaluate<string[][]>(
+          tab,
+          `[...document.querySelectorAll('tbody tr')].map((row) => [...row.cells].map((cell) => cell.textContent)).filter((cells) => cells[0] === 'forged.zip')`,
+        ),
+      (rows) => rows.length > 0,
+      'the refusal',
+    );
+    expect(refusal).toEqual([
+      ['forged.zip', '—', '—', 'Overview.csv in forged.zip expands past the 1,000 bytes it declares, so it was not opened: the archive is damaged or forged'],
     ]);
   });
 

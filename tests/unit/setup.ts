@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { cleanup, configure } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addMessages, setLanguage } from '@/lib/i18n';
@@ -9,6 +9,7 @@ import { rosterUi } from '@/lib/i18n/ui-roster';
 import { packsUi } from '@/lib/i18n/ui-packs';
 import { LazyProfileForm } from '@/components/profile/LazyProfileForm';
 import { LazyTierEditor } from '@/components/tiers/LazyTierEditor';
+import { InThreadWorker } from './helpers/in-thread-worker';
 
 // waitFor and findBy* give up after 1 s by default: on a slow, busy machine a render of many rows can
 // take longer. A hung wait still fails, later.
@@ -19,6 +20,8 @@ addMessages(options);
 addMessages(eligibilityOptions);
 addMessages(rosterUi);
 addMessages(packsUi);
+// The Studio import reads files in a worker; here the same work runs in the test's thread.
+vi.stubGlobal('Worker', InThreadWorker);
 // The popup loads its editors on demand (the end-to-end tests cover that); here they are ready at once.
 await Promise.all([LazyProfileForm.preload(), LazyTierEditor.preload()]);
 

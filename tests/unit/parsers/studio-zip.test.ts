@@ -1,4 +1,4 @@
-import { zipSync, type Zippable } from 'fflate';
+import { deflateSync, zipSync, type Zippable } from 'fflate';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   importStudioFile,
@@ -7,27 +7,45 @@ import {
   MAX_ZIP_ENTRIES,
   type StudioImport,
 } from '@/lib/parsers/studio-zip';
+import { crc32, INFLATE_SLICE_BYTES } from '@/lib/parsers/zip-archive';
+import { setLanguage } from '@/lib/i18n';
+import { deflatedZeros, honestEntry, zerosExpandTo, zipBomb, zipOf } from './lying-zips';
 import { daysEnding, encode, fixtureBytes, followerHistoryCsv, overviewCsv } from './studio-fixtures';
 
-// Records which entries the parser let fflate expand: a refused archive must expand none.
+// Records which entries the parser expanded (or began to): a refused archive must expand none.
 const expandedEntries: string[] = [];
+vi.mock('@/lib/parsers/zip-archive', async (importOriginal) => {
+  const archive = await importOriginal<typeof import('@/lib/parsers/zip-archive')>();
+  return {
+    ...archive,
+    expandEntry: (...args: Parameters<typeof archive.expandEntry>) => {
+      expandedEntries.push(args[1].name);
+      return archive.expandEntry(...args);
+    },
+  };
+});
+// Counts what the inflater produces: a lying entry must be stopped after its first oversized slice.
+const inflated = { bytes: 0 };
 vi.mock('fflate', async (importOriginal) => {
   const fflate = await importOriginal<typeof import('fflate')>();
-  return {
-    ...fflate,
-    unzipSync: (data: Uint8Array, options?: import('fflate').UnzipOptions) =>
-      fflate.unzipSync(data, {
-        ...options,
-        filter: (entry) => {
-          const expand = options?.filter ? options.filter(entry) : true;
-          if (expand) expandedEntries.push(entry.name);
-          return expand;
-        },
-      }),
+  class CountingInflate extends fflate.Inflate {
+    constructor(handler: import('fflate').FlateStreamHandler) {
+      super((chunk, final) => {
+        inflated.bytes += chunk.length;
+        handler(chunk, final);
+      });
+    }
+  }
+  const inflateSync = (data: Uint8Array, options?: import('fflate').InflateOptions) => {
+    const out = fflate.inflateSync(data, options);
+    inflated.bytes += out.length;
+    return out;
   };
+  return { ...fflate, Inflate: CountingInflate, inflateSync };
 });
 beforeEach(() => {
   expandedEntries.length = 0;
+  inflated.bytes = 0;
 });
 
 const TODAY = '2025-06-01';
@@ -154,33 +172,126 @@ describe('hostile archives are refused before anything is expanded', () => {
     expect(expandedEntries).toEqual([]);
   });
 
-  it(`an archive of more than ${MAX_ZIP_ENTRIES} files`, () => {
+  it(`an archive of more than ${MAX_ZIP_ENTRIES} files, by the count its directory declares`, () => {
     const entries: Zippable = {};
     for (let i = 0; i <= MAX_ZIP_ENTRIES; i++) entries[`f${i}.csv`] = encode('x');
     const result = importStudioFile('crowd.zip', zipSync(entries), TODAY);
-    expect(result.problems.map((p) => p.message)).toEqual(['crowd.zip holds 100+ files; Tierkit opens archives of at most 100']);
+    expect(result.problems.map((p) => p.message)).toEqual(['crowd.zip holds 101 files; Tierkit opens archives of at most 100']);
+    expect(expandedEntries).toEqual([]);
+    // Thousands of entries are refused the same way, without walking them.
+    const thousands = zipOf(Array.from({ length: 5000 }, (_, i) => ({ name: `${i}/Overview.csv`, stored: encode('x'), method: 0 as const, size: 1, crc: crc32(encode('x')) })));
+    expect(importStudioFile('thousands.zip', thousands, TODAY).problems.map((p) => p.message)).toEqual([
+      'thousands.zip holds 5000 files; Tierkit opens archives of at most 100',
+    ]);
     expect(expandedEntries).toEqual([]);
   });
 
-  it('an entry that lies small is cut at the declared size, never grown', () => {
-    // 5 MB of zeros declared as 1000 bytes: fflate fills a 1000-byte buffer and stops.
-    const lying = declareSize(zipSync({ 'Overview.csv': new Uint8Array(5 * 1_048_576) }, { level: 1 }), 1000);
-    const result = importStudioFile('liar.zip', lying, TODAY);
-    expect(result.files).toEqual([]);
-    expect(codes(result)).toEqual(['parser.notText']);
-  });
-
-  it('a known CSV over the CSV limit is refused, the other one still read', () => {
+  it('a known CSV over the CSV limit is refused unexpanded, the other one still read', () => {
     const noise = Array.from({ length: 120_000 }, (_, i) => `${(i * 7919) % 100_003},${(i * 104_729) % 99_991}`).join('\n');
-    const archive = zipSync({ 'Overview.csv': encode(noise), 'FollowerHistory.csv': encode(followerHistoryCsv(daysEnding('2025-05-01', 7))) });
+    const followers = encode(followerHistoryCsv(daysEnding('2025-05-01', 7)));
+    const archive = zipSync({ 'Overview.csv': encode(noise), 'FollowerHistory.csv': followers });
     const result = importStudioFile('x.zip', archive, TODAY);
     expect(result.files.map((file) => file.kind)).toEqual(['follower-history']);
     expect(result.problems).toMatchObject([{ file: 'x.zip › Overview.csv', code: 'parser.tooLarge' }]);
-    expect(expandedEntries).toEqual(['FollowerHistory.csv']);
+    expect(inflated.bytes).toBe(followers.length);
+  });
+
+  it('a nested archive named like an export is not opened', () => {
+    const inner = zipSync({ 'Overview.csv': encode(overviewCsv(daysEnding('2025-05-01', 7))) });
+    const result = importStudioFile('nested.zip', zipSync({ 'Overview.csv': inner }), TODAY);
+    expect(result.problems.map((p) => p.message)).toEqual(['nested.zip › Overview.csv is not a CSV text file (it contains binary data)']);
   });
 
   it(`a chosen file over ${MAX_IMPORT_BYTES / 1_048_576} MB is refused unread`, () => {
     const result = importStudioFile('huge.csv', new Uint8Array(MAX_IMPORT_BYTES + 1), TODAY);
     expect(result.problems.map((p) => p.message)).toEqual(['huge.csv is 20 MB; Tierkit reads files up to 20 MB']);
+  });
+});
+
+describe('entries that lie about themselves are refused, and the archive with them', () => {
+  const deflate = (data: Uint8Array) => deflateSync(data, { level: 6 });
+  const followers = encode(followerHistoryCsv(daysEnding('2025-05-01', 30)));
+  const overview = encode(overviewCsv(daysEnding('2025-05-01', 30)));
+
+  it('the review’s bomb: 2.7 MB declaring 1,000 bytes, expanding to 2.75 GB, stopped after one slice', () => {
+    const bomb = zipBomb();
+    expect(bomb.length).toBeGreaterThan(2_600_000);
+    expect(zerosExpandTo(10_660_000)).toBeGreaterThan(2_750_000_000);
+    const result = importStudioFile('Overview_2025-03-31_1743379200_mara.lens.zip', bomb, TODAY);
+    expect(result).toEqual({ files: [], ignored: [], problems: [expect.objectContaining({ code: 'parser.zipEntryOutgrows' })] });
+    expect(result.problems[0]!.message).toBe(
+      'Overview.csv in Overview_2025-03-31_1743379200_mara.lens.zip expands past the 1,000 bytes it declares, so it was not opened: the archive is damaged or forged',
+    );
+    // One slice of compressed bytes expands at most 1,032 times (a little more with the bits left over).
+    expect(inflated.bytes).toBeGreaterThan(1000);
+    expect(inflated.bytes).toBeLessThanOrEqual(1033 * INFLATE_SLICE_BYTES);
+  });
+
+  it('says so in Italian', () => {
+    setLanguage('it');
+    const result = importStudioFile('bomba.zip', zipBomb(100_000), TODAY);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      "Overview.csv in bomba.zip si espande oltre i 1000 byte che dichiara, quindi non è stato aperto: l'archivio è danneggiato o contraffatto",
+    ]);
+  });
+
+  it('an entry declaring less than it holds, in the central directory only or in both headers', () => {
+    const honest = honestEntry('FollowerHistory.csv', followers, deflate);
+    for (const localSize of [undefined, honest.size]) {
+      const lying = zipOf([{ ...honest, size: honest.size - 1, localSize }]);
+      expect(codes(importStudioFile('liar.zip', lying, TODAY))).toEqual(['parser.zipEntryOutgrows']);
+    }
+    // Stored (not compressed) data longer than declared, too.
+    const stored = zipOf([{ name: 'Overview.csv', stored: overview, method: 0, size: 100, crc: crc32(overview) }]);
+    expect(codes(importStudioFile('stored.zip', stored, TODAY))).toEqual(['parser.zipEntryOutgrows']);
+  });
+
+  it('an entry declaring more than it holds', () => {
+    const honest = honestEntry('FollowerHistory.csv', followers, deflate);
+    const result = importStudioFile('short.zip', zipOf([{ ...honest, size: honest.size + 100 }]), TODAY);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      `FollowerHistory.csv in short.zip holds ${honest.size.toLocaleString('en-US')} bytes but declares ${(honest.size + 100).toLocaleString('en-US')}, so it was not read: the archive is damaged or forged`,
+    ]);
+    expect(result.files).toEqual([]);
+  });
+
+  it('an entry whose CRC-32 is wrong', () => {
+    const honest = honestEntry('Overview.csv', overview, deflate);
+    const result = importStudioFile('crc.zip', zipOf([{ ...honest, crc: (honest.crc ^ 1) >>> 0 }]), TODAY);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      'Overview.csv in crc.zip does not match its checksum (CRC-32), so it was not read: the archive is damaged or forged',
+    ]);
+  });
+
+  it('a cut deflate stream, an encrypted entry, an unknown compression method', () => {
+    const honest = honestEntry('Overview.csv', overview, deflate);
+    const cut = zipOf([{ ...honest, stored: honest.stored.subarray(0, honest.stored.length >> 1) }]);
+    expect(importStudioFile('cut.zip', cut, TODAY).problems.map((p) => p.message)).toEqual([
+      'Overview.csv in cut.zip is damaged, encrypted or compressed in a way Tierkit does not read',
+    ]);
+    const encrypted = zipOf([{ ...honest, flags: 1 }]);
+    expect(codes(importStudioFile('locked.zip', encrypted, TODAY))).toEqual(['parser.zipEntryDamaged']);
+    const bzip2 = zipOf([{ ...honest, method: 12 as 8 }]);
+    expect(codes(importStudioFile('bzip2.zip', bzip2, TODAY))).toEqual(['parser.zipEntryDamaged']);
+  });
+
+  it('refuses the whole archive when one entry lies, even after a good one', () => {
+    const lying = zipOf([honestEntry('FollowerHistory.csv', followers, deflate), { name: 'Overview.csv', stored: deflatedZeros(100_000), method: 8, size: 5000, crc: 0 }]);
+    const result = importStudioFile('half.zip', lying, TODAY);
+    expect(result.files).toEqual([]);
+    expect(codes(result)).toEqual(['parser.zipEntryOutgrows']);
+  });
+
+  it('reads an honest archive built the same way, sizes only in the central directory (data descriptor style)', () => {
+    const archive = zipOf([
+      { ...honestEntry('Overview.csv', overview, deflate), localSize: 0 },
+      { name: 'FollowerHistory.csv', stored: followers, method: 0, size: followers.length, crc: crc32(followers) },
+    ]);
+    const result = importStudioFile('honest.zip', archive, TODAY);
+    expect(result.problems).toEqual([]);
+    expect(result.files.map((file) => [file.kind, file.days.length])).toEqual([
+      ['overview', 30],
+      ['follower-history', 30],
+    ]);
   });
 });

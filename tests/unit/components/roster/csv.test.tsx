@@ -105,6 +105,46 @@ describe('Subscribers: CSV import', () => {
   });
 });
 
+describe('Subscribers: a large CSV', () => {
+  // 20,000 rows, past a megabyte, where the page reads a slice at a time; an "é" (two bytes in UTF-8)
+  // straddles the first slice's end.
+  function largeCsv(): string {
+    const rows = ['handle,nickname,tier,since'];
+    for (let i = 0; i < 20_000; i++) rows.push(`fan_${String(i).padStart(6, '0')},${'x'.repeat(35)},Gold,2025-06-01`);
+    const text = rows.join('\n');
+    return `${text.slice(0, 1_048_575)}é${text.slice(1_048_576)}`;
+  }
+
+  it('is read a slice at a time, letting the page run between slices, and decoded whole', async () => {
+    await openRoster();
+    const text = largeCsv();
+    const bytes = new TextEncoder().encode(text);
+    expect(bytes.length).toBeGreaterThan(1_048_576);
+    expect([...bytes.subarray(1_048_575, 1_048_577)]).toEqual([0xc3, 0xa9]);
+    const order: string[] = [];
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    sent.mockImplementation(((message: { type: string; text?: string }) => {
+      if (message.type === 'roster.import') order.push(`sent ${message.text === text ? 'the whole text' : 'something else'}`);
+      return undefined as never;
+    }) as never);
+    pick(csv(text, 'large.csv'));
+    // Another task the page has to run, queued right after the choice.
+    setTimeout(() => order.push('another task'), 0);
+    await waitFor(() => expect(order).toContain('sent the whole text'));
+    expect(order).toEqual(['another task', 'sent the whole text']);
+  });
+
+  it('refuses binary data found past the first slice, sending nothing', async () => {
+    await openRoster();
+    const bytes = new TextEncoder().encode(largeCsv());
+    bytes[bytes.length - 10] = 0;
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    pick(new File([bytes], 'late-binary.csv'));
+    expect(await screen.findByText('late-binary.csv is not a CSV text file (it contains binary data)')).toBeTruthy();
+    expect(sent.mock.calls.filter(([message]) => (message as { type: string }).type === 'roster.import')).toEqual([]);
+  });
+});
+
 describe('Subscribers: CSV export', () => {
   it('downloads the roster as CSV through a link, and says how many it saved', async () => {
     await openRoster([
