@@ -103,8 +103,11 @@ export async function saveDifference(db: TierkitDb, before: Workspace, after: Wo
   const byId = (row: { id: string }) => row.id;
   await sync<Workspace['tiers'][number]>(db.tiers, before.tiers, after.tiers, byId);
   await sync<Workspace['perks'][number]>(db.perks, before.perks, after.perks, byId);
-  await sync<Workspace['rulesProfiles'][number]>(db.rulesProfiles, before.rulesProfiles, after.rulesProfiles, byId);
-  await sync<Workspace['revenueRules'][number]>(db.revenueRules, before.revenueRules, after.revenueRules, byId);
+  // Rules profiles and revenue rules load as the defaults while their table is empty: the first change
+  // to them writes the whole list, or the defaults it left as they were would be gone at the next load.
+  const rows = async <T,>(table: Table<T, string, any>, list: T[]): Promise<T[]> => ((await table.count()) ? list : []);
+  await sync<Workspace['rulesProfiles'][number]>(db.rulesProfiles, await rows(db.rulesProfiles, before.rulesProfiles), after.rulesProfiles, byId);
+  await sync<Workspace['revenueRules'][number]>(db.revenueRules, await rows(db.revenueRules, before.revenueRules), after.revenueRules, byId);
   await sync<Workspace['pricePoints'][number]>(db.pricePoints, seeded ? before.pricePoints : [], after.pricePoints, (row) => row.currency);
   await sync<Workspace['eligibilityProfiles'][number]>(
     db.eligibilityProfiles,

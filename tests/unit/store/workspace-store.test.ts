@@ -75,6 +75,17 @@ describe('loadWorkspace', () => {
     expect(tooDear).toEqual({ ok: false, problems: [{ path: ['priceMinor'], message: 'The price must be between €0.99 and €99.99' }] });
   });
 
+  it('keeps the default revenue rules whole when a change edits one of them', async () => {
+    const db = freshDb();
+    const { settings, revenueRules } = emptyWorkspace();
+    await must(db, { type: 'settings.save', settings: { ...settings, theme: 'dark' } });
+    const edited = revenueRules.map((rule, i) => (i === 0 ? { ...rule, bonusMaxPercent: 10 } : rule));
+    await must(db, { type: 'revenueRules.save', revenueRules: edited });
+    expect(byKey((await loadWorkspace(db)).workspace).revenueRules).toEqual(byKey({ ...emptyWorkspace(), revenueRules: edited }).revenueRules);
+    // The catch-all rule is still there, so the next change passes the offer's rules.
+    await must(db, { type: 'tier.save', tier: tier({ id: 'x', name: 'Gold' }) });
+  });
+
   it('keeps an emptied price list empty once the seed is done', async () => {
     const db = freshDb();
     await must(db, { type: 'pricePoints.save', pricePoints: [] });
