@@ -3,6 +3,7 @@ import { createBackup } from '@/lib/domain/backup';
 import type { Command, CommandContext } from '@/lib/domain/commands';
 import { emptyWorkspace } from '@/lib/domain/defaults';
 import type { Workspace } from '@/lib/domain/schema';
+import { versionOf } from '@/lib/domain/version';
 import { TierkitDb } from '@/lib/store/db';
 import { loadWorkspace, runCommand } from '@/lib/store/workspace-store';
 import { NOW, perk, profile, threeTiers, tier } from '../domain/fixtures';
@@ -68,7 +69,8 @@ describe('loadWorkspace', () => {
 
   it('stores the default price points with the first change, so their ranges keep applying', async () => {
     const db = freshDb();
-    await must(db, { type: 'settings.save', settings: { ...emptyWorkspace().settings, theme: 'dark' } });
+    const { settings } = emptyWorkspace();
+    await must(db, { type: 'settings.save', settings: { ...settings, theme: 'dark' }, loaded: versionOf(settings) });
     expect(await db.pricePoints.count()).toBe(emptyWorkspace().pricePoints.length);
     expect(byKey((await loadWorkspace(db)).workspace).pricePoints).toEqual(byKey(emptyWorkspace()).pricePoints);
     const tooDear = await runCommand(db, { type: 'tier.save', tier: tier({ id: 'x', priceMinor: 10000 }) }, ctx());
@@ -78,9 +80,9 @@ describe('loadWorkspace', () => {
   it('keeps the default revenue rules whole when a change edits one of them', async () => {
     const db = freshDb();
     const { settings, revenueRules } = emptyWorkspace();
-    await must(db, { type: 'settings.save', settings: { ...settings, theme: 'dark' } });
+    await must(db, { type: 'settings.save', settings: { ...settings, theme: 'dark' }, loaded: versionOf(settings) });
     const edited = revenueRules.map((rule, i) => (i === 0 ? { ...rule, bonusMaxPercent: 10 } : rule));
-    await must(db, { type: 'revenueRules.save', revenueRules: edited });
+    await must(db, { type: 'revenueRules.save', revenueRules: edited, loaded: versionOf(revenueRules) });
     expect(byKey((await loadWorkspace(db)).workspace).revenueRules).toEqual(byKey({ ...emptyWorkspace(), revenueRules: edited }).revenueRules);
     // The catch-all rule is still there, so the next change passes the offer's rules.
     await must(db, { type: 'tier.save', tier: tier({ id: 'x', name: 'Gold' }) });
@@ -88,7 +90,7 @@ describe('loadWorkspace', () => {
 
   it('keeps an emptied price list empty once the seed is done', async () => {
     const db = freshDb();
-    await must(db, { type: 'pricePoints.save', pricePoints: [] });
+    await must(db, { type: 'pricePoints.save', pricePoints: [], loaded: versionOf(emptyWorkspace().pricePoints) });
     expect((await loadWorkspace(db)).workspace.pricePoints).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { verifyPack } from '@/lib/packs/verify';
 import { startFakeBackground } from '../../helpers/background';
 import { createSigningKey, edit, signedText } from '../../packs/fixtures';
 import { saved, seedProfile, tier, ws } from '../options/options-page';
+import { versionOf } from '@/lib/domain/version';
 
 let mara: SigningKey;
 let impostor: SigningKey;
@@ -271,7 +272,7 @@ describe('Badge packs section', () => {
 
   it('speaks Italian when the settings say so', async () => {
     await openBadges(async () => {
-      await saved({ type: 'settings.save', settings: { ...ws().settings, language: 'it' } });
+      await saved({ type: 'settings.save', settings: { ...ws().settings, language: 'it' }, loaded: versionOf(ws().settings) });
     });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Pacchetti di badge');
     expect(screen.getByRole('heading', { name: 'Condividi i tuoi badge' })).toBeTruthy();
