@@ -35,8 +35,8 @@ function deletedMessage(title: string, tierCount: number): string {
 /** Every perk of the library: what it is, which tiers grant it; create, edit and delete (with undo). */
 export function PerkLibrary() {
   const ws = workspace.value!;
-  // 'new' while creating, the perk as it was opened while editing it (deleted meanwhile, it stays: its
-  // editor says so on save).
+  // 'new' while creating, the perk being edited (deleted meanwhile, its editor stays as it was opened,
+  // and says so on save).
   const [editing, setEditing] = useState<Perk | 'new' | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const newPerk = useRef<HTMLButtonElement>(null);
@@ -44,7 +44,7 @@ export function PerkLibrary() {
   const tiers = sortTiers(ws.tiers);
   const usedBy = (perk: Perk): Tier[] => tiers.filter((tier) => tier.perkIds.includes(perk.id));
   const perks = [...ws.perks].sort((a, b) => a.title.localeCompare(b.title, locale()));
-  const edited = editing === 'new' ? undefined : editing;
+  const edited = editing === 'new' || !editing ? undefined : (ws.perks.find((perk) => perk.id === editing.id) ?? editing);
 
   const done = () => {
     setEditing(null);
