@@ -5,7 +5,7 @@ import type { Command } from '@/lib/domain/commands';
 import type { Problem } from '@/lib/domain/problems';
 import { resolveLanguage, setLanguage, type Language } from '@/lib/i18n';
 import { readSnapshot, send, watchSnapshot } from '@/lib/messaging/client';
-import type { Snapshot } from '@/lib/messaging/protocol';
+import { commandAnswerSchema, type Snapshot } from '@/lib/messaging/protocol';
 
 export const snapshot = signal<Snapshot | null>(null);
 export const workspace = computed(() => snapshot.value?.workspace ?? null);
@@ -47,8 +47,19 @@ export async function startAppState(): Promise<() => void> {
   };
 }
 
-/** Sends one change to the background. Resolves to its problems: none means it was saved. */
+/**
+ * Sends one change to the background. Resolves to its problems: none means it was saved, and then the
+ * snapshot here already holds it, so an editor goes on from the record as saved (and its version).
+ */
 export async function run(command: Command): Promise<Problem[]> {
   const response = await send({ type: 'command', command });
-  return response.ok ? [] : response.problems;
+  if (!response.ok) return response.problems;
+  const answer = commandAnswerSchema.safeParse(response.data);
+  // The background published before it answered: when storage.onChanged has not brought that snapshot
+  // here yet, it is read.
+  if (answer.success && (snapshot.value?.revision ?? -Infinity) < answer.data.revision) {
+    const stored = await readSnapshot();
+    if (stored) accept(stored);
+  }
+  return [];
 }

@@ -49,8 +49,8 @@ function Confirmation({ requirement }: { requirement: RequirementView }) {
   }
   if (!profile) return null;
   const save = async (goodStanding: boolean) => {
-    const { updatedAt: _saved, ...input } = profile;
-    setProblems(await run({ type: 'profile.save', profile: { ...input, goodStanding } }));
+    const { updatedAt, ...input } = profile;
+    setProblems(await run({ type: 'profile.save', profile: { ...input, goodStanding }, loaded: updatedAt }));
   };
   return (
     <>
@@ -58,7 +58,8 @@ function Confirmation({ requirement }: { requirement: RequirementView }) {
         <input type="checkbox" checked={profile.goodStanding === true} onChange={(e) => void save(e.currentTarget.checked)} />
         {t('eligibility.goodStanding.confirm')}
       </label>
-      <Problems problems={problems} />
+      {/* The checkbox shows the profile as it is now: a refusal has nothing more to load. */}
+      <Problems problems={problems} onReload={() => setProblems([])} />
     </>
   );
 }

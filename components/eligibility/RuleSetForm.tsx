@@ -68,6 +68,8 @@ function addableLabel(r: DraftRequirement): string {
 /**
  * Edits one rule set: its name, markets for bonus conditions, and each requirement's threshold and
  * window. `problems` are workspace-wide; `path` says where this set is (['eligibilityProfiles', 0]).
+ * `onSave` gets the set as the form loaded it too (its save carries that version) and resolves to the
+ * set as saved, which the form goes on from, or null when refused; `onReload` clears a refusal.
  */
 export function RuleSetForm(props: {
   idPrefix: string;
@@ -75,10 +77,11 @@ export function RuleSetForm(props: {
   path: PathSegment[];
   problems: Problem[];
   withMarkets?: boolean;
-  onSave: (value: RuleSet) => Promise<void>;
+  onSave: (value: RuleSet, loaded: RuleSet) => Promise<RuleSet | null>;
+  onReload: () => void;
 }) {
   const { idPrefix, path, problems, withMarkets = false } = props;
-  const [draft, setDraft] = useDraft(props.value, toDraft);
+  const [draft, setDraft, { loaded, reload }] = useDraft(props.value, toDraft);
   const [adding, setAdding] = useState('');
   const update = (change: Partial<Draft>) => setDraft({ ...draft, ...change });
   const updateRequirement = (index: number, change: Partial<DraftRequirement>) =>
@@ -101,7 +104,7 @@ export function RuleSetForm(props: {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void props.onSave(fromDraft(draft, withMarkets));
+        void props.onSave(fromDraft(draft, withMarkets), loaded).then((saved) => saved && reload(saved));
       }}
     >
       <div class="field-row">
@@ -181,7 +184,13 @@ export function RuleSetForm(props: {
           </div>
         ) : null}
       </fieldset>
-      <Problems problems={problems.filter((p) => !shownByField(p))} />
+      <Problems
+        problems={problems.filter((p) => !shownByField(p))}
+        onReload={() => {
+          props.onReload();
+          reload(props.value);
+        }}
+      />
       <div class="form-actions">
         <button type="submit" class="primary">
           {t('eligibilityOptions.rules.save')}

@@ -8,6 +8,8 @@ import {
   type BonusConditions,
   type EligibilityProfile,
 } from '@/lib/eligibility/rules';
+import type { Settings } from '@/lib/domain/schema';
+import { versionOf } from '@/lib/domain/version';
 import { t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { useUndo } from '../UndoNotice';
@@ -28,16 +30,28 @@ export function EligibilityRules() {
     setProblems(found);
     setSaved(!found.length);
   };
+  const saveSettings = (change: Partial<Settings>) =>
+    run({ type: 'settings.save', settings: { ...ws.settings, ...change }, loaded: versionOf(ws.settings) });
   const choose = async (eligibilityProfileId: string) => {
     setSaved(false);
-    setProblems(await run({ type: 'settings.save', settings: { ...ws.settings, eligibilityProfileId } }));
+    setProblems(await saveSettings({ eligibilityProfileId }));
   };
-  const saveProfiles = (eligibilityProfiles: EligibilityProfile[]) => run({ type: 'eligibilityProfiles.save', eligibilityProfiles });
+  const saveProfiles = (eligibilityProfiles: EligibilityProfile[], loaded = profiles) =>
+    run({ type: 'eligibilityProfiles.save', eligibilityProfiles, loaded: versionOf(loaded) });
 
-  const save = async (value: RuleSet) => {
+  const save = async (value: RuleSet, loaded: RuleSet): Promise<RuleSet | null> => {
     const checked = check(eligibilityProfileSchema, { ...value, id: profile.id }, ['eligibilityProfiles', index]);
-    if (!checked.ok) return settle(checked.problems);
-    settle(await saveProfiles(profiles.map((p, i) => (i === index ? checked.value : p))));
+    if (!checked.ok) {
+      settle(checked.problems);
+      return null;
+    }
+    // The list with this profile as the form loaded it: one changed elsewhere since is not overwritten.
+    const found = await saveProfiles(
+      profiles.map((p, i) => (i === index ? checked.value : p)),
+      profiles.map((p, i) => (i === index ? (loaded as EligibilityProfile) : p)),
+    );
+    settle(found);
+    return found.length ? null : (workspace.value!.eligibilityProfiles.find((p) => p.id === profile.id) ?? null);
   };
   const add = async () => {
     const copy: EligibilityProfile = {
@@ -46,12 +60,12 @@ export function EligibilityRules() {
       requirements: profile.requirements,
     };
     const found = await saveProfiles([...profiles, copy]);
-    settle(found.length ? found : await run({ type: 'settings.save', settings: { ...ws.settings, eligibilityProfileId: copy.id } }));
+    settle(found.length ? found : await saveSettings({ eligibilityProfileId: copy.id }));
   };
   const remove = async () => {
     const before = ws;
     const rest = profiles.filter((_, i) => i !== index);
-    const found = await run({ type: 'settings.save', settings: { ...ws.settings, eligibilityProfileId: rest[0]!.id } });
+    const found = await saveSettings({ eligibilityProfileId: rest[0]!.id });
     settle(found.length ? found : await saveProfiles(rest));
     if (!found.length) offer(t('eligibilityOptions.rules.deleted', { name: profile.name }), before);
   };
@@ -60,7 +74,7 @@ export function EligibilityRules() {
     const keepsChoice = defaultEligibilityProfiles.some((p) => p.id === ws.settings.eligibilityProfileId);
     let found = await saveProfiles(defaultEligibilityProfiles);
     if (!found.length && !keepsChoice) {
-      found = await run({ type: 'settings.save', settings: { ...ws.settings, eligibilityProfileId: TIKTOK_SUBSCRIPTION_ID } });
+      found = await saveSettings({ eligibilityProfileId: TIKTOK_SUBSCRIPTION_ID });
     }
     setProblems(found);
     if (!found.length) offer(t('eligibilityOptions.rules.restored'), before);
@@ -85,12 +99,20 @@ export function EligibilityRules() {
           <input
             type="checkbox"
             checked={ws.settings.notifications}
-            onChange={(e) => void run({ type: 'settings.save', settings: { ...ws.settings, notifications: e.currentTarget.checked } }).then(setProblems)}
+            onChange={(e) => void saveSettings({ notifications: e.currentTarget.checked }).then(setProblems)}
           />
           {t('eligibilityOptions.notifications')}
         </label>
       </div>
-      <RuleSetForm key={profile.id} idPrefix="elig-rule" value={profile} path={['eligibilityProfiles', index]} problems={problems} onSave={save} />
+      <RuleSetForm
+        key={profile.id}
+        idPrefix="elig-rule"
+        value={profile}
+        path={['eligibilityProfiles', index]}
+        problems={problems}
+        onSave={save}
+        onReload={() => setProblems([])}
+      />
       <p role="status" class="status-ok">
         {saved ? t('options.saved') : null}
       </p>
@@ -113,22 +135,35 @@ export function EligibilityRules() {
 function BonusForm({ conditions, index }: { conditions: BonusConditions; index: number }) {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [saved, setSaved] = useState(false);
-  const save = async (value: RuleSet) => {
+  const save = async (value: RuleSet, loaded: RuleSet): Promise<RuleSet | null> => {
     const path = ['bonusConditions', index];
     const checked = check(bonusConditionsSchema, { ...value, id: conditions.id }, path);
+    const all = workspace.value!.bonusConditions;
+    const mine = (c: BonusConditions) => c.id === conditions.id;
     const found = checked.ok
       ? await run({
           type: 'bonusConditions.save',
-          bonusConditions: workspace.value!.bonusConditions.map((c, i) => (i === index ? checked.value : c)),
+          bonusConditions: all.map((c) => (mine(c) ? checked.value : c)),
+          // The list with these conditions as the form loaded them: changed elsewhere since, they are not overwritten.
+          loaded: versionOf(all.map((c) => (mine(c) ? (loaded as BonusConditions) : c))),
         })
       : checked.problems;
     setProblems(found);
     setSaved(!found.length);
+    return found.length ? null : (workspace.value!.bonusConditions.find(mine) ?? null);
   };
   return (
     <li>
       <h3>{conditions.name}</h3>
-      <RuleSetForm idPrefix={`elig-bonus-${index}`} value={conditions} path={['bonusConditions', index]} problems={problems} withMarkets onSave={save} />
+      <RuleSetForm
+        idPrefix={`elig-bonus-${index}`}
+        value={conditions}
+        path={['bonusConditions', index]}
+        problems={problems}
+        withMarkets
+        onSave={save}
+        onReload={() => setProblems([])}
+      />
       <p role="status" class="status-ok">
         {saved ? t('options.saved') : null}
       </p>

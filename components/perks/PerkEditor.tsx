@@ -2,6 +2,7 @@ import '../editor-messages';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { perkCountField, perkKinds, type Perk, type PerkCountField, type PerkKind } from '@/lib/domain/schema';
+import { versionOf } from '@/lib/domain/version';
 import { t, type MessageKey } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { fieldProblems, formProblems, Problems } from '../Problems';
@@ -29,31 +30,28 @@ function countOf(perk?: Perk): string {
 const kindName = (kind: PerkKind) => t(`perkKind.${kind}`);
 const FIELDS = ['kind', 'title', 'description', 'roleName', 'serverName', 'perMonth', 'count', 'replyWithinDays'];
 
-/**
- * The id of the perk that appears in the next snapshot and is not among `before`. The background
- * answers before this page necessarily sees the published snapshot, so wait for it (briefly).
- */
-function newPerkId(before: Set<string>): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    let stop: (() => void) | undefined;
-    let found = false;
-    const finish = (id: string | undefined) => {
-      found = true;
-      clearTimeout(timer);
-      stop?.();
-      resolve(id);
-    };
-    const timer = setTimeout(() => finish(undefined), 5000);
-    stop = workspace.subscribe((ws) => {
-      const added = ws?.perks.find((perk) => !before.has(perk.id));
-      if (added && !found) finish(added.id);
-    });
-    if (found) stop();
-  });
+interface Props {
+  perk?: Perk;
+  kind?: PerkKind;
+  onDone: (savedId?: string) => void;
 }
 
-/** Create (no perk) or edit a library perk; onDone gets the saved id (undefined when cancelled). */
-export function PerkEditor({ perk, kind: initialKind, onDone }: { perk?: Perk; kind?: PerkKind; onDone: (savedId?: string) => void }) {
+/**
+ * Create (no perk) or edit a library perk; onDone gets the saved id (undefined when cancelled). The
+ * perk is the one it was opened on: its save carries that perk's version, and is refused when the perk
+ * changed or was deleted in another page since; Reload then shows it as it is now (or closes).
+ */
+export function PerkEditor(props: Props) {
+  const [loaded, setLoaded] = useState(props.perk);
+  const reload = () => {
+    const current = workspace.value?.perks.find((other) => other.id === loaded?.id);
+    if (current) setLoaded(current);
+    else props.onDone();
+  };
+  return <PerkForm key={versionOf(loaded)} {...props} perk={loaded} onReload={reload} />;
+}
+
+function PerkForm({ perk, kind: initialKind, onDone, onReload }: Props & { onReload: () => void }) {
   const id = useId();
   const startKind = perk?.kind ?? initialKind ?? 'subscriber-chat';
   const [kind, setKind] = useState<PerkKind>(startKind);
@@ -96,12 +94,13 @@ export function PerkEditor({ perk, kind: initialKind, onDone }: { perk?: Perk; k
     if (found.length) return setProblems(found);
     setBusy(true);
     const before = new Set(workspace.value?.perks.map((p) => p.id));
-    const refused = await run({ type: 'perk.save', perk: { ...values, kind } });
+    const refused = await run({ type: 'perk.save', perk: { ...values, kind }, loaded: versionOf(perk) });
     if (refused.length) {
       setBusy(false);
       return setProblems(refused);
     }
-    onDone(perk ? perk.id : await newPerkId(before));
+    // The snapshot holds the saved perk by now (run): a new one is the perk that was not there before.
+    onDone(perk ? perk.id : workspace.value?.perks.find((other) => !before.has(other.id))?.id);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -115,7 +114,7 @@ export function PerkEditor({ perk, kind: initialKind, onDone }: { perk?: Perk; k
   const errors = (field: string) => fieldProblems(problems, field);
   return (
     <form ref={form} class="stack-form perk-editor" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
-      <Problems problems={formProblems(problems, FIELDS)} />
+      <Problems problems={formProblems(problems, FIELDS)} onReload={onReload} />
       <Field id={`${id}-kind`} label={t('perk.kind')} errors={errors('kind')}>
         {(a) => (
           <select {...a} value={kind} onChange={(e) => changeKind(e.currentTarget.value as PerkKind)}>

@@ -35,15 +35,16 @@ function deletedMessage(title: string, tierCount: number): string {
 /** Every perk of the library: what it is, which tiers grant it; create, edit and delete (with undo). */
 export function PerkLibrary() {
   const ws = workspace.value!;
-  // 'new' while creating, a perk's id while editing it.
-  const [editing, setEditing] = useState<string | null>(null);
+  // 'new' while creating, the perk being edited (deleted meanwhile, its editor stays as it was opened,
+  // and says so on save).
+  const [editing, setEditing] = useState<Perk | 'new' | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const newPerk = useRef<HTMLButtonElement>(null);
   const { offer, notice } = useUndo(newPerk);
   const tiers = sortTiers(ws.tiers);
   const usedBy = (perk: Perk): Tier[] => tiers.filter((tier) => tier.perkIds.includes(perk.id));
   const perks = [...ws.perks].sort((a, b) => a.title.localeCompare(b.title, locale()));
-  const edited = editing && editing !== 'new' ? ws.perks.find((perk) => perk.id === editing) : undefined;
+  const edited = editing === 'new' || !editing ? undefined : (ws.perks.find((perk) => perk.id === editing.id) ?? editing);
 
   const done = () => {
     setEditing(null);
@@ -114,7 +115,7 @@ export function PerkLibrary() {
                     <td class="row-actions">
                       <button
                         type="button"
-                        onClick={() => setEditing(perk.id)}
+                        onClick={() => setEditing(perk)}
                         aria-label={t('options.perks.edit', { title: perk.title })}
                       >
                         {t('options.edit')}

@@ -4,6 +4,7 @@ import { planWorkspace } from '@/lib/domain/planner';
 import { check, type Problem } from '@/lib/domain/problems';
 import { settingsSchema, type Settings, type Tier } from '@/lib/domain/schema';
 import { marketName } from '@/lib/domain/markets';
+import { versionOf } from '@/lib/domain/version';
 import { sortTiers } from '@/lib/domain/offer';
 import { locale, t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
@@ -20,7 +21,7 @@ async function savePlanner(settings: Settings, planner: Planner): Promise<Proble
   const next = { ...settings, planner };
   const checked = check(settingsSchema, next);
   if (!checked.ok) return checked.problems.map((p) => ({ ...p, path: [] }));
-  return run({ type: 'settings.save', settings: next });
+  return run({ type: 'settings.save', settings: next, loaded: versionOf(settings) });
 }
 
 /** A number field of the planner: keeps what was typed while it is being edited or refused; saves on change (blur or Enter). */
@@ -57,7 +58,14 @@ function PlannerNumber(props: {
         onInput={(e) => setDraft(e.currentTarget.value)}
         onChange={(e) => void commit(e.currentTarget.value)}
       />
-      <Problems problems={problems} id={errorId} />
+      <Problems
+        problems={problems}
+        id={errorId}
+        onReload={() => {
+          setDraft(null);
+          setProblems([]);
+        }}
+      />
     </div>
   );
 }
@@ -197,7 +205,7 @@ export function PricePlanner() {
               </p>
             </div>
           ) : null}
-          <Problems problems={countProblems} />
+          <Problems problems={countProblems} onReload={() => setCountProblems([])} />
           <p class="muted small">{t('options.planner.note')}</p>
         </>
       )}

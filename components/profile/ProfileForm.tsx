@@ -7,6 +7,7 @@ import { ageOn, isRealDate, profileInputSchema, type Profile } from '@/lib/domai
 import { locale, t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { fieldProblems, formProblems, Problems } from '../Problems';
+import { useDraft } from '../settings/use-draft';
 import { Field, focusFirstInvalid } from '../tiers/Field';
 
 const FIELDS = ['handle', 'displayName', 'market', 'currency', 'age'];
@@ -23,23 +24,43 @@ function currencyLabel(names: Intl.DisplayNames | undefined, code: string): stri
   return name && name !== code ? `${code} · ${name}` : code;
 }
 
-/** The creator profile form: onboarding (no profile yet) and the options page (edit it). */
+interface Draft {
+  /** null until the person types, so a handle suggested after the first render still shows. */
+  handle: string | null;
+  displayName: string;
+  market: string;
+  currency: string;
+  adult: boolean;
+  birthDate: string;
+}
+
+function toDraft(saved: Profile | null): Draft {
+  const market = saved?.market ?? marketFromBrowser();
+  return {
+    handle: saved ? saved.handle : null,
+    displayName: saved?.displayName ?? '',
+    market,
+    currency: saved?.currency ?? findMarket(market)!.currency,
+    adult: saved?.age.kind === 'confirmed-adult',
+    birthDate: saved?.age.kind === 'birth-date' ? saved.age.birthDate : '',
+  };
+}
+
+/**
+ * The creator profile form: onboarding (no profile yet) and the options page (edit it). Its save carries
+ * the updatedAt of the profile it loaded (none when there was none), and is refused when the profile
+ * changed in another page since; Reload then shows the profile as it is now.
+ */
 export function ProfileForm({ onDone, suggestedHandle }: { onDone?: () => void; suggestedHandle?: string }) {
-  const saved: Profile | null = workspace.value!.profile;
+  const [draft, setDraft, { loaded: saved, reload }] = useDraft(workspace.value!.profile, toDraft);
   const id = useId();
-  const startMarket = saved?.market ?? marketFromBrowser();
-  // null until the person types, so a handle suggested after the first render still shows.
-  const [handle, setHandle] = useState<string | null>(saved ? saved.handle : null);
-  const [displayName, setDisplayName] = useState(saved?.displayName ?? '');
-  const [market, setMarket] = useState(startMarket);
-  const [currency, setCurrency] = useState(saved?.currency ?? findMarket(startMarket)!.currency);
-  const [adult, setAdult] = useState(saved?.age.kind === 'confirmed-adult');
-  const [birthDate, setBirthDate] = useState(saved?.age.kind === 'birth-date' ? saved.age.birthDate : '');
+  const { displayName, market, currency, adult, birthDate } = draft;
+  const change = (patch: Partial<Draft>) => setDraft((now) => ({ ...now, ...patch }));
   const [problems, setProblems] = useState<Problem[]>([]);
   const [savedNote, setSavedNote] = useState(false);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  const shownHandle = handle ?? suggestedHandle ?? '';
+  const shownHandle = draft.handle ?? suggestedHandle ?? '';
   const lang = locale();
   const marketOptions = markets
     .map((m) => ({ code: m.code, name: marketName(m.code, lang) }))
@@ -53,10 +74,13 @@ export function ProfileForm({ onDone, suggestedHandle }: { onDone?: () => void; 
 
   useEffect(() => focusFirstInvalid(form.current), [problems]);
 
-  const changeMarket = (code: string) => {
-    setMarket(code);
-    const local = findMarket(code)?.currency;
-    if (local) setCurrency(local);
+  const changeMarket = (code: string) =>
+    setDraft((now) => ({ ...now, market: code, currency: findMarket(code)?.currency ?? now.currency }));
+
+  const loadCurrent = () => {
+    setProblems([]);
+    setSavedNote(false);
+    reload(workspace.value?.profile ?? null);
   };
 
   const submit = async (event: Event) => {
@@ -66,7 +90,8 @@ export function ProfileForm({ onDone, suggestedHandle }: { onDone?: () => void; 
     const age = birthDate
       ? ({ kind: 'birth-date', birthDate } as const)
       : ({ kind: 'confirmed-adult' } as const);
-    const profile = { handle: shownHandle, displayName, market, currency, age };
+    // Good standing is confirmed on the eligibility card, not here: the profile keeps the one it has.
+    const profile = { handle: shownHandle, displayName, market, currency, age, goodStanding: saved?.goodStanding };
     const found: Problem[] = [];
     const checked = check(profileInputSchema, profile);
     if (!checked.ok) found.push(...checked.problems);
@@ -76,10 +101,12 @@ export function ProfileForm({ onDone, suggestedHandle }: { onDone?: () => void; 
     }
     if (found.length) return setProblems(found);
     setBusy(true);
-    const refused = await run({ type: 'profile.save', profile });
+    const refused = await run({ type: 'profile.save', profile, loaded: saved?.updatedAt });
     setBusy(false);
     setProblems(refused);
     if (refused.length) return;
+    // The form goes on from the profile as saved, and the version the next save carries.
+    reload(workspace.value?.profile ?? null);
     if (saved) setSavedNote(true);
     onDone?.();
   };
@@ -88,12 +115,12 @@ export function ProfileForm({ onDone, suggestedHandle }: { onDone?: () => void; 
   const ageErrors = errors('age');
   return (
     <form ref={form} class="stack-form profile-form" onSubmit={submit} noValidate>
-      <Problems problems={formProblems(problems, FIELDS)} />
+      <Problems problems={formProblems(problems, FIELDS)} onReload={loadCurrent} />
       <Field
         id={`${id}-handle`}
         label={t('profile.handle')}
         errors={errors('handle')}
-        hint={handle === null && suggestedHandle ? t('profile.handleFromTab') : t('profile.handleHint')}
+        hint={draft.handle === null && suggestedHandle ? t('profile.handleFromTab') : t('profile.handleHint')}
       >
         {(a) => (
           <input
@@ -102,12 +129,12 @@ export function ProfileForm({ onDone, suggestedHandle }: { onDone?: () => void; 
             placeholder="@"
             autoComplete="off"
             spellcheck={false}
-            onInput={(e) => setHandle(e.currentTarget.value)}
+            onInput={(e) => change({ handle: e.currentTarget.value })}
           />
         )}
       </Field>
       <Field id={`${id}-name`} label={t('profile.displayName')} errors={errors('displayName')}>
-        {(a) => <input {...a} value={displayName} maxLength={30} onInput={(e) => setDisplayName(e.currentTarget.value)} />}
+        {(a) => <input {...a} value={displayName} maxLength={30} onInput={(e) => change({ displayName: e.currentTarget.value })} />}
       </Field>
       <div class="field-row">
         <Field id={`${id}-market`} label={t('profile.market')} errors={errors('market')}>
@@ -123,7 +150,7 @@ export function ProfileForm({ onDone, suggestedHandle }: { onDone?: () => void; 
         </Field>
         <Field id={`${id}-currency`} label={t('profile.currency')} errors={errors('currency')}>
           {(a) => (
-            <select {...a} value={currency} onChange={(e) => setCurrency(e.currentTarget.value)}>
+            <select {...a} value={currency} onChange={(e) => change({ currency: e.currentTarget.value })}>
               {currencyCodes.map((code) => (
                 <option key={code} value={code}>
                   {currencyLabel(currencyNames, code)}
@@ -143,10 +170,7 @@ export function ProfileForm({ onDone, suggestedHandle }: { onDone?: () => void; 
             type="checkbox"
             checked={adult}
             aria-invalid={ageErrors.length ? true : undefined}
-            onChange={(e) => {
-              setAdult(e.currentTarget.checked);
-              if (e.currentTarget.checked) setBirthDate('');
-            }}
+            onChange={(e) => change(e.currentTarget.checked ? { adult: true, birthDate: '' } : { adult: false })}
           />
           {t('profile.adult')}
         </label>
@@ -158,10 +182,7 @@ export function ProfileForm({ onDone, suggestedHandle }: { onDone?: () => void; 
             type="date"
             value={birthDate}
             max={today()}
-            onInput={(e) => {
-              setBirthDate(e.currentTarget.value);
-              if (e.currentTarget.value) setAdult(false);
-            }}
+            onInput={(e) => change(e.currentTarget.value ? { birthDate: e.currentTarget.value, adult: false } : { birthDate: '' })}
           />
         </div>
         {ageErrors.length ? (

@@ -3,8 +3,17 @@ import type { Problem } from '@/lib/domain/problems';
 import { normalizeHandle, type Tier } from '@/lib/domain/schema';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
+import { storedSubscriberSchema } from '@/lib/messaging/roster-answers';
 import { rosterMessage } from '@/lib/roster/messages';
-import { MONTHS_MAX, NICKNAME_MAX, NOTE_MAX, subscriberName, subscriberStatuses, type Subscriber, type SubscriberStatus } from '@/lib/roster/schema';
+import {
+  MONTHS_MAX,
+  NICKNAME_MAX,
+  NOTE_MAX,
+  subscriberName,
+  subscriberStatuses,
+  type Subscriber,
+  type SubscriberStatus,
+} from '@/lib/roster/schema';
 import { fieldProblems, formProblems, Problems } from '../Problems';
 import { Field, focusFirstInvalid } from '../tiers/Field';
 import { defaultSince, rosterToday, statusKey } from './format';
@@ -52,16 +61,19 @@ export interface SavedSubscriber {
 
 /**
  * Adds a subscriber (`subscriber` null) or edits one, in a modal dialog. The background checks the
- * record and its problems show beside their fields. Escape or Cancel closes it with nothing saved.
+ * record and its problems show beside their fields. Escape or Cancel closes it with nothing saved. An
+ * edit carries the updatedAt of the record the dialog opened on, and is refused when the record changed
+ * or was removed in another page since; Reload then shows the record as it is now (or closes).
  */
 export function SubscriberDialog(props: {
   subscriber: Subscriber | null;
   tiers: readonly Tier[];
   onClose(saved: SavedSubscriber | null): void;
 }) {
-  const { subscriber, tiers } = props;
+  const { tiers } = props;
   const dialog = useRef<HTMLDialogElement>(null);
   const form = useRef<HTMLFormElement>(null);
+  const [subscriber, setSubscriber] = useState(props.subscriber);
   const [draft, setDraft] = useState(() => draftOf(subscriber, tiers));
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
@@ -103,6 +115,7 @@ export function SubscriberDialog(props: {
         status: draft.status,
         note: draft.note,
       },
+      loaded: subscriber?.updatedAt,
     });
     setBusy(false);
     if (!response.ok) return setProblems(response.problems);
@@ -111,6 +124,18 @@ export function SubscriberDialog(props: {
       nickname: draft.nickname.trim() || undefined,
     });
     finish({ name, added: !subscriber });
+  };
+
+  const reload = async () => {
+    if (!subscriber) return;
+    const response = await send({ type: 'roster.get', id: subscriber.id });
+    const current = response.ok ? storedSubscriberSchema.safeParse(response.data) : null;
+    if (!current?.success) return setProblems(response.ok ? [{ path: [], message: t('err.badResponse') }] : response.problems);
+    if (!current.data) return finish(null);
+    setSubscriber(current.data);
+    setDraft(draftOf(current.data, tiers));
+    setProblems([]);
+    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('input, select, textarea')?.focus());
   };
 
   const errors = (field: (typeof FIELDS)[number]) => fieldProblems(problems, field);
@@ -134,7 +159,7 @@ export function SubscriberDialog(props: {
         {subscriber ? t('roster.ui.form.editHeading', { name: subscriberName(subscriber) }) : t('roster.ui.form.addHeading')}
       </h2>
       <form ref={form} class="stack-form" noValidate onSubmit={submit}>
-        <Problems problems={formProblems(problems, FIELDS)} />
+        <Problems problems={formProblems(problems, FIELDS)} onReload={reload} />
         <p class="muted small">{t('roster.ui.form.intro')}</p>
         <div class="field-row">
           <Field id={`${id}-handle`} label={t('roster.ui.form.handle')} errors={errors('handle')} hint={t('roster.ui.form.handleHint')}>

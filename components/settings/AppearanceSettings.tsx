@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { languageChoices, themes, type Settings } from '@/lib/domain/schema';
+import { versionOf } from '@/lib/domain/version';
 import { t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { Problems } from '../Problems';
@@ -10,7 +11,7 @@ export function AppearanceSettings() {
   const settings = workspace.value!.settings;
   const [problems, setProblems] = useState<Problem[]>([]);
   const save = async (change: Partial<Settings>) =>
-    setProblems(await run({ type: 'settings.save', settings: { ...settings, ...change } }));
+    setProblems(await run({ type: 'settings.save', settings: { ...settings, ...change }, loaded: versionOf(settings) }));
 
   return (
     <section class="options-panel" aria-labelledby="appearance-heading">
@@ -45,7 +46,8 @@ export function AppearanceSettings() {
           </select>
         </div>
       </div>
-      <Problems problems={problems} />
+      {/* The choices show the settings as they are now: a refusal has nothing more to load. */}
+      <Problems problems={problems} onReload={() => setProblems([])} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { currencyCodes, formatPriceInput, minorDigits, parsePrice } from '@/lib/domain/currency';
 import { check, type Problem } from '@/lib/domain/problems';
 import { pricePointsSchema, type PricePoints } from '@/lib/domain/schema';
+import { versionOf } from '@/lib/domain/version';
 import { locale, t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { Problems } from '../Problems';
@@ -36,20 +37,32 @@ function fromDraft(draft: Draft, currency: string, path: (string | number)[]): {
 }
 
 function PricePointsRow({ points, index, onRemove }: { points: PricePoints; index: number; onRemove: () => void }) {
-  const [draft, setDraft] = useDraft(points, toDraft);
+  const [draft, setDraft, { loaded, reload }] = useDraft(points, toDraft);
   const [problems, setProblems] = useState<Problem[]>([]);
   const { currency } = points;
+  const current = () => workspace.value!.pricePoints.find((p) => p.currency === currency);
 
   const save = async () => {
     const path = ['pricePoints', index];
     const read = fromDraft(draft, currency, path);
     const checked = read.points ? check(pricePointsSchema, read.points, path) : { ok: false as const, problems: read.problems };
+    if (!checked.ok) return setProblems(checked.problems);
     const all = workspace.value!.pricePoints;
-    setProblems(
-      checked.ok
-        ? await run({ type: 'pricePoints.save', pricePoints: all.map((p, i) => (i === index ? checked.value : p)) })
-        : checked.problems,
-    );
+    const found = await run({
+      type: 'pricePoints.save',
+      pricePoints: all.map((p) => (p.currency === currency ? checked.value : p)),
+      // The list with this row as it was loaded: prices changed elsewhere since are not overwritten.
+      loaded: versionOf(all.map((p) => (p.currency === currency ? loaded : p))),
+    });
+    setProblems(found);
+    const saved = current();
+    if (!found.length && saved) reload(saved);
+  };
+
+  const loadCurrent = () => {
+    setProblems([]);
+    const now = current();
+    if (now) reload(now);
   };
 
   const input = (field: keyof Draft, label: string) => (
@@ -85,7 +98,7 @@ function PricePointsRow({ points, index, onRemove }: { points: PricePoints; inde
       {problems.length ? (
         <tr>
           <td colSpan={5}>
-            <Problems problems={problems} />
+            <Problems problems={problems} onReload={loadCurrent} />
           </td>
         </tr>
       ) : null}
@@ -107,12 +120,16 @@ export function PricePointsEditor() {
     // A new currency starts with the range 1 to 1000 in its major unit and no suggestions yet.
     const unit = 10 ** minorDigits(toAdd);
     const points: PricePoints = { currency: toAdd, suggested: [], min: unit, max: 1000 * unit };
-    setProblems(await run({ type: 'pricePoints.save', pricePoints: [...ws.pricePoints, points] }));
+    setProblems(await run({ type: 'pricePoints.save', pricePoints: [...ws.pricePoints, points], loaded: versionOf(ws.pricePoints) }));
   };
 
   const remove = async (currency: string) => {
     const before = ws;
-    const found = await run({ type: 'pricePoints.save', pricePoints: ws.pricePoints.filter((p) => p.currency !== currency) });
+    const found = await run({
+      type: 'pricePoints.save',
+      pricePoints: ws.pricePoints.filter((p) => p.currency !== currency),
+      loaded: versionOf(ws.pricePoints),
+    });
     setProblems(found);
     if (!found.length) offer(t('options.settings.prices.removed', { currency }), before);
   };
@@ -164,7 +181,8 @@ export function PricePointsEditor() {
           </button>
         </div>
       ) : null}
-      <Problems problems={problems} />
+      {/* The list shows the price points as they are now: a refusal has nothing more to load. */}
+      <Problems problems={problems} onReload={() => setProblems([])} />
     </section>
   );
 }

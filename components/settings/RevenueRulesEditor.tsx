@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { check, type Problem } from '@/lib/domain/problems';
 import { revenueRuleSchema, type RevenueRule } from '@/lib/domain/schema';
+import { versionOf } from '@/lib/domain/version';
 import { locale, t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { Problems } from '../Problems';
@@ -32,10 +33,14 @@ function toDraft(rule: RevenueRule | undefined): Draft {
 /** One rule's form; without a rule it adds one. Saves the whole list, which the offer's rules check. */
 function RevenueRuleForm(props: { rule?: RevenueRule; index: number; onRemove?: () => void }) {
   const { rule, index } = props;
-  const [draft, setDraft] = useDraft(rule, toDraft);
+  const [draft, setDraft, { loaded, reload }] = useDraft(rule, toDraft);
   const [problems, setProblems] = useState<Problem[]>([]);
+  const [saved, setSaved] = useState(false);
   const id = rule?.id ?? 'new-rule';
-  const change = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  const change = (patch: Partial<Draft>) => {
+    setSaved(false);
+    setDraft((now) => ({ ...now, ...patch }));
+  };
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -53,10 +58,19 @@ function RevenueRuleForm(props: { rule?: RevenueRule; index: number; onRemove?: 
     const checked = check(revenueRuleSchema, next, ['revenueRules', index]);
     if (!checked.ok) return setProblems(checked.problems);
     const all = workspace.value!.revenueRules;
-    const revenueRules = rule ? all.map((other, i) => (i === index ? checked.value : other)) : [...all, checked.value];
-    const found = await run({ type: 'revenueRules.save', revenueRules });
+    const mine = (other: RevenueRule) => other.id === rule?.id;
+    const revenueRules = rule ? all.map((other) => (mine(other) ? checked.value : other)) : [...all, checked.value];
+    // The list with this rule as it was loaded: a rule changed elsewhere since is not overwritten.
+    const found = await run({ type: 'revenueRules.save', revenueRules, loaded: versionOf(all.map((other) => (mine(other) ? loaded! : other))) });
     setProblems(found);
-    if (!found.length && !rule) setDraft(blank);
+    setSaved(!found.length && !!rule);
+    if (!found.length) reload(current());
+  };
+
+  const current = () => workspace.value!.revenueRules.find((other) => other.id === rule?.id);
+  const loadCurrent = () => {
+    setProblems([]);
+    reload(current());
   };
 
   const invalid = (field: string) => (problems.some((p) => p.path[2] === field) ? 'true' : undefined);
@@ -123,7 +137,10 @@ function RevenueRuleForm(props: { rule?: RevenueRule; index: number; onRemove?: 
           </button>
         ) : null}
       </div>
-      <Problems problems={problems} />
+      <p role="status" class="status-ok">
+        {saved ? t('options.saved') : null}
+      </p>
+      <Problems problems={problems} onReload={loadCurrent} />
     </form>
   );
 }
@@ -137,7 +154,11 @@ export function RevenueRulesEditor() {
 
   const remove = async (rule: RevenueRule) => {
     const before = ws;
-    const found = await run({ type: 'revenueRules.save', revenueRules: ws.revenueRules.filter((r) => r.id !== rule.id) });
+    const found = await run({
+      type: 'revenueRules.save',
+      revenueRules: ws.revenueRules.filter((r) => r.id !== rule.id),
+      loaded: versionOf(ws.revenueRules),
+    });
     setProblems(found);
     if (!found.length) offer(t('options.settings.revenue.removed', { name: rule.name }), before);
   };
@@ -149,7 +170,8 @@ export function RevenueRulesEditor() {
       </h2>
       <p class="muted">{t('options.settings.revenue.intro')}</p>
       {notice}
-      <Problems problems={problems} />
+      {/* The rules below show the list as it is now: a refusal has nothing more to load. */}
+      <Problems problems={problems} onReload={() => setProblems([])} />
       {ws.revenueRules.map((rule, index) => (
         <RevenueRuleForm key={rule.id} rule={rule} index={index} onRemove={() => remove(rule)} />
       ))}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { activeRules } from '@/lib/domain/offer';
 import { check, type Problem } from '@/lib/domain/problems';
 import { rulesProfileSchema } from '@/lib/domain/schema';
+import { versionOf } from '@/lib/domain/version';
 import { t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { Problems } from '../Problems';
@@ -13,13 +14,16 @@ export function RulesProfileSettings() {
   const ws = workspace.value!;
   const profile = activeRules(ws);
   const index = ws.rulesProfiles.indexOf(profile);
-  const [maxActive, setMaxActive] = useDraft(profile.maxActiveTiers, String);
+  const [maxActive, setMaxActive, { loaded, reload }] = useDraft(profile, (rules) => String(rules.maxActiveTiers));
   const [problems, setProblems] = useState<Problem[]>([]);
   const [saved, setSaved] = useState(false);
 
   const choose = async (rulesProfileId: string) => {
     setSaved(false);
-    setProblems(await run({ type: 'settings.save', settings: { ...ws.settings, rulesProfileId } }));
+    const found = await run({ type: 'settings.save', settings: { ...ws.settings, rulesProfileId }, loaded: versionOf(ws.settings) });
+    setProblems(found);
+    // The limit field now edits the profile chosen.
+    if (!found.length) reload(activeRules(workspace.value!));
   };
 
   const save = async (event: Event) => {
@@ -30,10 +34,18 @@ export function RulesProfileSettings() {
       ? await run({
           type: 'rulesProfiles.save',
           rulesProfiles: ws.rulesProfiles.map((other, i) => (i === index ? checked.value : other)),
+          // The list as this form loaded it: a limit changed elsewhere since is not overwritten.
+          loaded: versionOf(ws.rulesProfiles.map((other, i) => (i === index ? loaded : other))),
         })
       : checked.problems;
     setProblems(found);
     setSaved(!found.length);
+    if (!found.length) reload(activeRules(workspace.value!));
+  };
+
+  const loadCurrent = () => {
+    setProblems([]);
+    reload(activeRules(workspace.value!));
   };
 
   return (
@@ -73,7 +85,7 @@ export function RulesProfileSettings() {
       <p role="status" class="status-ok">
         {saved ? t('options.saved') : null}
       </p>
-      <Problems problems={problems} />
+      <Problems problems={problems} onReload={loadCurrent} />
     </section>
   );
 }

@@ -21,8 +21,22 @@ export function parseTenureSteps(text: string): number[] | null {
   return parts.every((part) => /^\d+$/.test(part)) ? parts.map(Number) : null;
 }
 
-/** Create (no tier) or edit a tier, attach perks, create perks inline. */
+/**
+ * Create (no tier) or edit a tier, attach perks, create perks inline. The tier is the one it was opened
+ * on: its save carries that tier's updatedAt, and is refused when the tier changed or was deleted in
+ * another page since; Reload then shows the tier as it is now (or closes, when it is gone).
+ */
 export function TierEditor({ tier, onDone }: { tier?: Tier; onDone: () => void }) {
+  const [loaded, setLoaded] = useState(tier);
+  const reload = () => {
+    const current = workspace.value?.tiers.find((other) => other.id === loaded?.id);
+    if (current) setLoaded(current);
+    else onDone();
+  };
+  return <TierForm key={loaded?.updatedAt} tier={loaded} onDone={onDone} onReload={reload} />;
+}
+
+function TierForm({ tier, onDone, onReload }: { tier?: Tier; onDone: () => void; onReload: () => void }) {
   const ws = workspace.value!;
   const id = useId();
   const currency = ws.profile?.currency ?? tier?.currency ?? 'USD';
@@ -86,7 +100,7 @@ export function TierEditor({ tier, onDone }: { tier?: Tier; onDone: () => void }
     if (tenureSteps === null) replace('tenureSteps', t('tier.tenureFormat'));
     if (found.length) return setProblems(found);
     setBusy(true);
-    const refused = await run({ type: 'tier.save', tier: input });
+    const refused = await run({ type: 'tier.save', tier: input, loaded: tier?.updatedAt });
     setBusy(false);
     if (refused.length) setProblems(refused);
     else onDone();
@@ -105,7 +119,7 @@ export function TierEditor({ tier, onDone }: { tier?: Tier; onDone: () => void }
     <div class="tier-editor">
       <form ref={form} class="stack-form" onSubmit={submit} onKeyDown={onKeyDown} hidden={addingPerk} noValidate aria-labelledby={`${id}-heading`}>
         <h2 id={`${id}-heading`}>{heading}</h2>
-        <Problems problems={formProblems(problems, FIELDS)} />
+        <Problems problems={formProblems(problems, FIELDS)} onReload={onReload} />
         <Field id={`${id}-name`} label={t('tier.name')} errors={errors('name')}>
           {(a) => <input {...a} value={name} maxLength={30} onInput={(e) => setName(e.currentTarget.value)} />}
         </Field>

@@ -107,13 +107,17 @@ function TierCard({ tier, ws, compact, problems, up, down, act, remove, edit }: 
 /** The tier cards with edit, reorder, activate/archive, delete (undo). */
 export function TierList({ compact }: { compact?: boolean }) {
   const ws = workspace.value!;
-  const [editing, setEditing] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Tier | null>(null);
   const [refused, setRefused] = useState<{ id: string; problems: Problem[] } | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const { offer, notice } = useUndo(root);
   const sorted = sortTiers(ws.tiers);
-  const live = sorted.filter((tier) => tier.status !== 'archived');
-  const archived = sorted.filter((tier) => tier.status === 'archived');
+  // A tier deleted in another page while its editor is open here keeps its place until the editor
+  // closes: what was typed does not vanish unseen, and its save says the tier is gone.
+  const gone = editing && !ws.tiers.some((tier) => tier.id === editing.id) ? [editing] : [];
+  const shown = gone.length ? sortTiers([...ws.tiers, ...gone]) : sorted;
+  const live = shown.filter((tier) => tier.status !== 'archived');
+  const archived = shown.filter((tier) => tier.status === 'archived');
   const offerProblems = validateOffer(ws, locale());
 
   /** After a change moves or re-renders a card, focus the same control of that card again. */
@@ -124,7 +128,8 @@ export function TierList({ compact }: { compact?: boolean }) {
       const folded = card?.closest('details');
       if (folded && !folded.open) return folded.querySelector('summary')?.focus();
       const target = card?.querySelector<HTMLButtonElement>(`[data-action="${action}"]:not(:disabled)`);
-      (target ?? card?.querySelector<HTMLButtonElement>('[data-action="edit"]'))?.focus();
+      // A tier deleted meanwhile has no card left: the list takes the focus.
+      (target ?? card?.querySelector<HTMLButtonElement>('[data-action="edit"]') ?? root.current)?.focus();
     });
 
   const act = async (tier: Tier, command: Command, focusAfter?: string) => {
@@ -153,14 +158,14 @@ export function TierList({ compact }: { compact?: boolean }) {
     ]);
     return (
       <li key={tier.id} class={`tier-card status-${tier.status}`} data-tier={tier.id}>
-        {editing === tier.id ? (
+        {editing?.id === tier.id ? (
           <TierEditor tier={tier} onDone={() => stopEditing(tier.id)} />
         ) : (
           <TierCard
             {...{ tier, ws, compact, problems, up, down, act, remove }}
             edit={(target) => {
               setRefused(null);
-              setEditing(target.id);
+              setEditing(target);
             }}
           />
         )}
@@ -170,12 +175,17 @@ export function TierList({ compact }: { compact?: boolean }) {
 
   // Moves count positions among all tiers: a neighbour's index in `sorted` is where the tier goes.
   const position = (tier: Tier | undefined) => (tier ? sorted.indexOf(tier) : undefined);
+  const movable = sorted.filter((tier) => tier.status !== 'archived');
+  const neighbours = (tier: Tier) => {
+    const i = movable.indexOf(tier);
+    return [position(movable[i - 1]), position(movable[i + 1])] as const;
+  };
   return (
     <div class="tier-list" ref={root} tabIndex={-1}>
       {notice}
       {live.length ? (
         <ol aria-label={t('tier.listLabel')}>
-          {live.map((tier, i) => card(tier, position(live[i - 1]), position(live[i + 1])))}
+          {live.map((tier) => card(tier, ...neighbours(tier)))}
         </ol>
       ) : (
         <p class="empty-state">{archived.length ? t('tier.emptyLive') : t('tier.empty')}</p>

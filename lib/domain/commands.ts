@@ -19,29 +19,42 @@ import {
   settingsSchema,
   tierSchema,
   tierStatuses,
+  timestampSchema,
   workspaceSchema,
   type Tier,
   type Workspace,
 } from './schema';
+import { versionOf, type Version } from './version';
 
 const optionalId = z.optional(idSchema);
+/**
+ * `loaded`: the version of the record (or list) the editor loaded, `versionOf` it: absent for a new
+ * record. A save whose `loaded` is not the stored record's version is refused (staleEdit).
+ */
+const versionSchema = z.union([timestampSchema, z.string().check(z.maxLength(16))]);
+const loaded = z.optional(versionSchema);
 
 export const commandSchema = z.discriminatedUnion('type', [
   // The payloads of the three save commands are checked by applyCommand, so that problems come back
   // with paths relative to the form that sent them (['name'], not ['command', 'tier', 'name']).
-  z.object({ type: z.literal('profile.save'), profile: z.looseObject({}) }),
-  z.object({ type: z.literal('tier.save'), tier: z.looseObject({ id: optionalId }) }),
+  z.object({ type: z.literal('profile.save'), profile: z.looseObject({}), loaded }),
+  z.object({ type: z.literal('tier.save'), tier: z.looseObject({ id: optionalId }), loaded }),
   z.object({ type: z.literal('tier.move'), id: idSchema, to: z.int().check(z.gte(0)) }),
   z.object({ type: z.literal('tier.setStatus'), id: idSchema, status: z.enum(tierStatuses) }),
   z.object({ type: z.literal('tier.delete'), id: idSchema }),
-  z.object({ type: z.literal('perk.save'), perk: z.looseObject({ id: optionalId, kind: z.string() }) }),
+  z.object({ type: z.literal('perk.save'), perk: z.looseObject({ id: optionalId, kind: z.string() }), loaded }),
   z.object({ type: z.literal('perk.delete'), id: idSchema }),
-  z.object({ type: z.literal('settings.save'), settings: settingsSchema }),
-  z.object({ type: z.literal('rulesProfiles.save'), rulesProfiles: z.array(rulesProfileSchema) }),
-  z.object({ type: z.literal('pricePoints.save'), pricePoints: z.array(pricePointsSchema) }),
-  z.object({ type: z.literal('revenueRules.save'), revenueRules: z.array(revenueRuleSchema) }),
-  z.object({ type: z.literal('eligibilityProfiles.save'), eligibilityProfiles: z.array(eligibilityProfileSchema) }),
-  z.object({ type: z.literal('bonusConditions.save'), bonusConditions: z.array(bonusConditionsSchema) }),
+  // Saved whole, so `loaded` is the version of the whole record or list the page built the new one from.
+  z.object({ type: z.literal('settings.save'), settings: settingsSchema, loaded: versionSchema }),
+  z.object({ type: z.literal('rulesProfiles.save'), rulesProfiles: z.array(rulesProfileSchema), loaded: versionSchema }),
+  z.object({ type: z.literal('pricePoints.save'), pricePoints: z.array(pricePointsSchema), loaded: versionSchema }),
+  z.object({ type: z.literal('revenueRules.save'), revenueRules: z.array(revenueRuleSchema), loaded: versionSchema }),
+  z.object({
+    type: z.literal('eligibilityProfiles.save'),
+    eligibilityProfiles: z.array(eligibilityProfileSchema),
+    loaded: versionSchema,
+  }),
+  z.object({ type: z.literal('bonusConditions.save'), bonusConditions: z.array(bonusConditionsSchema), loaded: versionSchema }),
   z.object({
     type: z.literal('backup.import'),
     text: z.string(),
@@ -61,6 +74,53 @@ export interface CommandContext {
   /** Formats prices inside messages. */
   locale: string;
 }
+
+/**
+ * The refusal of a save built on `loaded` when the record it replaces is stored at another version:
+ * changed since the editor loaded it, deleted since, or (nothing loaded) made meanwhile elsewhere.
+ */
+export function staleProblem(stored: object | null | undefined, loaded: Version | undefined): Problem | undefined {
+  if (versionOf(stored) === loaded) return undefined;
+  return loaded !== undefined && (stored === null || stored === undefined)
+    ? { path: [], message: t('err.deletedElsewhere'), conflict: 'deleted' }
+    : { path: [], message: t('err.changedElsewhere'), conflict: 'changed' };
+}
+
+/** A save's check against the stored record or list it replaces; a new record (no id) has none. */
+function staleEdit(ws: Workspace, command: Command): Problem | undefined {
+  switch (command.type) {
+    case 'profile.save':
+      return staleProblem(ws.profile, command.loaded);
+    case 'tier.save': {
+      const { id } = command.tier;
+      return id === undefined ? undefined : staleProblem(ws.tiers.find((tier) => tier.id === id), command.loaded);
+    }
+    case 'perk.save': {
+      const { id } = command.perk;
+      return id === undefined ? undefined : staleProblem(ws.perks.find((perk) => perk.id === id), command.loaded);
+    }
+    case 'settings.save':
+      return staleProblem(ws.settings, command.loaded);
+    case 'rulesProfiles.save':
+      return staleProblem(ws.rulesProfiles, command.loaded);
+    case 'pricePoints.save':
+      return staleProblem(ws.pricePoints, command.loaded);
+    case 'revenueRules.save':
+      return staleProblem(ws.revenueRules, command.loaded);
+    case 'eligibilityProfiles.save':
+      return staleProblem(ws.eligibilityProfiles, command.loaded);
+    case 'bonusConditions.save':
+      return staleProblem(ws.bonusConditions, command.loaded);
+    default:
+      // Status changes, moves and deletes name their record and change only that much of it: they act on
+      // the record as it is now (one deleted since is refused as not found).
+      return undefined;
+  }
+}
+
+/** A changed record's updatedAt: now, and always past its previous one, so no two versions share it. */
+const stamp = (ctx: CommandContext, previous?: { updatedAt: number } | null): number =>
+  Math.max(ctx.now, (previous?.updatedAt ?? -1) + 1);
 
 const notFound = (what: 'tier' | 'perk'): Result<never> => ({
   ok: false,
@@ -118,11 +178,13 @@ export function importBackup(ws: Workspace, backup: Backup, mode: ImportMode, ct
 }
 
 export function applyCommand(ws: Workspace, command: Command, ctx: CommandContext): Result<Workspace> {
+  const stale = staleEdit(ws, command);
+  if (stale) return { ok: false, problems: [stale] };
   switch (command.type) {
     case 'profile.save': {
       const input = check(profileInputSchema, command.profile);
       if (!input.ok) return input;
-      return finish(ws, { ...ws, profile: { ...input.value, updatedAt: ctx.now } }, ctx);
+      return finish(ws, { ...ws, profile: { ...input.value, updatedAt: stamp(ctx, ws.profile) } }, ctx);
     }
 
     case 'tier.save': {
@@ -136,7 +198,7 @@ export function applyCommand(ws: Workspace, command: Command, ctx: CommandContex
         status: input.value.status ?? existing?.status ?? 'draft',
         position: existing?.position ?? sorted.length,
         createdAt: existing?.createdAt ?? ctx.now,
-        updatedAt: ctx.now,
+        updatedAt: stamp(ctx, existing),
       };
       const tiers = existing
         ? ws.tiers.map((other) => (other.id === tier.id ? tier : other))
@@ -156,9 +218,9 @@ export function applyCommand(ws: Workspace, command: Command, ctx: CommandContex
     case 'tier.setStatus': {
       const index = ws.tiers.findIndex((tier) => tier.id === command.id);
       if (index < 0) return notFound('tier');
-      const tiers = ws.tiers.map((tier, i) =>
-        i === index ? { ...tier, status: command.status, updatedAt: ctx.now } : tier,
-      );
+      // Like its position, a tier's status is set from the list, not by its editor: it leaves the version
+      // an open editor holds (updatedAt) alone, and a save from that editor keeps the status.
+      const tiers = ws.tiers.map((tier, i) => (i === index ? { ...tier, status: command.status } : tier));
       return finish(ws, { ...ws, tiers }, ctx);
     }
 
@@ -194,7 +256,7 @@ export function applyCommand(ws: Workspace, command: Command, ctx: CommandContex
           perks: ws.perks.filter((perk) => perk.id !== command.id),
           tiers: ws.tiers.map((tier) =>
             tier.perkIds.includes(command.id)
-              ? { ...tier, perkIds: tier.perkIds.filter((id) => id !== command.id), updatedAt: ctx.now }
+              ? { ...tier, perkIds: tier.perkIds.filter((id) => id !== command.id), updatedAt: stamp(ctx, tier) }
               : tier,
           ),
         },

@@ -5,6 +5,11 @@ export type PathSegment = string | number;
 export interface Problem {
   path: PathSegment[];
   message: string;
+  /**
+   * The save was refused because the record it replaces is not the one its editor loaded: changed or
+   * deleted elsewhere since. The editor offers to load the current record (see Problems).
+   */
+  conflict?: 'changed' | 'deleted';
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };

@@ -53,6 +53,9 @@ export const domain = section(
     'err.backupUnknownTier': "This subscriber's tier ({id}) is not among the backup's tiers",
     'err.tierNotFound': 'That tier no longer exists',
     'err.perkNotFound': 'That perk no longer exists',
+    'err.changedElsewhere':
+      'Another window saved a change here after you opened this form, so your change was not saved. Reload to see the saved version, then make your change again.',
+    'err.deletedElsewhere': 'This was deleted in another window after you opened this form, so your change was not saved.',
     'err.mergeConflicts': 'Merged with what you have, the backup breaks these rules; nothing was changed:',
     'err.badMessage': 'Tierkit received a malformed request',
     'err.unexpected': 'Something went wrong: {detail}',
@@ -129,6 +132,10 @@ export const domain = section(
     'err.backupUnknownTier': 'Il livello di questo abbonato ({id}) non è tra i livelli del backup',
     'err.tierNotFound': 'Quel livello non esiste più',
     'err.perkNotFound': 'Quel vantaggio non esiste più',
+    'err.changedElsewhere':
+      "Un'altra finestra ha salvato una modifica dopo che hai aperto questo modulo, quindi la tua modifica non è stata salvata. Ricarica per vedere la versione salvata, poi rifai la modifica.",
+    'err.deletedElsewhere':
+      "È stato eliminato in un'altra finestra dopo che hai aperto questo modulo, quindi la tua modifica non è stata salvata.",
     'err.mergeConflicts': 'Unito ai tuoi dati, il backup viola queste regole; non è stato modificato nulla:',
     'err.badMessage': 'Tierkit ha ricevuto una richiesta malformata',
     'err.unexpected': 'Qualcosa è andato storto: {detail}',

@@ -6,6 +6,7 @@ export const common = section(
     'app.name': 'Tierkit',
     'common.cancel': 'Cancel',
     'common.undo': 'Undo',
+    'common.reload': 'Reload',
 
     'badge.preview': 'Badge {label}',
     'badge.previewLevel': 'Badge {label}, level {level}',
@@ -38,6 +39,7 @@ export const common = section(
     'app.name': 'Tierkit',
     'common.cancel': 'Annulla',
     'common.undo': 'Annulla',
+    'common.reload': 'Ricarica',
 
     'badge.preview': 'Badge {label}',
     'badge.previewLevel': 'Badge {label}, livello {level}',

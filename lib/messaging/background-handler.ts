@@ -1,6 +1,6 @@
 // The background's side of the protocol: validate, run the command in one transaction, publish.
 import { resolveLanguage, setLanguage, locale } from '../i18n';
-import type { Command } from '../domain/commands';
+import { staleProblem, type Command } from '../domain/commands';
 import type { Problem } from '../domain/problems';
 import type { TierkitDb } from '../store/db';
 import { loadWorkspace, runCommand, type Loaded } from '../store/workspace-store';
@@ -87,10 +87,12 @@ export function createHandler(deps: HandlerDeps) {
   // Changes run one after another (serialized below).
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function publish(loaded: Loaded) {
+  /** Publishes the workspace; returns the snapshot's revision. */
+  async function publish(loaded: Loaded): Promise<number> {
     setLanguage(resolveLanguage(loaded.workspace.settings.language, deps.browserLanguage()));
     revision = Math.max(revision + 1, now());
     await deps.publish({ ...loaded, revision });
+    return revision;
   }
 
   async function handle(message: unknown): Promise<Response> {
@@ -112,12 +114,13 @@ export function createHandler(deps: HandlerDeps) {
         const guard = changesRosterTiers.has(type) ? await roster.guard() : undefined;
         const result = await runCommand(db, request.data.command, { now: now(), newId, locale: locale() }, guard);
         if (!result.ok) return result;
-        await publish(result.value);
+        // The page waits for this snapshot before it goes on, so an editor goes on from what it saved.
+        const published = await publish(result.value);
         if (type === 'workspace.wipe' || type === 'backup.import') roster.reload();
         else if (changesBadges.has(type)) await roster.workspaceChanged();
         if (changesBadges.has(type)) await publishRoster();
         if (changesEligibility.has(type)) await deps.onStatsChanged?.();
-        return { ok: true };
+        return { ok: true, data: { revision: published } };
       }
       case 'eligibility.history': {
         const handle = await ownHandle(db);
@@ -155,8 +158,15 @@ export function createHandler(deps: HandlerDeps) {
       }
       case 'roster.query':
         return { ok: true, data: await roster.query(request.data) };
+      case 'roster.get':
+        return { ok: true, data: (await roster.get(request.data.id)) ?? null };
       case 'roster.save': {
-        const saved = await roster.save(request.data.subscriber);
+        const { subscriber, loaded } = request.data;
+        if (subscriber.id !== undefined) {
+          const stale = staleProblem(await roster.get(subscriber.id), loaded);
+          if (stale) return { ok: false, problems: [stale] };
+        }
+        const saved = await roster.save(subscriber);
         if (!saved.ok) return saved;
         await publishRoster();
         return { ok: true, data: saved.value };

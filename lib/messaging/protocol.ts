@@ -23,6 +23,7 @@ export type Request = z.infer<typeof import('./requests').requestSchema>;
 const problemSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])),
   message: z.string(),
+  conflict: z.optional(z.enum(['changed', 'deleted'])),
 });
 
 export const responseSchema = z.union([
@@ -31,6 +32,9 @@ export const responseSchema = z.union([
   z.object({ ok: z.literal(false), problems: z.array(problemSchema) }),
 ]);
 export type Response = z.infer<typeof responseSchema>;
+
+/** What a saved command answers: the revision of the snapshot that holds it. */
+export const commandAnswerSchema = z.object({ revision: z.int() });
 
 /** Where the background publishes the workspace for pages to read (storage.local). */
 export const SNAPSHOT_KEY = 'workspace';

@@ -2,6 +2,7 @@
 // protocol.ts so that pages, which only send them, do not bundle the schemas of every command.
 import * as z from 'zod/mini';
 import { commandSchema } from '../domain/commands';
+import { timestampSchema } from '../domain/schema';
 import { idSchema } from '../domain/text';
 import { conflictChoices } from '../packs/replace';
 import { subscriberListSchema, subscriberStatuses } from '../roster/schema';
@@ -52,8 +53,17 @@ export const requestSchema = z.discriminatedUnion('type', [
     offset: z.int().check(z.gte(0)),
     limit: z.int().check(z.gte(1), z.lte(500)),
   }),
-  /** Add (no id) or edit one subscriber; problems' paths are the form's fields. Answers `{ id }`. */
-  z.object({ type: z.literal('roster.save'), subscriber: z.looseObject({ id: z.optional(idSchema) }) }),
+  /**
+   * Add (no id) or edit one subscriber; problems' paths are the form's fields. Answers `{ id }`. An edit
+   * carries the `updatedAt` its dialog loaded, and is refused when the stored record is not that one.
+   */
+  z.object({
+    type: z.literal('roster.save'),
+    subscriber: z.looseObject({ id: z.optional(idSchema) }),
+    loaded: z.optional(timestampSchema),
+  }),
+  /** One subscriber as stored now, or null (`subscriberSchema`): a dialog refused as stale loads it again. */
+  z.object({ type: z.literal('roster.get'), id: idSchema }),
   /** Remove subscribers; answers the removed records (`removedSchema`) so the page can offer Undo. */
   z.object({ type: z.literal('roster.remove'), ids: z.array(idSchema).check(z.maxLength(200_000)) }),
   /** Undo: put removed records back as they were. */

@@ -14,6 +14,9 @@ export type RosterPage = z.infer<typeof rosterPageSchema>;
 
 export const removedSchema = z.object({ removed: z.array(subscriberSchema) });
 
+/** `roster.get`: the record as stored now, null when it is no longer on the roster. */
+export const storedSubscriberSchema = z.nullable(subscriberSchema);
+
 const rosterImportRowSchema = z.object({
   row: z.int(),
   handle: z.optional(z.string()),

@@ -428,6 +428,11 @@ export function createRosterStore(deps: RosterStoreDeps) {
       return { total: s.filtered.rows.length, rows: s.filtered.rows.slice(q.offset, q.offset + q.limit) };
     },
 
+    /** One record of the creator's own roster as stored now (undefined when there is none). */
+    async get(id: string): Promise<Subscriber | undefined> {
+      return (await state()).own.get(id);
+    },
+
     async save(input: Record<string, unknown>): Promise<Result<{ id: string }>> {
       const s = await state();
       if (!s.ownHandle) return problem([], rosterMessage('roster.err.noProfile'));
@@ -445,7 +450,8 @@ export function createRosterStore(deps: RosterStoreDeps) {
         creatorHandle: s.ownHandle,
         source: before?.source ?? (input.source === 'context-menu' ? 'context-menu' : 'manual'),
         createdAt: before?.createdAt ?? now,
-        updatedAt: now,
+        // Past the previous one even within a millisecond: it is the version an editor's save carries.
+        updatedAt: Math.max(now, (before?.updatedAt ?? -1) + 1),
       });
       if (!parsed.success) return { ok: false, problems: fromZod(parsed.error) };
       const problems = checkRecord(s, parsed.data, before, today());

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '@/lib/domain/schema';
 import { launchExtension, readWorkspace, sendCommand, waitForFirstRender, type ColorScheme, type Extension } from './harness';
 import { seedSampleOffer } from './seed';
+import { versionOf } from '@/lib/domain/version';
 
 // What page.evaluate callbacks use; they run inside an extension page.
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -95,7 +96,7 @@ const BROKEN_BACKUP = {
 
 async function setLanguage(page: Page, language: Settings['language']) {
   const settings = (await readWorkspace(page))!.settings;
-  await sendCommand(page, { type: 'settings.save', settings: { ...settings, language } });
+  await sendCommand(page, { type: 'settings.save', settings: { ...settings, language }, loaded: versionOf(settings) });
 }
 
 describe('accessibility of the popup and the options page (axe, WCAG 2.1 AA, light and dark)', () => {

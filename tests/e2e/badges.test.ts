@@ -297,10 +297,12 @@ describe('a page that stays open', () => {
   });
 
   it('updates, removes and adds badges when the roster is edited while the page is open', async () => {
+    // An edit carries the updatedAt of the record it changes, as the roster's dialog sends it.
+    const updatedAt = async (id: string) => ((await send(extensionPage, { type: 'roster.get', id })).data as { updatedAt: number }).updatedAt;
     const page = await openTikTok(VIDEO);
     await expectBadges(page, ['/@Fan.One mara.sings VIP handle', '/@night_owl.22 mara.sings CREW handle']);
     const fanId = ids.get('fan.one')!;
-    expect((await send(extensionPage, { type: 'roster.save', subscriber: { ...SUBSCRIBERS[0], id: fanId, tierId: 'fan' } })).ok).toBe(true);
+    expect((await send(extensionPage, { type: 'roster.save', subscriber: { ...SUBSCRIBERS[0], id: fanId, tierId: 'fan' }, loaded: await updatedAt(fanId) })).ok).toBe(true);
     await expectBadges(page, ['/@Fan.One mara.sings FAN handle', '/@night_owl.22 mara.sings CREW handle']);
     const removed = await send(extensionPage, { type: 'roster.remove', ids: [ids.get('night_owl.22')!] });
     expect(removed.ok).toBe(true);
@@ -311,7 +313,7 @@ describe('a page that stays open', () => {
     // Put the roster back for the other tests.
     await send(extensionPage, { type: 'roster.restore', subscribers: (removed.data as { removed: unknown[] }).removed });
     await send(extensionPage, { type: 'roster.remove', ids: [(quiet.data as { id: string }).id] });
-    await send(extensionPage, { type: 'roster.save', subscriber: { ...SUBSCRIBERS[0], id: fanId } });
+    await send(extensionPage, { type: 'roster.save', subscriber: { ...SUBSCRIBERS[0], id: fanId }, loaded: await updatedAt(fanId) });
     await expectBadges(page, ['/@Fan.One mara.sings VIP handle', '/@night_owl.22 mara.sings CREW handle']);
   });
 

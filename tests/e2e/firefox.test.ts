@@ -58,9 +58,9 @@ const badgesIn = (tab: string, count: number) =>
 beforeAll(async () => {
   firefox = await launchFirefox();
   const profile = { handle: 'mara.sings', displayName: 'Mara Sings', market: 'IT', currency: 'EUR', age: { kind: 'confirmed-adult' } };
-  expect(await send({ type: 'command', command: { type: 'profile.save', profile } })).toEqual({ ok: true });
+  expect(await send({ type: 'command', command: { type: 'profile.save', profile } })).toMatchObject({ ok: true });
   const tier = { name: 'Gold', priceMinor: 499, currency: 'EUR', description: '', perkIds: [], includesLowerTiers: true, badge: { label: 'GLD', color: '#ffcc00', emoji: '⭐' }, tenureSteps: [1, 3, 6] };
-  expect(await send({ type: 'command', command: { type: 'tier.save', tier } })).toEqual({ ok: true });
+  expect(await send({ type: 'command', command: { type: 'tier.save', tier } })).toMatchObject({ ok: true });
   const tierId = await firefox.evaluate<string>(firefox.options, `browser.storage.local.get('workspace').then((s) => s.workspace.workspace.tiers[0].id)`);
   for (const subscriber of [
     { handle: 'fan.one', nickname: 'Fan One', tierId, since: '2025-03-03' },

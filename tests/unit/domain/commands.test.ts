@@ -5,6 +5,7 @@ import type { TierInput } from '@/lib/domain/schema';
 import { createBackup } from '@/lib/domain/backup';
 import { emptyWorkspace } from '@/lib/domain/defaults';
 import type { Workspace } from '@/lib/domain/schema';
+import { versionOf } from '@/lib/domain/version';
 import { setLanguage } from '@/lib/i18n';
 import { NOW, context, perk, profile, threeTiers, tier, workspace } from './fixtures';
 
@@ -56,7 +57,7 @@ describe('tier.save', () => {
   });
 
   it('edits an existing tier, keeping its position, status and creation time', () => {
-    const next = ok(threeTiers(), { type: 'tier.save', tier: input({ id: 'silver', name: 'Silver', priceMinor: 599 }) });
+    const next = ok(threeTiers(), { type: 'tier.save', tier: input({ id: 'silver', name: 'Silver', priceMinor: 599 }), loaded: NOW });
     const silver = next.tiers.find((t) => t.id === 'silver')!;
     expect(silver).toMatchObject({ position: 1, status: 'active', createdAt: NOW, updatedAt: NOW + 1000, priceMinor: 599 });
     expect(next.tiers).toHaveLength(3);
@@ -72,14 +73,14 @@ describe('tier.save', () => {
     expect(fail(threeTiers(), { type: 'tier.save', tier: input({ perkIds: ['ghost'] }) })).toEqual([
       ['perkIds.0', 'This perk is not in the perk library'],
     ]);
-    expect(fail(threeTiers(), { type: 'tier.save', tier: input({ id: 'gold', name: 'Gold', priceMinor: 399 }) })).toEqual([
+    expect(fail(threeTiers(), { type: 'tier.save', tier: input({ id: 'gold', name: 'Gold', priceMinor: 399 }), loaded: NOW })).toEqual([
       ['priceMinor', 'Prices must rise with position: Gold (€3.99) cannot sit above Silver (€4.99)'],
     ]);
   });
 
   it('keeps paths about other tiers workspace-wide', () => {
     // Making Bronze dearer than Silver is a problem of Silver, the tier above it.
-    expect(fail(threeTiers(), { type: 'tier.save', tier: input({ id: 'bronze', name: 'Bronze', priceMinor: 899 }) })).toEqual([
+    expect(fail(threeTiers(), { type: 'tier.save', tier: input({ id: 'bronze', name: 'Bronze', priceMinor: 899 }), loaded: NOW })).toEqual([
       ['tiers.1.priceMinor', 'Prices must rise with position: Silver (€4.99) cannot sit above Bronze (€8.99)'],
     ]);
   });
@@ -135,7 +136,8 @@ describe('tier.move', () => {
 describe('tier.setStatus and tier.delete', () => {
   it('archives and re-activates a tier', () => {
     const archived = ok(threeTiers(), { type: 'tier.setStatus', id: 'silver', status: 'archived' });
-    expect(archived.tiers.find((t) => t.id === 'silver')).toMatchObject({ status: 'archived', updatedAt: NOW + 1000 });
+    // The status is the list's to set, like the position: an editor open on the tier is not made stale.
+    expect(archived.tiers.find((t) => t.id === 'silver')).toMatchObject({ status: 'archived', updatedAt: NOW });
     expect(ok(archived, { type: 'tier.setStatus', id: 'silver', status: 'active' }).tiers[1]!.status).toBe('active');
   });
 
@@ -162,7 +164,11 @@ describe('perk.save and perk.delete', () => {
   it('creates a perk with a new id and edits one in place', () => {
     const created = ok(threeTiers(), { type: 'perk.save', perk: { kind: 'shoutout', title: 'Monthly shoutout', description: '', perMonth: 1 } });
     expect(created.perks.at(-1)).toEqual({ id: 'new-1', kind: 'shoutout', title: 'Monthly shoutout', description: '', perMonth: 1 });
-    const edited = ok(created, { type: 'perk.save', perk: { id: 'chat', kind: 'subscriber-chat', title: 'Group chat', description: '' } });
+    const edited = ok(created, {
+      type: 'perk.save',
+      perk: { id: 'chat', kind: 'subscriber-chat', title: 'Group chat', description: '' },
+      loaded: versionOf(perk('chat')),
+    });
     expect(edited.perks.map((p) => p.title)).toEqual(['Group chat', 'Videos', 'Discord', 'Monthly shoutout']);
   });
 
@@ -189,30 +195,33 @@ describe('perk.save and perk.delete', () => {
 
 describe('data the creator edits', () => {
   it('saves settings and refuses an unknown rules profile', () => {
+    const loaded = versionOf(emptyWorkspace().settings);
     const settings = { ...emptyWorkspace().settings, theme: 'dark' as const };
-    expect(ok(threeTiers(), { type: 'settings.save', settings }).settings.theme).toBe('dark');
-    expect(fail(threeTiers(), { type: 'settings.save', settings: { ...settings, rulesProfileId: 'gone' } })).toEqual([
+    expect(ok(threeTiers(), { type: 'settings.save', settings, loaded }).settings.theme).toBe('dark');
+    expect(fail(threeTiers(), { type: 'settings.save', settings: { ...settings, rulesProfileId: 'gone' }, loaded })).toEqual([
       ['settings.rulesProfileId', 'The chosen rules profile does not exist'],
     ]);
   });
 
   it('a stricter rules profile is refused while too many tiers are active', () => {
-    expect(fail(threeTiers(), { type: 'rulesProfiles.save', rulesProfiles: [{ id: 'tiktok-subscription', name: 'Strict', maxActiveTiers: 2 }] })).toEqual([
+    const loaded = versionOf(emptyWorkspace().rulesProfiles);
+    expect(fail(threeTiers(), { type: 'rulesProfiles.save', rulesProfiles: [{ id: 'tiktok-subscription', name: 'Strict', maxActiveTiers: 2 }], loaded })).toEqual([
       ['tiers.2.status', 'At most 2 tiers can be active at once: archive or keep one as a draft'],
     ]);
   });
 
   it('price points that put a tier out of range are refused', () => {
     const pricePoints = emptyWorkspace().pricePoints.map((p) => (p.currency === 'EUR' ? { ...p, suggested: [299, 499], max: 500 } : p));
-    expect(fail(threeTiers(), { type: 'pricePoints.save', pricePoints })).toEqual([
+    expect(fail(threeTiers(), { type: 'pricePoints.save', pricePoints, loaded: versionOf(emptyWorkspace().pricePoints) })).toEqual([
       ['tiers.2.priceMinor', 'The price must be between €0.99 and €5.00'],
     ]);
   });
 
   it('revenue rules need a catch-all', () => {
     const rules = emptyWorkspace().revenueRules;
-    expect(ok(threeTiers(), { type: 'revenueRules.save', revenueRules: rules.map((r) => ({ ...r, bonusMaxPercent: 10 })) }).revenueRules[0]!.bonusMaxPercent).toBe(10);
-    expect(fail(threeTiers(), { type: 'revenueRules.save', revenueRules: [rules[0]!] })).toEqual([
+    const loaded = versionOf(rules);
+    expect(ok(threeTiers(), { type: 'revenueRules.save', revenueRules: rules.map((r) => ({ ...r, bonusMaxPercent: 10 })), loaded }).revenueRules[0]!.bonusMaxPercent).toBe(10);
+    expect(fail(threeTiers(), { type: 'revenueRules.save', revenueRules: [rules[0]!], loaded })).toEqual([
       ['revenueRules', 'One revenue rule must cover every other market (*)'],
     ]);
   });
@@ -257,6 +266,36 @@ describe('backup.import, workspace.restore and workspace.wipe', () => {
     expect(fail(threeTiers(), { type: 'tier.save', tier: input({ priceMinor: 10000 }) }, 'it-IT')).toEqual([
       ['priceMinor', 'Il prezzo deve essere tra 0,99\u00a0€ e 99,99\u00a0€'],
     ]);
+  });
+});
+
+describe('saves built on a record as an editor loaded it', () => {
+  const changed = [['', 'Another window saved a change here after you opened this form, so your change was not saved. Reload to see the saved version, then make your change again.']];
+  const deleted = [['', 'This was deleted in another window after you opened this form, so your change was not saved.']];
+
+  it('refuses a tier changed or deleted since, and one made under a taken id', () => {
+    const renamed = ok(threeTiers(), { type: 'tier.save', tier: input({ id: 'gold', name: 'Golden', priceMinor: 999 }), loaded: NOW });
+    expect(fail(renamed, { type: 'tier.save', tier: input({ id: 'gold', name: 'Gold', priceMinor: 1299 }), loaded: NOW })).toEqual(changed);
+    const gone = ok(threeTiers(), { type: 'tier.delete', id: 'gold' });
+    expect(fail(gone, { type: 'tier.save', tier: input({ id: 'gold', name: 'Gold', priceMinor: 1299 }), loaded: NOW })).toEqual(deleted);
+    expect(fail(threeTiers(), { type: 'tier.save', tier: input({ id: 'gold', name: 'Gold', priceMinor: 1299 }) })).toEqual(changed);
+  });
+
+  it('moves updatedAt past the version saved before, even within the same millisecond', () => {
+    const ws = threeTiers();
+    ws.tiers[2] = { ...ws.tiers[2]!, updatedAt: NOW + 1000 };
+    const next = ok(ws, { type: 'tier.save', tier: input({ id: 'gold', name: 'Gold', priceMinor: 1299 }), loaded: NOW + 1000 });
+    expect(next.tiers[2]!.updatedAt).toBe(NOW + 1001);
+  });
+
+  it('refuses settings and lists saved whole from another version than the stored one', () => {
+    const ws = threeTiers();
+    const settings = { ...ws.settings, theme: 'dark' as const };
+    expect(fail(ws, { type: 'settings.save', settings, loaded: versionOf({ ...ws.settings, language: 'it' }) })).toEqual(changed);
+    const reordered = [...ws.revenueRules].reverse();
+    // The list's order is not part of its version: its table gives the rows back in key order.
+    expect(versionOf(reordered)).toBe(versionOf(ws.revenueRules));
+    expect(fail(ws, { type: 'revenueRules.save', revenueRules: ws.revenueRules, loaded: versionOf(ws.revenueRules.slice(1)) })).toEqual(changed);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { versionOf } from '@/lib/domain/version';
 import { createHandler } from '@/lib/messaging/background-handler';
 import { historySchema, importSummarySchema, type ImportedDay } from '@/lib/messaging/protocol';
 import { addDays } from '@/lib/eligibility/dates';
@@ -28,7 +29,7 @@ function setup() {
     advance: (ms: number) => (clock += ms),
     async ownProfile() {
       const { updatedAt: _, ...profile } = creator();
-      expect(await handler.handle({ type: 'command', command: { type: 'profile.save', profile } })).toEqual({ ok: true });
+      expect(await handler.handle({ type: 'command', command: { type: 'profile.save', profile } })).toMatchObject({ ok: true });
     },
     importDays: (days: unknown, fileNames: unknown = ['Overview.csv']) => handler.handle({ type: 'stats.import', fileNames, days }),
     storedDays: async () =>
@@ -217,7 +218,8 @@ describe('recomputing eligibility', () => {
     expect(await after({ type: 'stats.import', fileNames: [], days: [day('2026-06-01', 1)] })).toBe(1);
     expect(await after({ type: 'stats.manual', followers: 100 })).toBe(1);
     const eligibilityProfiles = [...defaultEligibilityProfiles, { id: 'mine', name: 'Mine', requirements: [{ kind: 'age' }] }];
-    expect(await after({ type: 'command', command: { type: 'eligibilityProfiles.save', eligibilityProfiles } })).toBe(1);
+    const loaded = versionOf(defaultEligibilityProfiles);
+    expect(await after({ type: 'command', command: { type: 'eligibilityProfiles.save', eligibilityProfiles, loaded } })).toBe(1);
     // Reads, refusals and failed commands change nothing.
     expect(await after({ type: 'eligibility.history' })).toBe(0);
     expect(await after({ type: 'backup.data' })).toBe(0);

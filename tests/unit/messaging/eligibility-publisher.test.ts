@@ -8,6 +8,8 @@ import { emptyWorkspace } from '@/lib/domain/defaults';
 import type { Settings } from '@/lib/domain/schema';
 import { TierkitDb } from '@/lib/store/db';
 import { recordSnapshot } from '@/lib/store/stats-store';
+import { loadWorkspace } from '@/lib/store/workspace-store';
+import { versionOf } from '@/lib/domain/version';
 import { DAY, NOW, creator, snapshot } from './helpers';
 
 // The background registers its own strings at start; so does this test.
@@ -46,7 +48,7 @@ function setup() {
   });
   // Profile and settings go in as the pages send them: through the background's commands.
   const pages = createHandler({ db, publish: async () => {}, browserLanguage: () => 'en-US', now: () => clock });
-  const command = async (command: unknown) => expect(await pages.handle({ type: 'command', command })).toEqual({ ok: true });
+  const command = async (command: unknown) => expect(await pages.handle({ type: 'command', command })).toMatchObject({ ok: true });
   return {
     db,
     refresh,
@@ -57,12 +59,17 @@ function setup() {
     hooks,
     advance: (ms: number) => (clock += ms),
     capture: (fields: Parameters<typeof snapshot>[1]) => recordSnapshot(db, snapshot(clock, fields), true),
-    saveProfile: () => {
+    // Each carries the version of the record as stored, as an editor that loaded it does.
+    saveProfile: async () => {
       const { updatedAt: _, ...profile } = creator();
-      return command({ type: 'profile.save', profile });
+      return command({ type: 'profile.save', profile, loaded: (await loadWorkspace(db)).workspace.profile?.updatedAt });
     },
-    saveSettings: (settings: Partial<Settings>) =>
-      command({ type: 'settings.save', settings: { ...emptyWorkspace().settings, ...settings } }),
+    saveSettings: async (settings: Partial<Settings>) =>
+      command({
+        type: 'settings.save',
+        settings: { ...emptyWorkspace().settings, ...settings },
+        loaded: versionOf((await loadWorkspace(db)).workspace.settings),
+      }),
   };
 }
 

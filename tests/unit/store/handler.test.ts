@@ -4,6 +4,7 @@ import { snapshotSchema, type Snapshot } from '@/lib/messaging/protocol';
 import { TierkitDb } from '@/lib/store/db';
 import { loadWorkspace } from '@/lib/store/workspace-store';
 import { emptyWorkspace } from '@/lib/domain/defaults';
+import { versionOf } from '@/lib/domain/version';
 import { getLanguage } from '@/lib/i18n';
 
 function setup(options: { browserLanguage?: string; publish?: (s: Snapshot) => Promise<void> } = {}) {
@@ -31,7 +32,7 @@ describe('background handler', () => {
   it('creates a tier and publishes it', async () => {
     const { handler, last } = setup();
     const res = await handler.handle(command({ type: 'tier.save', tier: tier('Gold', 999) }));
-    expect(res).toEqual({ ok: true });
+    expect(res).toEqual({ ok: true, data: { revision: last().revision } });
     expect(last().workspace.tiers.map((t) => [t.name, t.status, t.position])).toEqual([['Gold', 'draft', 0]]);
     expect(snapshotSchema.safeParse(last()).success).toBe(true);
   });
@@ -71,7 +72,7 @@ describe('background handler', () => {
     const { handler, db } = setup();
     const names = Array.from({ length: 10 }, (_, i) => `Tier ${i}`);
     const answers = await Promise.all(names.map((name, i) => handler.handle(command({ type: 'tier.save', tier: tier(name, 299 + i) }))));
-    expect(answers).toEqual(names.map(() => ({ ok: true })));
+    expect(answers.map((answer) => answer.ok)).toEqual(names.map(() => true));
     const { workspace } = await loadWorkspace(db);
     expect(workspace.tiers.map((t) => t.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(new Set(workspace.tiers.map((t) => t.name))).toEqual(new Set(names));
@@ -108,7 +109,8 @@ describe('background handler', () => {
 
   it('speaks the language chosen in settings', async () => {
     const { handler, last } = setup();
-    await handler.handle(command({ type: 'settings.save', settings: { ...emptyWorkspace().settings, language: 'it' } }));
+    const { settings } = emptyWorkspace();
+    await handler.handle(command({ type: 'settings.save', settings: { ...settings, language: 'it' }, loaded: versionOf(settings) }));
     expect(last().workspace.settings.language).toBe('it');
     expect(getLanguage()).toBe('it');
     expect(await handler.handle(command({ type: 'tier.delete', id: 'nope' }))).toEqual({
@@ -149,7 +151,7 @@ describe('background handler', () => {
       problems: [{ path: [], message: 'Something went wrong: storage quota' }],
     });
     fail = false;
-    expect(await handler.handle(command({ type: 'tier.save', tier: tier('Silver', 499) }))).toEqual({ ok: true });
+    expect(await handler.handle(command({ type: 'tier.save', tier: tier('Silver', 499) }))).toMatchObject({ ok: true });
     expect(published.at(-1)!.workspace.tiers.map((t) => t.name)).toEqual(['Gold', 'Silver']);
   });
 });

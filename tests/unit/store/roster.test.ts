@@ -52,7 +52,9 @@ async function setup(existing?: TierkitDb, snapshotDelayMs?: number) {
     if (!response.ok) throw new Error(JSON.stringify(response.problems));
     return response.data as any;
   };
-  const add = (subscriber: Record<string, unknown>) => must({ type: 'roster.save', subscriber });
+  // An edit (an id) carries the updatedAt of the record it loaded, as the dialog's does.
+  const add = async (subscriber: Record<string, unknown>) =>
+    must({ type: 'roster.save', subscriber, loaded: subscriber.id ? (await db.subscribers.get(String(subscriber.id)))?.updatedAt : undefined });
   const query = async (over: Record<string, unknown> = {}) =>
     rosterPageSchema.parse(
       await must({ type: 'roster.query', search: '', sort: 'handle', descending: false, offset: 0, limit: 50, ...over }),
@@ -207,7 +209,7 @@ describe('the roster through the background', () => {
     const t = await setup();
     await t.add({ handle: 'fan.one', tierId: 'gold', since: '2026-01-10' });
     const { updatedAt: _, ...form } = profile;
-    await t.must({ type: 'command', command: { type: 'profile.save', profile: { ...form, handle: 'mara.live' } } });
+    await t.must({ type: 'command', command: { type: 'profile.save', profile: { ...form, handle: 'mara.live' }, loaded: profile.updatedAt } });
     expect((await t.lookup('mara.live', ['fan.one'])).handles[0]).toMatchObject({ m: 10 });
     expect((await t.lookup('mara.sings', ['fan.one'])).handles).toEqual([0]);
     expect((await t.db.subscribers.toArray()).map((s) => s.creatorHandle)).toEqual(['mara.live']);
@@ -276,7 +278,7 @@ describe('roster lookups from tiktok.com', () => {
     const gold = await t.db.tiers.get('gold');
     await t.must({
       type: 'command',
-      command: { type: 'tier.save', tier: { ...gold, badge: { label: 'VIP', color: '#ffcc00' } } },
+      command: { type: 'tier.save', tier: { ...gold, badge: { label: 'VIP', color: '#ffcc00' } }, loaded: gold!.updatedAt },
     });
     const answer = await t.lookup('mara.sings', ['fan.one']);
     expect(answer.designs[0]).toMatchObject({ label: 'VIP', color: '#ffcc00', textColor: '#000000' });
@@ -311,7 +313,7 @@ describe('roster lookups from tiktok.com', () => {
     expect(await t.db.tiers.get('silver')).toBeDefined();
     await t.add({ id: 'id-1', handle: 'fan.one', tierId: 'gold', since: '2026-01-10' });
     await t.must({ type: 'roster.remove', ids: ['id-2'] });
-    expect(await t.ask({ type: 'command', command: { type: 'tier.delete', id: 'silver' } })).toEqual({ ok: true });
+    expect(await t.ask({ type: 'command', command: { type: 'tier.delete', id: 'silver' } })).toMatchObject({ ok: true });
     expect(await t.db.tiers.get('silver')).toBeUndefined();
   });
 
@@ -393,7 +395,7 @@ describe('the lookup index kept between service worker starts', () => {
     const t = await keptRoster();
     const gold = (await t.db.tiers.get('gold'))!;
     const writer = await setup(t.db, NEVER);
-    await writer.must({ type: 'command', command: { type: 'tier.save', tier: { ...gold, badge: { label: 'AU', color: '#123456' } } } });
+    await writer.must({ type: 'command', command: { type: 'tier.save', tier: { ...gold, badge: { label: 'AU', color: '#123456' } }, loaded: gold.updatedAt } });
     const again = await setup(t.db, NEVER);
     const [mara] = await ask(again);
     expect(mara.designs[(mara.handles[0] as { d: number }).d]).toMatchObject({ label: 'AU', color: '#123456' });
@@ -447,7 +449,7 @@ describe('the lookup index kept between service worker starts', () => {
 
     const renamed = await setup(t.db, NEVER);
     await renamed.query();
-    await renamed.must({ type: 'command', command: { type: 'profile.save', profile: { ...profile, handle: 'mara.live' } } });
+    await renamed.must({ type: 'command', command: { type: 'profile.save', profile: { ...profile, handle: 'mara.live' }, loaded: profile.updatedAt } });
     const after = await setup(t.db, NEVER);
     expect((await after.lookup('mara.live', ['fan.one'])).handles[0]).toMatchObject({ s: '2026-01-10' });
     expect((await after.lookup('mara.sings', ['fan.one'])).handles).toEqual([0]);

@@ -112,18 +112,18 @@ describe('backups carry the recorded numbers', () => {
     const stats = (exported as { data: { stats: { snapshots: never[]; daily: never[] } } }).data.stats;
     const text = JSON.stringify(createBackup(emptyWorkspace(), new Date(T0), '0.1.0', stats));
 
-    expect(await pages.handle({ type: 'command', command: { type: 'workspace.wipe' } })).toEqual({ ok: true });
+    expect(await pages.handle({ type: 'command', command: { type: 'workspace.wipe' } })).toMatchObject({ ok: true });
     expect(await s.db.statSnapshots.count()).toBe(0);
     expect(await s.db.dailyStats.count()).toBe(0);
 
-    expect(await pages.handle({ type: 'command', command: { type: 'backup.import', text, mode: 'replace' } })).toEqual({ ok: true });
+    expect(await pages.handle({ type: 'command', command: { type: 'backup.import', text, mode: 'replace' } })).toMatchObject({ ok: true });
     expect(await s.db.statSnapshots.toArray()).toEqual(stats.snapshots);
     expect(await s.db.dailyStats.toArray()).toEqual(stats.daily);
 
     // Merge: the backup's day wins, a day only here stays.
     await s.db.dailyStats.put({ handle: 'mara.sings', date: '2026-11-19', videoViews: 1, followers: 1, importedAt: 2 });
     await s.db.dailyStats.put({ handle: 'mara.sings', date: '2026-11-18', videoViews: 3000, followers: 9700, importedAt: 2 });
-    expect(await pages.handle({ type: 'command', command: { type: 'backup.import', text, mode: 'merge' } })).toEqual({ ok: true });
+    expect(await pages.handle({ type: 'command', command: { type: 'backup.import', text, mode: 'merge' } })).toMatchObject({ ok: true });
     expect((await s.db.dailyStats.toArray()).map((d) => [d.date, d.videoViews])).toEqual([
       ['2026-11-18', 3000],
       ['2026-11-19', 4000],
@@ -139,7 +139,7 @@ describe('backups carry the recorded numbers', () => {
     await s.handle({ type: 'stats.capture', page: page('mara.sings') });
     const pages = createHandler({ db: s.db, publish: async () => {}, browserLanguage: () => 'en' });
     const text = JSON.stringify(createBackup(emptyWorkspace(), new Date(T0), '0.1.0'));
-    expect(await pages.handle({ type: 'command', command: { type: 'backup.import', text, mode: 'replace' } })).toEqual({ ok: true });
+    expect(await pages.handle({ type: 'command', command: { type: 'backup.import', text, mode: 'replace' } })).toMatchObject({ ok: true });
     expect(await s.db.statSnapshots.count()).toBe(1);
   });
 });

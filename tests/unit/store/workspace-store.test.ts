@@ -3,6 +3,7 @@ import { createBackup } from '@/lib/domain/backup';
 import type { Command, CommandContext } from '@/lib/domain/commands';
 import { emptyWorkspace } from '@/lib/domain/defaults';
 import type { Workspace } from '@/lib/domain/schema';
+import { versionOf } from '@/lib/domain/version';
 import { TierkitDb } from '@/lib/store/db';
 import { loadWorkspace, runCommand } from '@/lib/store/workspace-store';
 import { NOW, perk, profile, threeTiers, tier } from '../domain/fixtures';
@@ -68,30 +69,28 @@ describe('loadWorkspace', () => {
 
   it('stores the default price points with the first change, so their ranges keep applying', async () => {
     const db = freshDb();
-    await must(db, { type: 'settings.save', settings: { ...emptyWorkspace().settings, theme: 'dark' } });
+    const { settings } = emptyWorkspace();
+    await must(db, { type: 'settings.save', settings: { ...settings, theme: 'dark' }, loaded: versionOf(settings) });
     expect(await db.pricePoints.count()).toBe(emptyWorkspace().pricePoints.length);
     expect(byKey((await loadWorkspace(db)).workspace).pricePoints).toEqual(byKey(emptyWorkspace()).pricePoints);
     const tooDear = await runCommand(db, { type: 'tier.save', tier: tier({ id: 'x', priceMinor: 10000 }) }, ctx());
     expect(tooDear).toEqual({ ok: false, problems: [{ path: ['priceMinor'], message: 'The price must be between €0.99 and €99.99' }] });
   });
 
-  it('keeps the default rules it did not change when one of them is edited', async () => {
+  it('keeps the default revenue rules whole when a change edits one of them', async () => {
     const db = freshDb();
-    // A database that already has its settings (the seed done) and, as every one had, no rules rows.
-    await must(db, { type: 'settings.save', settings: { ...emptyWorkspace().settings, theme: 'dark' } });
-    await db.revenueRules.clear();
-    await db.rulesProfiles.clear();
-    const [usCa, elsewhere] = emptyWorkspace().revenueRules;
-    await must(db, { type: 'revenueRules.save', revenueRules: [{ ...usCa!, creatorSharePercent: 65 }, elsewhere!] });
-    // (Read back in key order.)
-    expect((await loadWorkspace(db)).workspace.revenueRules).toEqual([elsewhere, { ...usCa!, creatorSharePercent: 65 }]);
-    await must(db, { type: 'rulesProfiles.save', rulesProfiles: [{ ...emptyWorkspace().rulesProfiles[0]!, maxActiveTiers: 2 }] });
-    expect(await db.revenueRules.count()).toBe(2);
+    const { settings, revenueRules } = emptyWorkspace();
+    await must(db, { type: 'settings.save', settings: { ...settings, theme: 'dark' }, loaded: versionOf(settings) });
+    const edited = revenueRules.map((rule, i) => (i === 0 ? { ...rule, bonusMaxPercent: 10 } : rule));
+    await must(db, { type: 'revenueRules.save', revenueRules: edited, loaded: versionOf(revenueRules) });
+    expect(byKey((await loadWorkspace(db)).workspace).revenueRules).toEqual(byKey({ ...emptyWorkspace(), revenueRules: edited }).revenueRules);
+    // The catch-all rule is still there, so the next change passes the offer's rules.
+    await must(db, { type: 'tier.save', tier: tier({ id: 'x', name: 'Gold' }) });
   });
 
   it('keeps an emptied price list empty once the seed is done', async () => {
     const db = freshDb();
-    await must(db, { type: 'pricePoints.save', pricePoints: [] });
+    await must(db, { type: 'pricePoints.save', pricePoints: [], loaded: versionOf(emptyWorkspace().pricePoints) });
     expect((await loadWorkspace(db)).workspace.pricePoints).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { tiktokHandle } from '@/components/popup/PopupApp';
 import { ELIGIBILITY_KEY } from '@/lib/messaging/protocol';
 import { current, profileCommand, seed, useFakeExtension } from '../tiers/setup';
 import { NOW, publishView, view } from './view';
+import { versionOf } from '@/lib/domain/version';
 
 useFakeExtension();
 
@@ -47,7 +48,7 @@ describe('popup eligibility card', () => {
   });
 
   it('speaks Italian with Italian numbers and dates', async () => {
-    await seed({ type: 'settings.save', settings: { ...current().settings, language: 'it' } });
+    await seed({ type: 'settings.save', settings: { ...current().settings, language: 'it' }, loaded: versionOf(current().settings) });
     await publishView(view());
     renderCard();
     // Italian groups thousands from five digits on.

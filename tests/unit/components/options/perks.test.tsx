@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { versionOf } from '@/lib/domain/version';
 import { openOptions, perkTitled, saved, tier, tierNamed, ws } from './options-page';
 
 async function seedLibrary() {
@@ -65,5 +66,47 @@ describe('perk library', () => {
     await openOptions('', seedLibrary);
     fireEvent.click(library().getByRole('button', { name: 'Delete Discord' }));
     expect(await library().findByText('Deleted “Discord”.')).toBeTruthy();
+  });
+});
+
+describe('a perk edited in two pages', () => {
+  const editor = (title: string) => within(library().getByRole('region', { name: `Edit ${title}` }));
+
+  it('refuses a save over a perk changed elsewhere since it was opened; Reload shows it as it is now', async () => {
+    await openOptions('', seedLibrary);
+    fireEvent.click(library().getByRole('button', { name: 'Edit Studio videos' }));
+    const opened = editor('Studio videos');
+    fireEvent.input(opened.getByLabelText('Title'), { target: { value: 'Studio clips' } });
+    // Another page saves a change to the same perk.
+    const perk = perkTitled('Studio videos');
+    await saved({ type: 'perk.save', perk: { ...perk, title: 'Backstage videos' }, loaded: versionOf(perk) });
+
+    fireEvent.click(opened.getByRole('button', { name: 'Save perk' }));
+    expect((await opened.findByRole('alert')).textContent).toMatch(/Another window saved a change here/);
+    expect(ws().perks.map((p) => p.title)).toEqual(['Chat', 'Backstage videos', 'Discord']);
+
+    const reload = opened.getByRole('button', { name: 'Reload' });
+    await waitFor(() => expect(document.activeElement).toBe(reload));
+    // The editor's label names the perk as it is now; its fields keep what was typed until Reload.
+    expect(library().getByRole('region', { name: 'Edit Backstage videos' })).toBeTruthy();
+    fireEvent.click(reload);
+    await waitFor(() => expect(opened.getByLabelText<HTMLInputElement>('Title').value).toBe('Backstage videos'));
+    fireEvent.input(opened.getByLabelText('Title'), { target: { value: 'Studio clips' } });
+    fireEvent.click(opened.getByRole('button', { name: 'Save perk' }));
+    await waitFor(() => expect(library().queryByRole('region', { name: /^Edit / })).toBeNull());
+    expect(ws().perks.map((p) => p.title)).toEqual(['Chat', 'Studio clips', 'Discord']);
+  });
+
+  it('keeps the editor of a perk deleted elsewhere, refuses its save, and Reload closes it', async () => {
+    await openOptions('', seedLibrary);
+    fireEvent.click(library().getByRole('button', { name: 'Edit Discord' }));
+    await saved({ type: 'perk.delete', id: perkTitled('Discord').id });
+    const opened = editor('Discord');
+    fireEvent.input(opened.getByLabelText('Title'), { target: { value: 'Discord VIP' } });
+    fireEvent.click(opened.getByRole('button', { name: 'Save perk' }));
+    expect((await opened.findByRole('alert')).textContent).toMatch(/This was deleted in another window/);
+    fireEvent.click(opened.getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(library().queryByRole('region', { name: /^Edit / })).toBeNull());
+    expect(ws().perks.map((p) => p.title)).toEqual(['Chat', 'Studio videos']);
   });
 });

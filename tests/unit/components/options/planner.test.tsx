@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { openOptions, saved, seedProfile, tier, tierNamed, ws } from './options-page';
+import { versionOf } from '@/lib/domain/version';
 
 const cells = (row: HTMLElement) => within(row).getAllByRole('cell').map((cell) => cell.textContent);
 const table = () => within(screen.getByRole('table', { name: /Monthly revenue per tier/ }));
@@ -18,6 +19,7 @@ async function seedOffer() {
       ...settings,
       planner: { ...settings.planner, bonusPercent: 10, expectedSubscribers: { [tierNamed('Bronze').id]: 50 } },
     },
+    loaded: versionOf(settings),
   });
 }
 

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
+import { versionOf } from '@/lib/domain/version';
 import { openOptions, saved, tier, ws } from './options-page';
 
 const select = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
@@ -97,5 +98,48 @@ describe('settings', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove rule Other markets' }));
     expect(await screen.findByText(/One revenue rule must cover every other market/)).toBeTruthy();
     expect(ws().revenueRules.map((r) => r.id)).toEqual(['us-ca', 'elsewhere']);
+  });
+});
+
+describe('settings edited in two pages', () => {
+  const input = (form: ReturnType<typeof within>, label: string) => form.getByLabelText(label) as HTMLInputElement;
+
+  it('keeps what is typed in a revenue rule changed elsewhere, refuses its save, and Reload loads the rule', async () => {
+    await openOptions('#settings');
+    const form = within(screen.getByRole('form', { name: 'United States and Canada' }));
+    fireEvent.input(input(form, 'Creator share (%)'), { target: { value: '65' } });
+    // Another page saves a change to the same rule.
+    const rules = ws().revenueRules;
+    await saved({
+      type: 'revenueRules.save',
+      revenueRules: rules.map((rule) => (rule.id === 'us-ca' ? { ...rule, bonusMaxPercent: 5 } : rule)),
+      loaded: versionOf(rules),
+    });
+    await waitFor(() => expect(input(form, 'Bonus up to (%)').value).toBe('20'));
+    expect(input(form, 'Creator share (%)').value).toBe('65');
+
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    expect((await form.findByRole('alert')).textContent).toMatch(/Another window saved a change here/);
+    expect(ws().revenueRules.find((rule) => rule.id === 'us-ca')).toMatchObject({ creatorSharePercent: 70, bonusMaxPercent: 5 });
+
+    fireEvent.click(form.getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(input(form, 'Bonus up to (%)').value).toBe('5'));
+    expect(input(form, 'Creator share (%)').value).toBe('70');
+    fireEvent.input(input(form, 'Creator share (%)'), { target: { value: '65' } });
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    expect(await form.findByText('Saved.')).toBeTruthy();
+    expect(ws().revenueRules.find((rule) => rule.id === 'us-ca')).toMatchObject({ creatorSharePercent: 65, bonusMaxPercent: 5 });
+    // And again, from what it saved.
+    fireEvent.input(input(form, 'Bonus up to (%)'), { target: { value: '10' } });
+    fireEvent.click(form.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(ws().revenueRules.find((rule) => rule.id === 'us-ca')).toMatchObject({ creatorSharePercent: 65, bonusMaxPercent: 10 }));
+    expect(form.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows a change made elsewhere in a form nobody typed in', async () => {
+    await openOptions('#settings');
+    const rules = ws().rulesProfiles;
+    await saved({ type: 'rulesProfiles.save', rulesProfiles: rules.map((rule) => ({ ...rule, maxActiveTiers: 2 })), loaded: versionOf(rules) });
+    await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>('Maximum active tiers').value).toBe('2'));
   });
 });

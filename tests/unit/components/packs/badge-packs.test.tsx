@@ -1,6 +1,6 @@
 // The options page's Badge packs section on the real background (fake-indexeddb behind fakeBrowser):
 // exporting the creator's pack, importing others', removing, and the page diagnostics.
-import { configure, createEvent, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { createEvent, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { language, startAppState } from '@/components/app-state';
 import { OptionsApp } from '@/components/options/OptionsApp';
@@ -10,6 +10,7 @@ import { verifyPack } from '@/lib/packs/verify';
 import { startFakeBackground } from '../../helpers/background';
 import { createSigningKey, edit, signedText } from '../../packs/fixtures';
 import { saved, seedProfile, tier, ws } from '../options/options-page';
+import { versionOf } from '@/lib/domain/version';
 
 let mara: SigningKey;
 let impostor: SigningKey;
@@ -20,8 +21,6 @@ beforeAll(async () => {
   [maraFingerprint, impostorFingerprint] = await Promise.all([fingerprint(mara.publicJwk), fingerprint(impostor.publicJwk)]);
 });
 
-// Each step runs the real background (WebCrypto, IndexedDB): waits are sized for a busy machine.
-configure({ asyncUtilTimeout: 10_000 });
 
 let stop: (() => void) | undefined;
 afterEach(() => {
@@ -348,7 +347,7 @@ describe('Badge packs section', () => {
 
   it('speaks Italian when the settings say so', async () => {
     await openBadges(async () => {
-      await saved({ type: 'settings.save', settings: { ...ws().settings, language: 'it' } });
+      await saved({ type: 'settings.save', settings: { ...ws().settings, language: 'it' }, loaded: versionOf(ws().settings) });
     });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Pacchetti di badge');
     expect(screen.getByRole('heading', { name: 'Condividi i tuoi badge' })).toBeTruthy();
@@ -359,7 +358,7 @@ describe('Badge packs section', () => {
 
   it('speaks Italian about a conflict too', async () => {
     await openBadges(async () => {
-      await saved({ type: 'settings.save', settings: { ...ws().settings, language: 'it' } });
+      await saved({ type: 'settings.save', settings: { ...ws().settings, language: 'it' }, loaded: versionOf(ws().settings) });
     });
     chooseFile(await signedText(mara), 'mara.json', 'File del pacchetto di badge');
     await waitFor(() => expect(screen.getByRole('list', { name: 'Pacchetti di badge importati' })).toBeTruthy());

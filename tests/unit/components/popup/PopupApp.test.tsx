@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp, tiktokHandle } from '@/components/popup/PopupApp';
 import { ProfileForm } from '@/components/profile/ProfileForm';
 import { defaultSettings } from '@/lib/domain/defaults';
 import { current, profileCommand, seed, tierCommand, type, useFakeExtension } from '../tiers/setup';
+import { versionOf } from '@/lib/domain/version';
 
 useFakeExtension();
 
@@ -86,7 +87,7 @@ describe('popup onboarding', () => {
   });
 
   it('speaks Italian when the settings say so', async () => {
-    await seed({ type: 'settings.save', settings: { ...defaultSettings, language: 'it' } });
+    await seed({ type: 'settings.save', settings: { ...defaultSettings, language: 'it' }, loaded: versionOf(defaultSettings) });
     render(<PopupApp />);
     expect(screen.getByRole('heading', { name: 'Benvenuto in Tierkit' })).toBeTruthy();
     expect(screen.getByLabelText('Nome utente TikTok')).toBeTruthy();
@@ -154,5 +155,52 @@ describe('profile form on the options page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
     expect(await screen.findByText('Profile saved.')).toBeTruthy();
     expect(current().profile).toMatchObject({ handle: 'mia.makes', displayName: 'Mia M.', market: 'IT', currency: 'EUR' });
+  });
+});
+
+describe('two profile forms', () => {
+  const saveIn = (form: ReturnType<typeof within>) => fireEvent.click(form.getByRole('button', { name: 'Save profile' }));
+
+  it('refuses the later save over a profile changed since, and Reload loads it; a form nobody typed in follows', async () => {
+    await seed(profileCommand);
+    const a = within(render(<ProfileForm />).container as HTMLElement);
+    const b = within(render(<ProfileForm />).container as HTMLElement);
+    const c = within(render(<ProfileForm />).container as HTMLElement);
+
+    fireEvent.change(b.getByLabelText('Market'), { target: { value: 'GB' } });
+    fireEvent.input(a.getByLabelText('Display name'), { target: { value: 'Mia A.' } });
+    saveIn(a);
+    expect(await a.findByText('Profile saved.')).toBeTruthy();
+    // Untouched, the third form shows the profile as saved; the second keeps what was typed in it.
+    await waitFor(() => expect(c.getByLabelText<HTMLInputElement>('Display name').value).toBe('Mia A.'));
+    expect(b.getByLabelText<HTMLInputElement>('Display name').value).toBe('Mia');
+
+    saveIn(b);
+    expect((await b.findByRole('alert')).textContent).toMatch(/Another window saved a change here/);
+    expect(current().profile).toMatchObject({ displayName: 'Mia A.', market: 'IT', currency: 'EUR' });
+
+    fireEvent.click(b.getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(b.getByLabelText<HTMLInputElement>('Display name').value).toBe('Mia A.'));
+    expect(b.getByLabelText<HTMLSelectElement>('Market').value).toBe('IT');
+    fireEvent.change(b.getByLabelText('Market'), { target: { value: 'GB' } });
+    saveIn(b);
+    expect(await b.findByText('Profile saved.')).toBeTruthy();
+    expect(current().profile).toMatchObject({ displayName: 'Mia A.', market: 'GB', currency: 'GBP' });
+  });
+
+  it('saves twice in a row from the same form, and keeps the good standing confirmed elsewhere', async () => {
+    await seed(profileCommand);
+    const profile = current().profile!;
+    const { updatedAt, ...input } = profile;
+    await seed({ type: 'profile.save', profile: { ...input, goodStanding: true }, loaded: updatedAt });
+    render(<ProfileForm />);
+    type('Display name', 'Mia M.');
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect(await screen.findByText('Profile saved.')).toBeTruthy();
+    type('Display name', 'Mia Makes');
+    fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    await waitFor(() => expect(current().profile?.displayName).toBe('Mia Makes'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(current().profile?.goodStanding).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openOptions, saved, seedProfile, tierNamed, ws } from '../options/options-page';
 import {
   addSubscriber,
+  ask,
   bodyRows,
   cellsOf,
   expectHandles,
@@ -14,6 +15,7 @@ import {
   storedRoster,
   type NewSubscriber,
 } from './roster-page';
+import { versionOf } from '@/lib/domain/version';
 
 const dialog = () => document.querySelector('dialog')!;
 const inDialog = () => within(dialog());
@@ -330,7 +332,7 @@ describe('Subscribers in Italian', () => {
       await seedTiers();
       await addSubscriber({ handle: 'ann', tier: 'Gold', since: '2025-06-01' });
       await addSubscriber({ handle: 'bob', tier: 'Gold', since: '2025-06-01' });
-      await saved({ type: 'settings.save', settings: { ...ws().settings, language: 'it' } });
+      await saved({ type: 'settings.save', settings: { ...ws().settings, language: 'it' }, loaded: versionOf(ws().settings) });
     });
     expect(await screen.findByRole('heading', { name: '2 abbonati in tutto' })).toBeTruthy();
     expect(screen.getByText('2 attivi · 0 scaduti')).toBeTruthy();
@@ -338,5 +340,50 @@ describe('Subscribers in Italian', () => {
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Seleziona @ann' }));
     expect(screen.getByText('1 selezionato')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Rimuovi 1 abbonato' })).toBeTruthy();
+  });
+});
+
+describe('Subscribers: a record changed in another page while its dialog is open', () => {
+  /** The other page's save: the record as its dialog loaded it, with a change, and that record's updatedAt. */
+  async function saveElsewhere(change: Partial<NewSubscriber>) {
+    const [record] = await storedRoster();
+    const { id, handle, nickname, tierId, since, status, note } = record!;
+    await ask({ type: 'roster.save', subscriber: { id, handle, nickname, tierId, since, status, note, ...change }, loaded: record!.updatedAt });
+  }
+
+  it('refuses the save, and Reload shows the record as it is now', async () => {
+    await openRoster([{ handle: 'ann', tier: 'Bronze', since: '2025-06-01' }]);
+    await expectHandles(['@ann']);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit @ann' }));
+    type('Nickname', 'Annie');
+    await saveElsewhere({ note: 'from the other page' });
+
+    fireEvent.click(inDialog().getByRole('button', { name: 'Save' }));
+    expect((await inDialog().findByRole('alert')).textContent).toMatch(/Another window saved a change here/);
+    const reload = inDialog().getByRole('button', { name: 'Reload' });
+    await waitFor(() => expect(document.activeElement).toBe(reload));
+    expect((await storedRoster())[0]).toMatchObject({ note: 'from the other page' });
+    expect((await storedRoster())[0]!.nickname).toBeUndefined();
+
+    fireEvent.click(reload);
+    await waitFor(() => expect(field('Note').value).toBe('from the other page'));
+    expect(field('Nickname').value).toBe('');
+    type('Nickname', 'Annie');
+    fireEvent.click(inDialog().getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Saved @ann.')).toBeTruthy();
+    expect((await storedRoster())[0]).toMatchObject({ nickname: 'Annie', note: 'from the other page' });
+  });
+
+  it('refuses to bring back a record removed elsewhere, and Reload closes the dialog', async () => {
+    await openRoster([{ handle: 'ann', tier: 'Bronze', since: '2025-06-01' }]);
+    await expectHandles(['@ann']);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit @ann' }));
+    await ask({ type: 'roster.remove', ids: [(await storedRoster())[0]!.id] });
+    type('Nickname', 'Annie');
+    fireEvent.click(inDialog().getByRole('button', { name: 'Save' }));
+    expect((await inDialog().findByRole('alert')).textContent).toMatch(/This was deleted in another window/);
+    fireEvent.click(inDialog().getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(document.querySelector('dialog')).toBeNull());
+    expect(await storedRoster()).toEqual([]);
   });
 });

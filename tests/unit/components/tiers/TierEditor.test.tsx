@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { parseTenureSteps, TierEditor } from '@/components/tiers/TierEditor';
 import { current, profileCommand, seed, tierCommand, type, useFakeExtension } from './setup';
 
@@ -90,5 +90,54 @@ describe('TierEditor', () => {
     expect(parseTenureSteps('1, 2;3  6')).toEqual([1, 2, 3, 6]);
     expect(parseTenureSteps('1, two')).toBeNull();
     expect(parseTenureSteps('1.5')).toBeNull();
+  });
+});
+
+describe('two editors of one tier', () => {
+  const changed = /Another window saved a change here after you opened this form, so your change was not saved/;
+
+  it('refuses the later save, keeps the earlier rename, and Reload loads it', async () => {
+    await seed(profileCommand, tierCommand('Gold', 999));
+    const gold = current().tiers[0]!;
+    let closedA = 0;
+    let closedB = 0;
+    const a = within(render(<TierEditor tier={gold} onDone={() => closedA++} />).container as HTMLElement);
+    const b = within(render(<TierEditor tier={gold} onDone={() => closedB++} />).container as HTMLElement);
+
+    fireEvent.input(a.getByLabelText('Name'), { target: { value: 'Golden' } });
+    fireEvent.click(a.getByRole('button', { name: 'Save tier' }));
+    await waitFor(() => expect(closedA).toBe(1));
+
+    fireEvent.input(b.getByLabelText('Description'), { target: { value: 'The best one' } });
+    fireEvent.click(b.getByRole('button', { name: 'Save tier' }));
+    expect((await b.findByRole('alert')).textContent).toMatch(changed);
+    const reload = b.getByRole('button', { name: 'Reload' });
+    await waitFor(() => expect(document.activeElement).toBe(reload));
+    expect(closedB).toBe(0);
+    expect(current().tiers).toMatchObject([{ name: 'Golden', description: '' }]);
+
+    fireEvent.click(reload);
+    await waitFor(() => expect(b.getByLabelText<HTMLInputElement>('Name').value).toBe('Golden'));
+    expect(b.queryByRole('alert')).toBeNull();
+    expect(b.getByLabelText<HTMLTextAreaElement>('Description').value).toBe('');
+    fireEvent.input(b.getByLabelText('Description'), { target: { value: 'The best one' } });
+    fireEvent.click(b.getByRole('button', { name: 'Save tier' }));
+    await waitFor(() => expect(closedB).toBe(1));
+    expect(current().tiers).toMatchObject([{ name: 'Golden', description: 'The best one' }]);
+  });
+
+  it('saves again from the same page after its own save', async () => {
+    await seed(profileCommand, tierCommand('Gold', 999));
+    render(<TierEditor tier={current().tiers[0]!} onDone={() => undefined} />);
+    type('Name', 'Golden');
+    fireEvent.click(screen.getByRole('button', { name: 'Save tier' }));
+    await waitFor(() => expect(current().tiers[0]!.name).toBe('Golden'));
+    cleanup();
+    // Opened again on the tier as the snapshot now shows it, the editor carries its new updatedAt.
+    render(<TierEditor tier={current().tiers[0]!} onDone={() => undefined} />);
+    type('Name', 'Gold');
+    fireEvent.click(screen.getByRole('button', { name: 'Save tier' }));
+    await waitFor(() => expect(current().tiers[0]!.name).toBe('Gold'));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -155,3 +155,34 @@ describe('TierList', () => {
     expect(within(card('Oro')).getByText('9,99 €/mese')).toBeTruthy();
   });
 });
+
+describe('an editor open on a tier another page changes', () => {
+  it('keeps the editor of a tier deleted elsewhere, refuses its save, and Reload closes it', async () => {
+    await seed(profileCommand, tierCommand('Silver', 499), tierCommand('Gold', 999));
+    render(<TierList />);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Gold' }));
+    // Another page deletes Gold while this one edits it.
+    await seed({ type: 'tier.delete', id: tierId('Gold') });
+    fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Golden' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save tier' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'This was deleted in another window after you opened this form, so your change was not saved.',
+    );
+    expect(current().tiers.map((tier) => tier.name)).toEqual(['Silver']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(screen.queryByLabelText('Name')).toBeNull());
+    expect(shownTierNames()).toEqual(['Silver']);
+    await waitFor(() => expect(document.activeElement).toBe(document.querySelector('.tier-list')));
+  });
+
+  it('lets list actions act on a tier renamed elsewhere, without refusing them', async () => {
+    await seed(profileCommand, tierCommand('Gold', 999));
+    render(<TierList />);
+    const gold = current().tiers[0]!;
+    await seed({ type: 'tier.save', tier: { ...gold, name: 'Golden' }, loaded: gold.updatedAt });
+    fireEvent.click(await screen.findByRole('button', { name: 'Activate Golden' }));
+    await waitFor(() => expect(current().tiers[0]).toMatchObject({ name: 'Golden', status: 'active' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
