@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBackup } from '@/lib/domain/backup';
 import type { Workspace } from '@/lib/domain/schema';
+import { versionOf } from '@/lib/domain/version';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { snapshot, startAppState } from '@/components/app-state';
 import { SNAPSHOT_KEY, type RosterStatus, type Snapshot } from '@/lib/messaging/protocol';
@@ -186,7 +187,8 @@ describe('a backup with a repeated key', () => {
     const t = await setup();
     const ws = threeTiers();
     ws.revenueRules.push({ ...ws.revenueRules[0]! });
-    await t.must({ type: 'command', command: { type: 'settings.save', settings: { ...ws.settings, language: 'it' } } });
+    const { settings } = await t.stored();
+    await t.must({ type: 'command', command: { type: 'settings.save', settings: { ...settings, language: 'it' }, loaded: versionOf(settings) } });
     expect(await t.problems(importing(backupOf(ws)))).toEqual([['data.revenueRules.2.id', 'L\'id "us-ca" è già usato da revenueRules › 1']]);
   });
 });
@@ -201,7 +203,7 @@ describe('a save command with a repeated key', () => {
   ])('%s refuses it at the second one and keeps what was stored', async (type, field, list, path) => {
     const t = await setup();
     const before = await t.stored();
-    const found = await t.problems({ type: 'command', command: { type, [field]: list(before) } });
+    const found = await t.problems({ type: 'command', command: { type, [field]: list(before), loaded: versionOf(before[field as keyof Workspace] as object) } });
     expect(found.map(([p]) => p)).toEqual([path]);
     expect(found[0]![1]).toMatch(/^The (id|currency) "[^"]+" is already used by [a-zA-Z]+ › \d+$/);
     expect(await t.stored()).toEqual(before);
@@ -230,7 +232,7 @@ describe('ids that would be object keys', () => {
     // (zod itself skips a "__proto__" key.)
     const expectedSubscribers = JSON.parse('{"constructor": 5, "gold": 3}') as Record<string, number>;
     const settings = { ...ws.settings, planner: { ...ws.settings.planner, expectedSubscribers } };
-    const response = await t.command({ type: 'settings.save', settings });
+    const response = await t.command({ type: 'settings.save', settings, loaded: versionOf(ws.settings) });
     expect(response.ok).toBe(false);
     expect((await t.stored()).settings.planner.expectedSubscribers).toEqual({});
   });
@@ -337,12 +339,12 @@ describe('a workspace locked by repeats imported before they were refused', () =
   it('still refuses what a change would break anew, and lets the creator repair the rest', async () => {
     const t = await locked();
     const ws = await t.stored();
-    const renamed = await t.problems({ type: 'command', command: { type: 'tier.save', tier: { ...ws.tiers[2]!, name: 'Silver' } } });
+    const renamed = await t.problems({ type: 'command', command: { type: 'tier.save', tier: { ...ws.tiers[2]!, name: 'Silver' }, loaded: versionOf(ws.tiers[2]!) } });
     expect(renamed).toEqual([['name', 'There is already a tier named "Silver"']]);
     const rules = [...ws.revenueRules, { ...ws.revenueRules[0]!, id: 'rest', markets: ['*'] }];
-    expect(await t.problems({ type: 'command', command: { type: 'revenueRules.save', revenueRules: rules } })).toEqual([]);
+    expect(await t.problems({ type: 'command', command: { type: 'revenueRules.save', revenueRules: rules, loaded: versionOf(ws.revenueRules) } })).toEqual([]);
     const rulesProfiles = [{ ...ws.rulesProfiles[0]!, maxActiveTiers: 3 }];
-    expect(await t.problems({ type: 'command', command: { type: 'rulesProfiles.save', rulesProfiles } })).toEqual([]);
+    expect(await t.problems({ type: 'command', command: { type: 'rulesProfiles.save', rulesProfiles, loaded: versionOf(ws.rulesProfiles) } })).toEqual([]);
   });
 
   it('lets the creator edit or remove the records of a username imported twice', async () => {
@@ -350,11 +352,12 @@ describe('a workspace locked by repeats imported before they were refused', () =
     // As such an import left the roster: two records (two ids) with one username.
     await t.db.subscribers.bulkPut([subscriber('a', { handle: 'fan.twice' }), subscriber('b', { handle: 'fan.twice', tierId: 'silver' })]);
     t.restart();
-    await t.must({ type: 'roster.save', subscriber: { id: 'a', handle: 'fan.twice', tierId: 'gold', since: '2026-01-10', note: 'first' } });
+    const first = (await t.db.subscribers.get('a'))!;
+    await t.must({ type: 'roster.save', subscriber: { id: 'a', handle: 'fan.twice', tierId: 'gold', since: '2026-01-10', note: 'first' }, loaded: first.updatedAt });
     expect((await t.db.subscribers.get('a'))?.note).toBe('first');
     // Giving the username to a third record is still refused.
     const third = await t.must({ type: 'roster.save', subscriber: { handle: 'fan.third', tierId: 'gold', since: '2026-01-10' } });
-    expect(await t.problems({ type: 'roster.save', subscriber: { id: third.id, handle: 'fan.twice', tierId: 'gold', since: '2026-01-10' } })).toEqual([
+    expect(await t.problems({ type: 'roster.save', subscriber: { id: third.id, handle: 'fan.twice', tierId: 'gold', since: '2026-01-10' }, loaded: (await t.db.subscribers.get(third.id))!.updatedAt })).toEqual([
       ['handle', '@fan.twice is already on the roster'],
     ]);
     await t.must({ type: 'roster.remove', ids: ['b'] });

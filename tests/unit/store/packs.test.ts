@@ -493,7 +493,8 @@ describe('the real creator wins', () => {
 
     // The creator's own pack, signed with their own key, may be imported: their roster still speaks.
     const mine = await exported(db);
-    await b.must({ type: 'command', command: { type: 'tier.save', tier: (await db.tiers.get('gold'))! } });
+    const gold = (await db.tiers.get('gold'))!;
+    await b.must({ type: 'command', command: { type: 'tier.save', tier: gold, loaded: gold.updatedAt } });
     expect((await b.must({ type: 'pack.import', fileName: mine.fileName, text: mine.text })).held).toBe(false);
     await b.must({ type: 'roster.remove', ids: ['s1'] });
     expect(await b.badged('mara.sings', [...own, 'fake.fan'])).toEqual(['old.friend']);
