@@ -3,6 +3,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Perk, PricePoints, Profile, RevenueRule, RulesProfile, Settings, Tier } from '../domain/schema';
 import type { DailyStat, StatSnapshot } from '../domain/stats';
+import { defaultSettings } from '../domain/defaults';
 import type { BadgePack, PublicJwk } from '../packs/pack';
 import type { Subscriber } from '../roster/schema';
 import {
@@ -29,6 +30,9 @@ export interface StoredKey {
   fingerprint: string;
   createdAt: number;
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export type Singleton = { key: 'profile'; value: Profile } | { key: 'settings'; value: Settings };
 
@@ -80,13 +84,18 @@ export class TierkitDb extends Dexie {
       })
       .upgrade(async (tx) => {
         // Version 1's settings gain the eligibility fields; the rules tables start with the defaults.
+        // The stored value is not trusted to be an object: an empty one (null) holds nothing to keep and
+        // becomes the defaults; one of another shape is left as it is, and loading reports it.
         await tx
           .table('singletons')
           .where('key')
           .equals('settings')
-          .modify((row: { value: Record<string, unknown> }) => {
-            row.value.eligibilityProfileId ??= TIKTOK_SUBSCRIPTION_ID;
-            row.value.notifications ??= true;
+          .modify((row: { value: unknown }) => {
+            if (row.value === null || row.value === undefined) row.value = { ...defaultSettings };
+            else if (isRecord(row.value)) {
+              row.value.eligibilityProfileId ??= TIKTOK_SUBSCRIPTION_ID;
+              row.value.notifications ??= true;
+            }
           });
         await tx.table('eligibilityProfiles').bulkPut(defaultEligibilityProfiles);
         await tx.table('bonusConditions').bulkPut(defaultBonusConditions);
