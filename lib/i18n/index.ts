@@ -38,12 +38,23 @@ export function addMessages(section: { en: Record<string, string>; it: Record<st
 }
 
 let current: Language = 'en';
+let onRead: () => void = () => undefined;
 
-export function setLanguage(language: Language): void {
-  current = language;
+export function setLanguage(next: Language): void {
+  current = next;
 }
 export function getLanguage(): Language {
+  onRead();
   return current;
+}
+
+/**
+ * Called at every look-up of a string or of the locale. Pages pass a read of their language signal
+ * (components/app-state.ts), so each component that shows text follows the language and renders again
+ * where it stands when it changes, keeping what the person did there.
+ */
+export function onLanguageRead(read: () => void): void {
+  onRead = read;
 }
 
 /** 'auto' follows the browser's language when it is one Tierkit speaks, else English. */
@@ -57,6 +68,7 @@ export type MessageParams = Record<string, string | number>;
 
 /** Looks up a message and fills `{name}` placeholders. */
 export function t(key: MessageKey, params?: MessageParams): string {
+  onRead();
   return fill(dictionaries[current][key] ?? dictionaries.en[key] ?? key, params);
 }
 
@@ -72,6 +84,7 @@ type Section = { en: Record<string, string>; it: Record<string, string> };
  * that must speak in any context, whether or not that context registered the section with addMessages.
  */
 export function sectionMessage<S extends Section>(section: S, key: keyof S['en'] & string, params?: MessageParams): string {
+  onRead();
   return fill(section[current][key] ?? section.en[key] ?? key, params);
 }
 
@@ -82,5 +95,6 @@ export function formatMegabytes(bytes: number): string {
 
 /** The BCP 47 locale used for numbers, money and dates. */
 export function locale(): string {
+  onRead();
   return current === 'it' ? 'it-IT' : 'en-US';
 }
