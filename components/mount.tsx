@@ -2,6 +2,7 @@ import { render, type ComponentType } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
 import { snapshot, startAppState, startupProblems } from './app-state';
 import { Problems } from './Problems';
+import { StaleNotice } from './StaleNotice';
 import { t } from '@/lib/i18n';
 
 /**
@@ -17,7 +18,12 @@ export function Root({ App }: { App: ComponentType }) {
       </main>
     ) : null;
   }
-  return <App />;
+  return (
+    <>
+      <StaleNotice />
+      <App />
+    </>
+  );
 }
 
 /** Marks the first render with data, for `npm run bench` (performance.getEntriesByName). */
