@@ -1,13 +1,15 @@
 // The background's side of the protocol: validate, run the command in one transaction, publish.
 import { resolveLanguage, setLanguage, locale } from '../i18n';
 import type { Command } from '../domain/commands';
-import type { Problem } from '../domain/problems';
+import type { Problem, Result } from '../domain/problems';
 import type { TierkitDb } from '../store/db';
 import { loadWorkspace, runCommand, type Loaded } from '../store/workspace-store';
 import { utcDate } from '../eligibility/dates';
 import { allDaily, allSnapshots, dailyOf, importDays, ownHandle, recordSnapshot, snapshotsOf } from '../store/stats-store';
 import { exportOwnPack, importPack, listPacks, readPacks, removePack } from '../store/pack-store';
 import { createRosterStore } from '../store/roster-store';
+import { dataSummary } from '../store/data-summary';
+import { backupSigningKey, renewSigningKey, restoreSigningKey } from '../store/key-store';
 import { rosterMessage } from '../roster/messages';
 import { requestSchema } from './requests';
 import { type Diagnostic, type History, type Response, type RosterStatus, type Snapshot } from './protocol';
@@ -231,9 +233,9 @@ export function createHandler(deps: HandlerDeps) {
         return { ok: true, data: answer, ...(answer.ok && apply ? await afterCommit(publishRoster) : {}) };
       }
       case 'roster.export':
-        return fileAnswer(await roster.exportCsv());
+        return answer(await roster.exportCsv());
       case 'pack.export':
-        return fileAnswer(await exportOwnPack(db, now()));
+        return answer(await exportOwnPack(db, now()));
       case 'pack.import': {
         const imported = await importPack(db, request.data.fileName, request.data.text, now());
         if (!imported.ok) return imported;
@@ -251,10 +253,20 @@ export function createHandler(deps: HandlerDeps) {
       case 'diagnostics.clear':
         await deps.writeDiagnostics?.([]);
         return { ok: true };
+      case 'data.summary':
+        return { ok: true, data: await dataSummary(db) };
+      case 'key.backup':
+        return answer(await backupSigningKey(db, request.data.passphrase, now()));
+      case 'key.restore': {
+        const { text, passphrase, apply, replaces } = request.data;
+        return answer(await restoreSigningKey(db, text, passphrase, apply ? { replaces } : null));
+      }
+      case 'key.renew':
+        return answer(await renewSigningKey(db, request.data.replaces, now()));
     }
   }
 
-  function fileAnswer(result: Awaited<ReturnType<typeof roster.exportCsv>>): Response {
+  function answer(result: Result<unknown>): Response {
     return result.ok ? { ok: true, data: result.value } : result;
   }
 

@@ -111,7 +111,7 @@ export class TierkitDb extends Dexie {
     this.version(4).stores({ lookupCache: 'key' });
   }
 
-  /** Every table: what "Delete all data" clears and an import may write. */
+  /** Every table: what "Delete all data" clears (the signing key only when asked) and an import may write. */
   get allTables() {
     return [...this.workspaceTables, this.statSnapshots, this.dailyStats, this.subscribers, this.packs, this.keys, this.lookupCache];
   }
