@@ -11,6 +11,7 @@ import { popup } from './ui-popup';
 import type { options } from './ui-options';
 import type { rosterUi } from './ui-roster';
 import type { packsUi } from './ui-packs';
+import type { dataUi } from './ui-data';
 
 // The popup's strings are built in; the options page adds its own at start (addMessages), which keeps
 // its ~4 KB of strings out of the popup's bundle.
@@ -22,7 +23,8 @@ export type MessageKey =
   | keyof (typeof background)['en']
   | keyof (typeof editors)['en']
   | keyof (typeof rosterUi)['en']
-  | keyof (typeof packsUi)['en'];
+  | keyof (typeof packsUi)['en']
+  | keyof (typeof dataUi)['en'];
 
 export const languages = ['en', 'it'] as const;
 export type Language = (typeof languages)[number];
