@@ -181,7 +181,7 @@ describe('the signing key’s backup', { timeout: 30_000 }, () => {
     await saved({ type: 'workspace.wipe', deleteSigningKey: true });
     await waitFor(() => expect(screen.getByText(/^You have no signing key yet/)).toBeTruthy());
 
-    fireEvent.change(screen.getByLabelText('Key backup file'), { target: { files: [new File([backup], names[0]!)] } });
+    fireEvent.change(screen.getByLabelText('Key backup to restore'), { target: { files: [new File([backup], names[0]!)] } });
     await screen.findByText(names[0]!);
     type('Passphrase of the backup', 'not the right one at all');
     fireEvent.click(screen.getByRole('button', { name: 'Check backup' }));
@@ -222,7 +222,7 @@ describe('the signing key’s backup', { timeout: 30_000 }, () => {
     await db.keys.clear();
     const second = await ownKey();
 
-    fireEvent.change(screen.getByLabelText('Key backup file'), { target: { files: [new File([await blobs[0]!.text()], 'key.json')] } });
+    fireEvent.change(screen.getByLabelText('Key backup to restore'), { target: { files: [new File([await blobs[0]!.text()], 'key.json')] } });
     await screen.findByText('key.json');
     type('Passphrase of the backup', PASSPHRASE);
     fireEvent.click(screen.getByRole('button', { name: 'Check backup' }));
@@ -239,7 +239,7 @@ describe('the signing key’s backup', { timeout: 30_000 }, () => {
   it('says what a file is when it is not a key backup', async () => {
     await openData();
     await screen.findByText(/^You have no signing key yet/);
-    fireEvent.change(screen.getByLabelText('Key backup file'), { target: { files: [new File([await signedText(await createSigningKey())], 'pack.json')] } });
+    fireEvent.change(screen.getByLabelText('Key backup to restore'), { target: { files: [new File([await signedText(await createSigningKey())], 'pack.json')] } });
     await screen.findByText('pack.json');
     type('Passphrase of the backup', PASSPHRASE);
     fireEvent.click(screen.getByRole('button', { name: 'Check backup' }));
@@ -247,7 +247,7 @@ describe('the signing key’s backup', { timeout: 30_000 }, () => {
 
     const huge = new File(['x'.repeat(2 * 1_048_576)], 'video.json');
     const read = vi.spyOn(huge, 'text');
-    fireEvent.change(screen.getByLabelText('Key backup file'), { target: { files: [huge] } });
+    fireEvent.change(screen.getByLabelText('Key backup to restore'), { target: { files: [huge] } });
     await screen.findByText('video.json');
     fireEvent.click(screen.getByRole('button', { name: 'Check backup' }));
     expect(await screen.findByText('This file is 2 MB: a signing-key backup is under 16 KB, so this is not one.')).toBeTruthy();
