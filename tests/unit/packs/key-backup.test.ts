@@ -1,6 +1,9 @@
 // The signing key's backup file: encrypted under a passphrase, read back only with it, and every other
 // file refused with a message that says what it is. Real parameters (600,000 PBKDF2 iterations), so
 // each encryption or decryption takes a moment: the file is made once and each test reads it.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createBackup } from '@/lib/domain/backup';
 import { emptyWorkspace } from '@/lib/domain/defaults';
@@ -9,6 +12,7 @@ import { fromBase64url } from '@/lib/packs/canonical';
 import {
   KEY_BACKUP_FORMAT,
   MAX_KEY_BACKUP_BYTES,
+  MIN_PASSPHRASE_LENGTH,
   PBKDF2_ITERATIONS,
   decryptSigningKey,
   encryptSigningKey,
@@ -155,5 +159,23 @@ describe('a key backup', { timeout: 60_000 }, () => {
     expect(!refused.ok && refused.problems[0]!.message).toMatch(/^This key was made by an earlier version of Tierkit/);
     const short = await encryptSigningKey(key, 'short pw');
     expect(!short.ok && short.problems).toEqual([{ path: ['passphrase'], message: 'Use a passphrase of at least 10 characters' }]);
+  });
+});
+
+describe('docs/badge-pack-format.md, “Backing up the signing key”', () => {
+  const doc = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/badge-pack-format.md'), 'utf8');
+  const part = doc.slice(doc.indexOf('## Backing up the signing key'), doc.indexOf('## Verifying a pack'));
+
+  it('shows the file with the members Tierkit writes, and the numbers it uses', () => {
+    const shown = JSON.parse(part.match(/```json\n([\s\S]*?)\n```/)![1]!);
+    const written = JSON.parse(file);
+    expect(Object.keys(shown)).toEqual(Object.keys(written));
+    expect(Object.keys(shown.kdf)).toEqual(Object.keys(written.kdf));
+    expect(Object.keys(shown.cipher)).toEqual(Object.keys(written.cipher));
+    expect(shown.kdf.iterations).toBe(PBKDF2_ITERATIONS);
+    const text = part.replace(/\s+/g, ' ');
+    expect(text).toContain(`Tierkit writes ${PBKDF2_ITERATIONS.toLocaleString('en-US')} iterations`);
+    expect(text).toContain(`at least ${MIN_PASSPHRASE_LENGTH} characters`);
+    expect(text).toContain(`at most ${MAX_KEY_BACKUP_BYTES / 1024} KB`);
   });
 });
