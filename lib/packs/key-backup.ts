@@ -3,6 +3,7 @@
 // part (format, public key, fingerprint, parameters) is authenticated with it. Format and the reasons
 // behind it: docs/badge-pack-format.md, "Backing up the signing key".
 import * as z from 'zod/mini';
+import { isRecord } from '../domain/is-record';
 import { fromZod, formatPath, type Problem, type Result } from '../domain/problems';
 import { locale, sectionMessage, type MessageParams } from '../i18n';
 import { keys } from '../i18n/keys';
@@ -75,9 +76,6 @@ const refuse = (reason: KeyBackupRefusal, message: string, path: Problem['path']
   reason,
   problems: [{ path, message }],
 });
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The key that encrypts the secret, from the passphrase as typed (NFC, so every keyboard spells it alike). */
 async function passphraseKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {

@@ -4,6 +4,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Perk, PricePoints, Profile, RevenueRule, RulesProfile, Settings, Tier } from '../domain/schema';
 import type { DailyStat, StatSnapshot } from '../domain/stats';
 import { defaultSettings } from '../domain/defaults';
+import { isRecord } from '../domain/is-record';
 import type { BadgePack, PublicJwk } from '../packs/pack';
 import type { Subscriber } from '../roster/schema';
 import {
@@ -30,9 +31,6 @@ export interface StoredKey {
   fingerprint: string;
   createdAt: number;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export type Singleton = { key: 'profile'; value: Profile } | { key: 'settings'; value: Settings };
 
