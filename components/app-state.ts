@@ -4,7 +4,7 @@ import { batch, computed, effect, signal } from '@preact/signals';
 import type { Command } from '@/lib/domain/commands';
 import type { Problem } from '@/lib/domain/problems';
 import { onLanguageRead, resolveLanguage, setLanguage, type Language } from '@/lib/i18n';
-import { onStaleAnswer, readSnapshot, send, watchSnapshot } from '@/lib/messaging/client';
+import { onUnpublishedAnswer, readSnapshot, send, watchSnapshot } from '@/lib/messaging/client';
 import type { Snapshot } from '@/lib/messaging/protocol';
 
 export const snapshot = signal<Snapshot | null>(null);
@@ -19,7 +19,7 @@ export const language = signal<Language>('en');
 onLanguageRead(() => void language.value);
 export const theme = computed(() => workspace.value?.settings.theme ?? 'system');
 /** A change was saved but the background could not publish it: what the page shows may be out of date. */
-export const staleView = signal(false);
+export const viewOutdated = signal(false);
 
 function accept(next: Snapshot) {
   // storage.onChanged can deliver an older value after a newer read; keep the newest.
@@ -48,7 +48,7 @@ export async function startAppState(): Promise<() => void> {
     else document.documentElement.dataset.theme = chosen;
   });
   const stop = watchSnapshot(accept);
-  const stopStale = onStaleAnswer(() => (staleView.value = true));
+  const stopUnpublished = onUnpublishedAnswer(() => (viewOutdated.value = true));
   const stored = await readSnapshot();
   if (stored) accept(stored);
   else {
@@ -59,7 +59,7 @@ export async function startAppState(): Promise<() => void> {
   }
   return () => {
     stop();
-    stopStale();
+    stopUnpublished();
     stopEffects();
   };
 }

@@ -2,7 +2,7 @@ import { render, type ComponentType } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
 import { snapshot, startAppState, startupProblems } from './app-state';
 import { Problems } from './Problems';
-import { StaleNotice } from './StaleNotice';
+import { UnpublishedNotice } from './UnpublishedNotice';
 import { t } from '@/lib/i18n';
 
 /**
@@ -20,7 +20,7 @@ export function Root({ App }: { App: ComponentType }) {
   }
   return (
     <>
-      <StaleNotice />
+      <UnpublishedNotice />
       <App />
     </>
   );

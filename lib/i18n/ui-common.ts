@@ -6,9 +6,9 @@ export const common = section(
     'app.name': 'Tierkit',
     'common.cancel': 'Cancel',
     'common.undo': 'Undo',
-    'stale.text':
+    'unpublished.text':
       'Your change was saved, but this page could not be updated to show it, so what you see may be out of date. Reload the page to see your latest data.',
-    'stale.reload': 'Reload',
+    'unpublished.reload': 'Reload',
 
     'badge.preview': 'Badge {label}',
     'badge.previewLevel': 'Badge {label}, level {level}',
@@ -41,9 +41,9 @@ export const common = section(
     'app.name': 'Tierkit',
     'common.cancel': 'Annulla',
     'common.undo': 'Annulla',
-    'stale.text':
+    'unpublished.text':
       'La modifica è stata salvata, ma questa pagina non si è potuta aggiornare per mostrarla: ciò che vedi potrebbe non essere aggiornato. Ricarica la pagina per vedere i dati più recenti.',
-    'stale.reload': 'Ricarica',
+    'unpublished.reload': 'Ricarica',
 
     'badge.preview': 'Badge {label}',
     'badge.previewLevel': 'Badge {label}, livello {level}',

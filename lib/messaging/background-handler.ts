@@ -36,12 +36,12 @@ export interface HandlerDeps {
 
 /**
  * A change is committed before it is published: when publishing fails (storage.local refused the
- * write), it is tried again after each of these waits, in ms, before the answer says pages may be stale.
+ * write), it is tried again after each of these waits, in ms, before the answer says pages may show an older view.
  */
 export const PUBLISH_RETRY_DELAYS_MS: readonly number[] = [200, 1000];
 
-/** What a committed change answers besides `ok`: `stale` when it could not be published. */
-type Published = { stale?: true };
+/** What a committed change answers besides `ok`: `unpublished` when it could not be published. */
+type Published = { unpublished?: true };
 
 /**
  * Commands that can change what eligibility is computed from: the profile (age, good standing),
@@ -129,14 +129,14 @@ export function createHandler(deps: HandlerDeps) {
   /**
    * What follows a committed change: publishing it, and the roster and eligibility that depend on it.
    * The change is saved whatever happens here, so a failure does not fail the answer: each step is tried
-   * again, and when one keeps failing the answer says so (`stale`), and the page says its view may be
+   * again, and when one keeps failing the answer says so (`unpublished`), and the page says its view may be
    * out of date and offers to reload.
    */
   async function afterCommit(...steps: (() => Promise<unknown>)[]): Promise<Published> {
-    let stale = false;
-    for (const step of steps) if (!(await retried(step))) stale = true;
-    if (stale) unpublished = true;
-    return stale ? { stale: true } : {};
+    let failed = false;
+    for (const step of steps) if (!(await retried(step))) failed = true;
+    if (failed) unpublished = true;
+    return failed ? { unpublished: true } : {};
   }
 
   async function handle(message: unknown): Promise<Response> {

@@ -184,13 +184,13 @@ describe('publishing a saved change', () => {
     expect(storage.written.map((s) => s.workspace.tiers.map((t) => t.name))).toEqual([['Gold']]);
   });
 
-  it('when storage keeps refusing, answers saved but stale, and publishes everything at the next "publish"', async () => {
+  it('when storage keeps refusing, answers saved but unpublished, and publishes everything at the next "publish"', async () => {
     const storage = failingStorage<Snapshot>(Infinity);
     const roster = failingStorage<RosterStatus>(Infinity);
     const eligibility = vi.fn(async () => undefined);
     const { handler, db } = setup({ publish: storage.write, publishRoster: roster.write, onStatsChanged: eligibility });
     const answer = await handler.handle(command({ type: 'profile.save', profile: { handle: 'mara.sings', displayName: 'Mara', market: 'IT', currency: 'EUR', age: { kind: 'confirmed-adult' } } }));
-    expect(answer).toEqual({ ok: true, stale: true });
+    expect(answer).toEqual({ ok: true, unpublished: true });
     // The first try and one after each retry delay.
     expect(storage.attempts()).toBe(3);
     // Saved, whatever the pages show.
@@ -208,7 +208,7 @@ describe('publishing a saved change', () => {
     expect(eligibility).toHaveBeenCalledTimes(2);
   });
 
-  it('answers a roster change as saved when its state could not be published at first, and stale when never', async () => {
+  it('answers a roster change as saved when its state could not be published at first, and unpublished when never', async () => {
     const roster = failingStorage<RosterStatus>(0);
     const { handler } = setup({ publishRoster: roster.write });
     const profile = { handle: 'mara.sings', displayName: 'Mara', market: 'IT', currency: 'EUR', age: { kind: 'confirmed-adult' } };
@@ -221,7 +221,7 @@ describe('publishing a saved change', () => {
     expect(roster.written.at(-1)!.total).toBe(1);
 
     roster.failNext(Infinity);
-    expect(await handler.handle(subscriber('fan.two'))).toEqual({ ok: true, stale: true, data: { id: expect.any(String) } });
+    expect(await handler.handle(subscriber('fan.two'))).toEqual({ ok: true, unpublished: true, data: { id: expect.any(String) } });
     roster.failNext(0);
     expect(await handler.handle({ type: 'publish' })).toEqual({ ok: true });
     expect(roster.written.at(-1)!.total).toBe(2);

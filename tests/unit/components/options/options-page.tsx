@@ -4,7 +4,7 @@ import { render } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { TierInput } from '@/lib/domain/schema';
 import type { Perk, Tier } from '@/lib/domain/schema';
-import { run, snapshot, startAppState, staleView, workspace } from '@/components/app-state';
+import { run, snapshot, startAppState, viewOutdated, workspace } from '@/components/app-state';
 import { Root } from '@/components/mount';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { startFakeBackground } from '../../helpers/background';
@@ -13,7 +13,7 @@ let stop: (() => void) | undefined;
 
 beforeEach(() => {
   snapshot.value = null;
-  staleView.value = false;
+  viewOutdated.value = false;
   history.replaceState(null, '', location.pathname);
   delete document.documentElement.dataset.theme;
 });

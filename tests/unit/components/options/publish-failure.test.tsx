@@ -18,7 +18,7 @@ function refuseSnapshots(): () => void {
 }
 
 describe('a saved change that could not be published', () => {
-  it('is not reported as an error; the page says its view may be stale, and Reload publishes and reloads', async () => {
+  it('is not reported as an error; the page says its view may be out of date, and Reload publishes and reloads', async () => {
     const { container } = await openOptions('#settings');
     const recover = refuseSnapshots();
     const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => undefined);

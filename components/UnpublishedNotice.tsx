@@ -2,17 +2,17 @@ import { useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
-import { staleView } from './app-state';
+import { viewOutdated } from './app-state';
 import { Problems } from './Problems';
 
 /**
  * Shown when the background saved a change but could not publish it: this page may show older data.
  * Reload asks the background to publish again first, so the reloaded page reads the saved data.
  */
-export function StaleNotice() {
+export function UnpublishedNotice() {
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<Problem[]>([]);
-  if (!staleView.value) return null;
+  if (!viewOutdated.value) return null;
 
   const reload = async () => {
     setBusy(true);
@@ -26,10 +26,10 @@ export function StaleNotice() {
   };
 
   return (
-    <div class="stale-notice" role="alert">
-      <p>{t('stale.text')}</p>
+    <div class="unpublished-notice" role="alert">
+      <p>{t('unpublished.text')}</p>
       <button type="button" disabled={busy} onClick={() => void reload()}>
-        {t('stale.reload')}
+        {t('unpublished.reload')}
       </button>
       <Problems problems={problems} />
     </div>
