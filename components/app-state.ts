@@ -1,28 +1,54 @@
 // The pages' state: the workspace snapshot the background publishes, as signals, and the one way to
 // change it (run a command). Popup and options page share this, so each shows the other's edits.
-import { computed, effect, signal } from '@preact/signals';
+import { batch, computed, effect, signal } from '@preact/signals';
 import type { Command } from '@/lib/domain/commands';
 import type { Problem } from '@/lib/domain/problems';
-import { resolveLanguage, setLanguage, type Language } from '@/lib/i18n';
-import { readSnapshot, send, watchSnapshot } from '@/lib/messaging/client';
+import { onLanguageRead, resolveLanguage, setLanguage, type Language } from '@/lib/i18n';
+import { onUnpublishedAnswer, readSnapshot, send, watchSnapshot } from '@/lib/messaging/client';
 import { commandAnswerSchema, type Snapshot } from '@/lib/messaging/protocol';
 
 export const snapshot = signal<Snapshot | null>(null);
 export const workspace = computed(() => snapshot.value?.workspace ?? null);
 /** Set when the background could not be reached or answered with problems at start. */
 export const startupProblems = signal<Problem[]>([]);
-/** The UI language; the page's root is keyed on it so every string is looked up again. */
+/**
+ * The UI language. Every look-up of a string reads it (onLanguageRead), so a component that shows text
+ * renders again, in place, when it changes: nothing is mounted anew, and nothing typed or chosen is lost.
+ */
 export const language = signal<Language>('en');
+onLanguageRead(() => void language.value);
 export const theme = computed(() => workspace.value?.settings.theme ?? 'system');
+/** A change was saved but the background could not publish it: what the page shows may be out of date. */
+export const viewOutdated = signal(false);
 
 function accept(next: Snapshot) {
   // storage.onChanged can deliver an older value after a newer read; keep the newest.
-  if (!snapshot.value || next.revision >= snapshot.value.revision) snapshot.value = next;
+  if (snapshot.value && next.revision < snapshot.value.revision) return;
+  // The language is set with the snapshot, in one batch: the page's first render is in its language.
+  batch(() => {
+    applyLanguage(next.workspace.settings.language);
+    snapshot.value = next;
+  });
+}
+
+function applyLanguage(choice: Language | 'auto') {
+  const resolved = resolveLanguage(choice, navigator.language);
+  setLanguage(resolved);
+  language.value = resolved;
 }
 
 /** Reads the published snapshot (asking the background to publish one if there is none) and follows it. */
 export async function startAppState(): Promise<() => void> {
+  // Until the snapshot says otherwise (a problem at start, say), the browser's language.
+  if (!snapshot.value) applyLanguage('auto');
+  const stopEffects = effect(() => {
+    document.documentElement.lang = language.value;
+    const chosen = theme.value;
+    if (chosen === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = chosen;
+  });
   const stop = watchSnapshot(accept);
+  const stopUnpublished = onUnpublishedAnswer(() => (viewOutdated.value = true));
   const stored = await readSnapshot();
   if (stored) accept(stored);
   else {
@@ -31,18 +57,9 @@ export async function startAppState(): Promise<() => void> {
     const published = await readSnapshot();
     if (published) accept(published);
   }
-  const stopEffects = effect(() => {
-    const choice = workspace.value?.settings.language ?? 'auto';
-    const resolved = resolveLanguage(choice, navigator.language);
-    setLanguage(resolved);
-    language.value = resolved;
-    document.documentElement.lang = resolved;
-    const chosen = theme.value;
-    if (chosen === 'system') delete document.documentElement.dataset.theme;
-    else document.documentElement.dataset.theme = chosen;
-  });
   return () => {
     stop();
+    stopUnpublished();
     stopEffects();
   };
 }

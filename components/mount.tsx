@@ -1,10 +1,16 @@
 import { render, type ComponentType } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
-import { language, snapshot, startAppState, startupProblems } from './app-state';
+import { snapshot, startAppState, startupProblems } from './app-state';
 import { Problems } from './Problems';
+import { UnpublishedNotice } from './UnpublishedNotice';
 import { t } from '@/lib/i18n';
 
-function Root({ App }: { App: ComponentType }) {
+/**
+ * A page's app once the workspace is known. Not keyed on the language: every component that shows text
+ * follows the language itself (components/app-state.ts), so a change of language renders the page
+ * again where it stands, and a file chosen or a form half filled stays.
+ */
+export function Root({ App }: { App: ComponentType }) {
   if (!snapshot.value) {
     return startupProblems.value.length ? (
       <main class="startup">
@@ -12,8 +18,12 @@ function Root({ App }: { App: ComponentType }) {
       </main>
     ) : null;
   }
-  // Keyed on the language: a change of language renders every string again.
-  return <App key={language.value} />;
+  return (
+    <>
+      <UnpublishedNotice />
+      <App />
+    </>
+  );
 }
 
 /** Marks the first render with data, for `npm run bench` (performance.getEntriesByName). */
@@ -29,8 +39,8 @@ function FirstRenderMark() {
   return null;
 }
 
-/** Starts the shared state and renders a page's app into #app. */
-export async function mountApp(App: ComponentType): Promise<void> {
+/** Starts the shared state and renders a page's app into #app. Resolves to the stop (tests unmount with it). */
+export async function mountApp(App: ComponentType): Promise<() => void> {
   const container = document.getElementById('app')!;
   document.title = t('app.name');
   render(
@@ -40,5 +50,9 @@ export async function mountApp(App: ComponentType): Promise<void> {
     </>,
     container,
   );
-  await startAppState();
+  const stop = await startAppState();
+  return () => {
+    stop();
+    render(null, container);
+  };
 }

@@ -81,6 +81,9 @@ export function SharePack({ ownFingerprint, onExported }: { ownFingerprint: stri
               <code class="pack-fingerprint">{ownFingerprint}</code>
             </p>
             <p class="muted small">{t('packs.ui.key.hint')}</p>
+            <p class="small">
+              <a href="#data">{t('data.key.link')}</a>
+            </p>
           </>
         ) : ownFingerprint === null ? (
           <p class="muted small">{t('packs.ui.key.none')}</p>

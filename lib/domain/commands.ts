@@ -62,7 +62,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   }),
   /** Puts back a workspace exactly as it was: the undo of a delete. */
   z.object({ type: z.literal('workspace.restore'), workspace: workspaceSchema }),
-  z.object({ type: z.literal('workspace.wipe') }),
+  /** Deletes everything; the pack-signing key too only when asked (a new key is a different signer to every fan). */
+  z.object({ type: z.literal('workspace.wipe'), deleteSigningKey: z.optional(z.boolean()) }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 

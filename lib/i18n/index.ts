@@ -11,6 +11,7 @@ import { popup } from './ui-popup';
 import type { options } from './ui-options';
 import type { rosterUi } from './ui-roster';
 import type { packsUi } from './ui-packs';
+import type { dataUi } from './ui-data';
 
 // The popup's strings are built in; the options page adds its own at start (addMessages), which keeps
 // its ~4 KB of strings out of the popup's bundle.
@@ -22,7 +23,8 @@ export type MessageKey =
   | keyof (typeof background)['en']
   | keyof (typeof editors)['en']
   | keyof (typeof rosterUi)['en']
-  | keyof (typeof packsUi)['en'];
+  | keyof (typeof packsUi)['en']
+  | keyof (typeof dataUi)['en'];
 
 export const languages = ['en', 'it'] as const;
 export type Language = (typeof languages)[number];
@@ -38,12 +40,23 @@ export function addMessages(section: { en: Record<string, string>; it: Record<st
 }
 
 let current: Language = 'en';
+let onRead: () => void = () => undefined;
 
-export function setLanguage(language: Language): void {
-  current = language;
+export function setLanguage(next: Language): void {
+  current = next;
 }
 export function getLanguage(): Language {
+  onRead();
   return current;
+}
+
+/**
+ * Called at every look-up of a string or of the locale. Pages pass a read of their language signal
+ * (components/app-state.ts), so each component that shows text follows the language and renders again
+ * where it stands when it changes, keeping what the person did there.
+ */
+export function onLanguageRead(read: () => void): void {
+  onRead = read;
 }
 
 /** 'auto' follows the browser's language when it is one Tierkit speaks, else English. */
@@ -57,6 +70,7 @@ export type MessageParams = Record<string, string | number>;
 
 /** Looks up a message and fills `{name}` placeholders. */
 export function t(key: MessageKey, params?: MessageParams): string {
+  onRead();
   return fill(dictionaries[current][key] ?? dictionaries.en[key] ?? key, params);
 }
 
@@ -72,6 +86,7 @@ type Section = { en: Record<string, string>; it: Record<string, string> };
  * that must speak in any context, whether or not that context registered the section with addMessages.
  */
 export function sectionMessage<S extends Section>(section: S, key: keyof S['en'] & string, params?: MessageParams): string {
+  onRead();
   return fill(section[current][key] ?? section.en[key] ?? key, params);
 }
 
@@ -82,5 +97,6 @@ export function formatMegabytes(bytes: number): string {
 
 /** The BCP 47 locale used for numbers, money and dates. */
 export function locale(): string {
+  onRead();
   return current === 'it' ? 'it-IT' : 'en-US';
 }

@@ -7,6 +7,8 @@ export const common = section(
     'common.cancel': 'Cancel',
     'common.undo': 'Undo',
     'common.reload': 'Reload',
+    'unpublished.text':
+      'Your change was saved, but this page could not be updated to show it, so what you see may be out of date. Reload the page to see your latest data.',
 
     'badge.preview': 'Badge {label}',
     'badge.previewLevel': 'Badge {label}, level {level}',
@@ -40,6 +42,8 @@ export const common = section(
     'common.cancel': 'Annulla',
     'common.undo': 'Annulla',
     'common.reload': 'Ricarica',
+    'unpublished.text':
+      'La modifica è stata salvata, ma questa pagina non si è potuta aggiornare per mostrarla: ciò che vedi potrebbe non essere aggiornato. Ricarica la pagina per vedere i dati più recenti.',
 
     'badge.preview': 'Badge {label}',
     'badge.previewLevel': 'Badge {label}, livello {level}',

@@ -105,14 +105,13 @@ export const options = section(
     'options.data.import.done': 'Imported. You now have {tiers} tier(s) and {perks} perk(s).',
     'options.data.import.failed': 'Nothing was imported:',
     'options.data.wipe.heading': 'Delete all data',
-    'options.data.wipe.intro': 'Remove your profile, tiers, perks and settings from this browser.',
+    'options.data.wipe.intro':
+      'Remove everything Tierkit keeps in this browser: profile, tiers, perks, settings, subscribers, recorded numbers and the badge packs you imported. You choose whether your signing key stays.',
     'options.data.wipe.button': 'Delete all data',
     'options.data.wipe.confirmHeading': 'Delete everything?',
-    'options.data.wipe.confirmText':
-      'Your profile, tiers, perks and settings will be deleted from this browser, and this cannot be undone. Export a backup first if you may want them back.',
+    'options.data.wipe.confirmText': 'This deletes from this browser, and cannot be undone:',
     'options.data.wipe.exportFirst': 'Export a backup first',
     'options.data.wipe.confirm': 'Delete everything',
-    'options.data.wipe.done': 'All data was deleted.',
 
     'options.settings.appearance': 'Appearance',
     'options.settings.theme': 'Theme',
@@ -262,14 +261,13 @@ export const options = section(
     'options.data.import.done': 'Importato. Ora hai {tiers} livello/i e {perks} vantaggio/i.',
     'options.data.import.failed': 'Non è stato importato nulla:',
     'options.data.wipe.heading': 'Elimina tutti i dati',
-    'options.data.wipe.intro': 'Rimuovi profilo, livelli, vantaggi e impostazioni da questo browser.',
+    'options.data.wipe.intro':
+      'Rimuovi tutto ciò che Tierkit conserva in questo browser: profilo, livelli, vantaggi, impostazioni, abbonati, numeri registrati e i pacchetti di badge importati. Scegli tu se la tua chiave di firma resta.',
     'options.data.wipe.button': 'Elimina tutti i dati',
     'options.data.wipe.confirmHeading': 'Eliminare tutto?',
-    'options.data.wipe.confirmText':
-      'Profilo, livelli, vantaggi e impostazioni saranno eliminati da questo browser, e non si potrà annullare. Esporta prima un backup se potresti volerli indietro.',
+    'options.data.wipe.confirmText': 'Questo elimina da questo browser, e non si potrà annullare:',
     'options.data.wipe.exportFirst': 'Esporta prima un backup',
     'options.data.wipe.confirm': 'Elimina tutto',
-    'options.data.wipe.done': 'Tutti i dati sono stati eliminati.',
 
     'options.settings.appearance': 'Aspetto',
     'options.settings.theme': 'Tema',

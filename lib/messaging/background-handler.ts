@@ -1,13 +1,16 @@
 // The background's side of the protocol: validate, run the command in one transaction, publish.
 import { resolveLanguage, setLanguage, locale } from '../i18n';
 import { staleProblem, type Command } from '../domain/commands';
-import type { Problem } from '../domain/problems';
+import type { Problem, Result } from '../domain/problems';
 import type { TierkitDb } from '../store/db';
 import { loadWorkspace, runCommand, type Loaded } from '../store/workspace-store';
 import { utcDate } from '../eligibility/dates';
 import { allDaily, allSnapshots, dailyOf, importDays, ownHandle, recordSnapshot, snapshotsOf } from '../store/stats-store';
 import { exportOwnPack, importPack, listPacks, readTrustedPacks, removePack, resolvePack } from '../store/pack-store';
 import { createRosterStore } from '../store/roster-store';
+import { dataSummary } from '../store/data-summary';
+import { backupSigningKey, renewSigningKey, restoreSigningKey } from '../store/key-store';
+import { rosterMessage } from '../roster/messages';
 import { requestSchema } from './requests';
 import { type Diagnostic, type History, type Response, type RosterStatus, type Snapshot } from './protocol';
 import { type BackupData } from './roster-answers';
@@ -27,7 +30,18 @@ export interface HandlerDeps {
   writeDiagnostics?: (list: Diagnostic[]) => Promise<void>;
   /** How long after a roster change the lookup index's snapshot is taken (lib/store/roster-store.ts). */
   snapshotDelayMs?: number;
+  /** The waits before each new attempt to publish a saved change (ms); PUBLISH_RETRY_DELAYS_MS unless given. */
+  publishRetryDelaysMs?: readonly number[];
 }
+
+/**
+ * A change is committed before it is published: when publishing fails (storage.local refused the
+ * write), it is tried again after each of these waits, in ms, before the answer says pages may show an older view.
+ */
+export const PUBLISH_RETRY_DELAYS_MS: readonly number[] = [200, 1000];
+
+/** What a committed change answers besides `ok`: `unpublished` when it could not be published. */
+type Published = { unpublished?: true };
 
 /**
  * Commands that can change what eligibility is computed from: the profile (age, good standing),
@@ -95,6 +109,39 @@ export function createHandler(deps: HandlerDeps) {
     return revision;
   }
 
+  const retryDelays = deps.publishRetryDelaysMs ?? PUBLISH_RETRY_DELAYS_MS;
+  // A saved change some step could not publish: the next "publish" request publishes everything again.
+  let unpublished = false;
+
+  /** Runs one step, again after each retry delay while it throws; false when it never succeeded. */
+  async function retried(step: () => Promise<unknown>): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await step();
+        return true;
+      } catch (error) {
+        if (attempt >= retryDelays.length) {
+          console.warn('Tierkit: a saved change could not be published', error);
+          return false;
+        }
+        await new Promise((resolve) => setTimeout(resolve, retryDelays[attempt]));
+      }
+    }
+  }
+
+  /**
+   * What follows a committed change: publishing it, and the roster and eligibility that depend on it.
+   * The change is saved whatever happens here, so a failure does not fail the answer: each step is tried
+   * again, and when one keeps failing the answer says so (`unpublished`), and the page says its view may be
+   * out of date and offers to reload.
+   */
+  async function afterCommit(...steps: (() => Promise<unknown>)[]): Promise<Published> {
+    let failed = false;
+    for (const step of steps) if (!(await retried(step))) failed = true;
+    if (failed) unpublished = true;
+    return failed ? { unpublished: true } : {};
+  }
+
   async function handle(message: unknown): Promise<Response> {
     const request = requestSchema.safeParse(message);
     if (!request.success) {
@@ -108,19 +155,34 @@ export function createHandler(deps: HandlerDeps) {
     switch (request.data.type) {
       case 'publish':
         await publish(await loadWorkspace(db));
+        if (unpublished) {
+          await publishRoster();
+          await deps.onStatsChanged?.();
+          unpublished = false;
+        }
         return { ok: true };
       case 'command': {
         const type = request.data.command.type;
         const guard = changesRosterTiers.has(type) ? await roster.guard() : undefined;
         const result = await runCommand(db, request.data.command, { now: now(), newId, locale: locale() }, guard);
         if (!result.ok) return result;
-        // The page waits for this snapshot before it goes on, so an editor goes on from what it saved.
-        const published = await publish(result.value);
         if (type === 'workspace.wipe' || type === 'backup.import') roster.reload();
-        else if (changesBadges.has(type)) await roster.workspaceChanged();
-        if (changesBadges.has(type)) await publishRoster();
-        if (changesEligibility.has(type)) await deps.onStatsChanged?.();
-        return { ok: true, data: { revision: published } };
+        let revision: number | undefined;
+        const published = await afterCommit(
+          async () => {
+            revision = await publish(result.value);
+          },
+          async () => {
+            if (!changesBadges.has(type)) return;
+            if (type !== 'workspace.wipe' && type !== 'backup.import') await roster.workspaceChanged();
+            await publishRoster();
+          },
+          async () => {
+            if (changesEligibility.has(type)) await deps.onStatsChanged?.();
+          },
+        );
+        // The page waits for this snapshot before it goes on, so an editor goes on from what it saved.
+        return { ok: true, ...(revision === undefined ? {} : { data: { revision } }), ...published };
       }
       case 'eligibility.history': {
         const handle = await ownHandle(db);
@@ -140,8 +202,7 @@ export function createHandler(deps: HandlerDeps) {
         const handle = await ownHandle(db);
         if (!handle) return { ok: false, problems: [{ path: [], message: t('err.noProfile') }] };
         const data = await importDays(db, handle, request.data.days, now());
-        await deps.onStatsChanged?.();
-        return { ok: true, data };
+        return { ok: true, data, ...(await afterCommit(async () => deps.onStatsChanged?.())) };
       }
       case 'stats.manual': {
         const handle = await ownHandle(db);
@@ -153,8 +214,7 @@ export function createHandler(deps: HandlerDeps) {
           { handle, day: utcDate(capturedAt), capturedAt, followers, views30, source: 'manual', precise: true },
           true,
         );
-        await deps.onStatsChanged?.();
-        return { ok: true };
+        return { ok: true, ...(await afterCommit(async () => deps.onStatsChanged?.())) };
       }
       case 'roster.query':
         return { ok: true, data: await roster.query(request.data) };
@@ -168,46 +228,39 @@ export function createHandler(deps: HandlerDeps) {
         }
         const saved = await roster.save(subscriber);
         if (!saved.ok) return saved;
-        await publishRoster();
-        return { ok: true, data: saved.value };
+        return { ok: true, data: saved.value, ...(await afterCommit(publishRoster)) };
       }
       case 'roster.remove': {
         const removed = await roster.remove(request.data.ids);
-        if (removed.length) await publishRoster();
-        return { ok: true, data: { removed } };
+        return { ok: true, data: { removed }, ...(removed.length ? await afterCommit(publishRoster) : {}) };
       }
       case 'roster.restore': {
         const restored = await roster.restore(request.data.subscribers);
         if (!restored.ok) return restored;
-        await publishRoster();
-        return { ok: true };
+        return { ok: true, ...(await afterCommit(publishRoster)) };
       }
       case 'roster.import': {
         const { fileName, text, apply } = request.data;
         const answer = await roster.importCsv(fileName, text, apply);
-        if (answer.ok && apply) await publishRoster();
-        return { ok: true, data: answer };
+        return { ok: true, data: answer, ...(answer.ok && apply ? await afterCommit(publishRoster) : {}) };
       }
       case 'roster.export':
-        return fileAnswer(await roster.exportCsv());
+        return answer(await roster.exportCsv());
       case 'pack.export':
-        return fileAnswer(await exportOwnPack(db, now()));
+        return answer(await exportOwnPack(db, now()));
       case 'pack.import': {
         const imported = await importPack(db, request.data.fileName, request.data.text, now());
         if (!imported.ok) return imported;
         roster.reload();
-        await publishRoster();
-        return { ok: true, data: imported.value };
+        return { ok: true, data: imported.value, ...(await afterCommit(publishRoster)) };
       }
       case 'pack.list':
         return { ok: true, data: await listPacks(db) };
       case 'pack.remove': {
         const removed = await removePack(db, request.data.fingerprint);
-        if (removed) {
-          roster.reload();
-          await publishRoster();
-        }
-        return { ok: true, data: { removed } };
+        if (!removed) return { ok: true, data: { removed } };
+        roster.reload();
+        return { ok: true, data: { removed }, ...(await afterCommit(publishRoster)) };
       }
       case 'pack.resolve': {
         const { fingerprint, choice, trusted } = request.data;
@@ -220,10 +273,20 @@ export function createHandler(deps: HandlerDeps) {
       case 'diagnostics.clear':
         await deps.writeDiagnostics?.([]);
         return { ok: true };
+      case 'data.summary':
+        return { ok: true, data: await dataSummary(db) };
+      case 'key.backup':
+        return answer(await backupSigningKey(db, request.data.passphrase, now()));
+      case 'key.restore': {
+        const { text, passphrase, apply, replaces } = request.data;
+        return answer(await restoreSigningKey(db, text, passphrase, apply ? { replaces } : null));
+      }
+      case 'key.renew':
+        return answer(await renewSigningKey(db, request.data.replaces, now()));
     }
   }
 
-  function fileAnswer(result: Awaited<ReturnType<typeof roster.exportCsv>>): Response {
+  function answer(result: Result<unknown>): Response {
     return result.ok ? { ok: true, data: result.value } : result;
   }
 
@@ -248,14 +311,14 @@ export function createHandler(deps: HandlerDeps) {
     setTierFromMenu: (handle: string, tierId: string) =>
       serialized(async () => {
         const saved = await roster.setTierOf(handle, tierId);
-        if (saved.ok) await publishRoster();
+        if (saved.ok) await afterCommit(publishRoster);
         return saved;
       }),
     /** The context menu's Remove: the records removed (none when the person was not on the roster). */
     removeFromMenu: (handle: string) =>
       serialized(async () => {
         const removed = await roster.remove(await roster.idsOf(handle));
-        if (removed.length) await publishRoster();
+        if (removed.length) await afterCommit(publishRoster);
         return removed;
       }),
     /** A badge feature started on tiktok.com: the roster read and indexed ahead of its first lookup. */

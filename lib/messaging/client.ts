@@ -3,10 +3,22 @@ import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { responseSchema, snapshotSchema, SNAPSHOT_KEY, type Request, type Response, type Snapshot } from './protocol';
 
+const unpublishedListeners = new Set<() => void>();
+
+/**
+ * Calls back whenever the background answers that a change was saved but not published (`unpublished`):
+ * the page's view may be older than what is stored. Returns the unsubscribe.
+ */
+export function onUnpublishedAnswer(listener: () => void): () => void {
+  unpublishedListeners.add(listener);
+  return () => unpublishedListeners.delete(listener);
+}
+
 export async function send(request: Request): Promise<Response> {
   try {
     const raw = await browser.runtime.sendMessage(request);
     const parsed = responseSchema.safeParse(raw);
+    if (parsed.success && parsed.data.ok && parsed.data.unpublished) for (const listener of unpublishedListeners) listener();
     return parsed.success ? parsed.data : { ok: false, problems: [{ path: [], message: t('err.badResponse') }] };
   } catch (error) {
     return { ok: false, problems: [{ path: [], message: t('err.noBackground', { detail: String((error as Error)?.message ?? error) }) }] };

@@ -27,8 +27,11 @@ const problemSchema = z.object({
 });
 
 export const responseSchema = z.union([
-  /** `data` is there for requests that answer something; each has its schema below. */
-  z.object({ ok: z.literal(true), data: z.optional(z.unknown()) }),
+  /**
+   * `data` is there for requests that answer something; each has its schema below. `unpublished`: the change
+   * was saved, but it could not be published, so open pages may show an older view until reloaded.
+   */
+  z.object({ ok: z.literal(true), data: z.optional(z.unknown()), unpublished: z.optional(z.literal(true)) }),
   z.object({ ok: z.literal(false), problems: z.array(problemSchema) }),
 ]);
 export type Response = z.infer<typeof responseSchema>;

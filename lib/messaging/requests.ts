@@ -97,6 +97,24 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   /** Forget the page diagnostics the content script recorded. */
   z.object({ type: z.literal('diagnostics.clear') }),
+  // ---- The Data section (answers in key-answers.ts)
+  /** What "Delete all data" would remove besides the workspace, counted, and the signing key (`dataSummarySchema`). */
+  z.object({ type: z.literal('data.summary') }),
+  /** The signing key encrypted under a passphrase, as a file to save (`keyBackupFileSchema`). */
+  z.object({ type: z.literal('key.backup'), passphrase: z.string().check(z.maxLength(1000)) }),
+  /**
+   * A key backup file: read and described (`keyRestoreAnswerSchema`); with `apply`, its key also takes the
+   * place of the kept key whose fingerprint is `replaces` (null: none), as the creator confirmed.
+   */
+  z.object({
+    type: z.literal('key.restore'),
+    text: z.string().check(z.maxLength(MAX_TEXT_FILE)),
+    passphrase: z.string().check(z.maxLength(1000)),
+    apply: z.boolean(),
+    replaces: z.nullable(z.string().check(z.maxLength(100))),
+  }),
+  /** A new signing key in place of the kept one whose fingerprint is `replaces` (`keyInfoSchema`). */
+  z.object({ type: z.literal('key.renew'), replaces: z.string().check(z.maxLength(100)) }),
 ]);
 
 export const contentRequestSchema = z.discriminatedUnion('type', [

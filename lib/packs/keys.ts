@@ -15,11 +15,14 @@ import {
   type PublicJwk,
 } from './pack';
 
-const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+export const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 export const SIGNATURE_ALGORITHM = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
 export interface SigningKey {
-  /** Never extractable: it can sign, and be kept in IndexedDB as it is, but its bytes cannot be read. */
+  /**
+   * Kept in IndexedDB as a CryptoKey. Extractable, so that the creator can back it up encrypted under a
+   * passphrase (key-backup.ts); keys made before backups existed are not, and cannot be backed up.
+   */
   privateKey: CryptoKey;
   publicJwk: PublicJwk;
 }
@@ -29,9 +32,9 @@ export function publicJwkOf(jwk: JsonWebKey): PublicJwk {
   return { kty: 'EC', crv: 'P-256', x: jwk.x ?? '', y: jwk.y ?? '' };
 }
 
-/** The key pair the extension creates once and keeps. */
+/** The key pair the extension creates once and keeps; its private half can be exported for a backup. */
 export async function createSigningKey(): Promise<SigningKey> {
-  const pair = await crypto.subtle.generateKey(ECDSA_P256, false, ['sign', 'verify']);
+  const pair = await crypto.subtle.generateKey(ECDSA_P256, true, ['sign', 'verify']);
   // A public key stays exportable whatever `extractable` says.
   const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
   return { privateKey: pair.privateKey, publicJwk: publicJwkOf(jwk) };

@@ -3,6 +3,8 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Perk, PricePoints, Profile, RevenueRule, RulesProfile, Settings, Tier } from '../domain/schema';
 import type { DailyStat, StatSnapshot } from '../domain/stats';
+import { defaultSettings } from '../domain/defaults';
+import { isRecord } from '../domain/is-record';
 import type { BadgePack, PublicJwk } from '../packs/pack';
 import { initialTrust, type PackStatus, type UnratedPack } from '../packs/replace';
 import type { Subscriber } from '../roster/schema';
@@ -83,13 +85,18 @@ export class TierkitDb extends Dexie {
       })
       .upgrade(async (tx) => {
         // Version 1's settings gain the eligibility fields; the rules tables start with the defaults.
+        // The stored value is not trusted to be an object: an empty one (null) holds nothing to keep and
+        // becomes the defaults; one of another shape is left as it is, and loading reports it.
         await tx
           .table('singletons')
           .where('key')
           .equals('settings')
-          .modify((row: { value: Record<string, unknown> }) => {
-            row.value.eligibilityProfileId ??= TIKTOK_SUBSCRIPTION_ID;
-            row.value.notifications ??= true;
+          .modify((row: { value: unknown }) => {
+            if (row.value === null || row.value === undefined) row.value = { ...defaultSettings };
+            else if (isRecord(row.value)) {
+              row.value.eligibilityProfileId ??= TIKTOK_SUBSCRIPTION_ID;
+              row.value.notifications ??= true;
+            }
           });
         await tx.table('eligibilityProfiles').bulkPut(defaultEligibilityProfiles);
         await tx.table('bonusConditions').bulkPut(defaultBonusConditions);
@@ -129,7 +136,7 @@ export class TierkitDb extends Dexie {
       });
   }
 
-  /** Every table: what "Delete all data" clears and an import may write. */
+  /** Every table: what "Delete all data" clears (the signing key only when asked) and an import may write. */
   get allTables() {
     return [...this.workspaceTables, this.statSnapshots, this.dailyStats, this.subscribers, this.packs, this.keys, this.lookupCache];
   }

@@ -2,18 +2,17 @@
 // packs imported from other creators. Pure functions of a TierkitDb; the background calls them. Every
 // record read back is validated: one that no longer fits is left in place, reported, never overwritten.
 import * as z from 'zod/mini';
-import { formatPath, type Problem, type Result } from '../domain/problems';
+import { type Problem, type Result } from '../domain/problems';
 import { sortTiers } from '../domain/offer';
 import { profileSchema, tierSchema } from '../domain/schema';
 import { locale } from '../i18n';
 import type { ExportedFile, PackConflict, PackImportAnswer, PackInfo, PackList, PackResolveAnswer } from '../messaging/protocol';
-import { createSigningKey, fingerprint, serializePack, signPack } from '../packs/keys';
+import { serializePack, signPack } from '../packs/keys';
 import { packMessage } from '../packs/messages';
 import {
   MAX_PACK_SUBSCRIBERS,
   badgePackSchema,
   packFileName,
-  publicJwkSchema,
   type BadgePack,
   type PackSubscriber,
   type PackTier,
@@ -21,11 +20,10 @@ import {
 import { decideImport, decideResolve, packStatuses, type ConflictChoice, type OwnIdentity, type StoredPackInfo } from '../packs/replace';
 import { verifyPack } from '../packs/verify';
 import { subscriberName, subscriberSchema } from '../roster/schema';
-import { nextRosterGeneration, type StoredKey, type StoredPack, type TierkitDb } from './db';
+import { nextRosterGeneration, type StoredPack, type TierkitDb } from './db';
+import { readSigningKey, signingKey } from './key-store';
 import { ownHandle } from './stats-store';
-import { validRows } from './valid-rows';
-
-const SIGNING_KEY_ID = 'signing';
+import { firstIssue, validRows } from './valid-rows';
 
 const storedPackSchema = z.object({
   fingerprint: z.string(),
@@ -46,15 +44,6 @@ const keptInfoSchema = z.object({
   status: z.enum(packStatuses),
 });
 
-const storedKeySchema = z.object({
-  id: z.literal(SIGNING_KEY_ID),
-  // A CryptoKey survives IndexedDB's structured clone as a CryptoKey; anything else cannot sign.
-  privateKey: z.custom<CryptoKey>((key) => key instanceof CryptoKey && key.type === 'private' && key.usages.includes('sign')),
-  publicJwk: publicJwkSchema,
-  fingerprint: z.string(),
-  createdAt: z.int(),
-});
-
 /** A kept pack that no longer validates: where it is, and what is wrong with it. */
 interface UnreadablePack {
   fingerprint: string;
@@ -64,13 +53,6 @@ interface UnreadablePack {
 interface Kept {
   packs: StoredPack[];
   unreadable: UnreadablePack[];
-}
-
-function firstIssue(error: z.core.$ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return '';
-  const path = formatPath(issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)));
-  return path ? `${path}: ${issue.message}` : issue.message;
 }
 
 /**
@@ -123,37 +105,12 @@ const infoOf = (stored: StoredPack): StoredPackInfo => ({
 
 /** The person's creator handle and signing key: a pack claiming their handle is theirs only with their key. */
 async function ownIdentity(db: TierkitDb): Promise<OwnIdentity> {
-  const key = parseSigningKey(await db.keys.get(SIGNING_KEY_ID));
+  const key = await readSigningKey(db);
   return { handle: await ownHandle(db), fingerprint: key.ok ? (key.value?.fingerprint ?? null) : null };
 }
 
 const byCreatorThenNewest = (a: StoredPack, b: StoredPack): number =>
   a.creatorHandle.localeCompare(b.creatorHandle) || b.pack.issuedAt.localeCompare(a.pack.issuedAt);
-
-/** The creator's signing key as stored; null when there is none yet. */
-function parseSigningKey(row: unknown): Result<StoredKey | null> {
-  if (row === undefined) return { ok: true, value: null };
-  const parsed = storedKeySchema.safeParse(row);
-  if (parsed.success) return { ok: true, value: parsed.data as StoredKey };
-  return { ok: false, problems: [{ path: [], message: packMessage('pack.export.keyUnreadable', { detail: firstIssue(parsed.error) }) }] };
-}
-
-/** The key packs are signed with, made on first use. The private half is never extractable. */
-async function signingKey(db: TierkitDb, now: number): Promise<Result<StoredKey>> {
-  const stored = parseSigningKey(await db.keys.get(SIGNING_KEY_ID));
-  if (!stored.ok || stored.value) return stored as Result<StoredKey>;
-  // Made outside the transaction: IndexedDB commits a transaction that waits on anything else (WebCrypto).
-  const { privateKey, publicJwk } = await createSigningKey();
-  const created: StoredKey = { id: SIGNING_KEY_ID, privateKey, publicJwk, fingerprint: await fingerprint(publicJwk), createdAt: now };
-  const kept = await db.transaction('rw', db.keys, async () => {
-    // Another export may have made one meanwhile: the first key kept stays the creator's key.
-    const existing = await db.keys.get(SIGNING_KEY_ID);
-    if (existing) return existing;
-    await db.keys.add(created);
-    return created;
-  });
-  return kept === created ? { ok: true, value: created } : (parseSigningKey(kept) as Result<StoredKey>);
-}
 
 /** A signing problem said of the subscriber or tier it is about, since its path is the pack's, not the roster's. */
 function describeSignProblem(problem: Problem, tiers: readonly PackTier[], subscribers: readonly PackSubscriber[]): Problem {

@@ -154,7 +154,8 @@ export async function runCommand(db: TierkitDb, command: Command, ctx: CommandCo
   return db.transaction('rw', db.allTables, async () => {
     const loaded = await loadWorkspace(db);
     if (command.type === 'workspace.wipe') {
-      await Promise.all(db.allTables.map((table) => table.clear()));
+      const cleared = command.deleteSigningKey ? db.allTables : db.allTables.filter((table) => table !== db.keys);
+      await Promise.all(cleared.map((table) => table.clear()));
       return { ok: true, value: await loadWorkspace(db) };
     }
     // A backup is read once: its workspace goes through importBackup, its numbers straight to the store.

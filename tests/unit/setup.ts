@@ -7,6 +7,7 @@ import { eligibilityOptions } from '@/lib/i18n/ui-eligibility-options';
 import { options } from '@/lib/i18n/ui-options';
 import { rosterUi } from '@/lib/i18n/ui-roster';
 import { packsUi } from '@/lib/i18n/ui-packs';
+import { dataUi } from '@/lib/i18n/ui-data';
 import { LazyProfileForm } from '@/components/profile/LazyProfileForm';
 import { LazyTierEditor } from '@/components/tiers/LazyTierEditor';
 import { InThreadWorker } from './helpers/in-thread-worker';
@@ -20,6 +21,7 @@ addMessages(options);
 addMessages(eligibilityOptions);
 addMessages(rosterUi);
 addMessages(packsUi);
+addMessages(dataUi);
 // The Studio import reads files in a worker; here the same work runs in the test's thread.
 vi.stubGlobal('Worker', InThreadWorker);
 // The popup loads its editors on demand (the end-to-end tests cover that); here they are ready at once.

@@ -18,6 +18,8 @@ export function startFakeBackground() {
     writeDiagnostics: (list) => fakeBrowser.storage.local.set({ [DIAGNOSTICS_KEY]: list }),
     browserLanguage: () => 'en-US',
     newId: () => `id-${++n}`,
+    // A publish that storage refuses is tried again at once: tests count attempts, they do not wait.
+    publishRetryDelaysMs: [0, 0],
   });
   // fakeBrowser (@webext-core/fake-browser 1.5) resolves sendMessage with what the listener returns and
   // passes no sendResponse, so the listener returns the handler's promise.

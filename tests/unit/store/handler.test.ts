@@ -1,24 +1,50 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHandler } from '@/lib/messaging/background-handler';
-import { snapshotSchema, type Snapshot } from '@/lib/messaging/protocol';
+import { snapshotSchema, type RosterStatus, type Snapshot } from '@/lib/messaging/protocol';
 import { TierkitDb } from '@/lib/store/db';
 import { loadWorkspace } from '@/lib/store/workspace-store';
 import { emptyWorkspace } from '@/lib/domain/defaults';
 import { versionOf } from '@/lib/domain/version';
 import { getLanguage } from '@/lib/i18n';
 
-function setup(options: { browserLanguage?: string; publish?: (s: Snapshot) => Promise<void> } = {}) {
+interface SetupOptions {
+  browserLanguage?: string;
+  publish?: (s: Snapshot) => Promise<void>;
+  publishRoster?: (status: RosterStatus) => Promise<void>;
+  onStatsChanged?: () => Promise<void>;
+}
+
+function setup(options: SetupOptions = {}) {
   const published: Snapshot[] = [];
   let n = 0;
   const db = new TierkitDb(`t-${crypto.randomUUID()}`);
   const handler = createHandler({
     db,
     publish: options.publish ?? (async (s) => void published.push(structuredClone(s))),
+    ...(options.publishRoster ? { publishRoster: options.publishRoster } : {}),
+    ...(options.onStatsChanged ? { onStatsChanged: options.onStatsChanged } : {}),
     browserLanguage: () => options.browserLanguage ?? 'en-US',
     now: () => 1_700_000_000_000,
     newId: () => `id-${++n}`,
+    // Publishing is tried again at once: these tests count attempts, not wait for them.
+    publishRetryDelaysMs: [0, 0],
   });
   return { db, handler, published, last: () => published.at(-1)! };
+}
+
+/** A storage.local.set that refuses the next `failures` writes, as a full or busy storage does. */
+function failingStorage<T>(failures: number) {
+  const written: T[] = [];
+  let attempts = 0;
+  const write = async (value: T) => {
+    attempts++;
+    if (failures > 0) {
+      failures--;
+      throw new Error('QUOTA_BYTES quota exceeded');
+    }
+    written.push(structuredClone(value));
+  };
+  return { write, written, attempts: () => attempts, failNext: (count: number) => (failures = count) };
 }
 
 const badge = { label: 'GOLD', color: '#ffcc00' };
@@ -137,21 +163,69 @@ describe('background handler', () => {
     expect(getLanguage()).toBe('en');
   });
 
-  it('answers an unexpected failure with ok:false and keeps serving', async () => {
-    let fail = true;
-    const published: Snapshot[] = [];
-    const { handler } = setup({
-      publish: async (s) => {
-        if (fail) throw new Error('storage quota');
-        published.push(s);
-      },
-    });
+  it('answers a failure before the change is saved with ok:false, writes nothing, and keeps serving', async () => {
+    const { handler, db, published } = setup();
+    vi.spyOn(db.tiers, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
     expect(await handler.handle(command({ type: 'tier.save', tier: tier('Gold', 999) }))).toEqual({
       ok: false,
-      problems: [{ path: [], message: 'Something went wrong: storage quota' }],
+      problems: [{ path: [], message: 'Something went wrong: disk full' }],
     });
-    fail = false;
-    expect(await handler.handle(command({ type: 'tier.save', tier: tier('Silver', 499) }))).toMatchObject({ ok: true });
-    expect(published.at(-1)!.workspace.tiers.map((t) => t.name)).toEqual(['Gold', 'Silver']);
+    expect(await db.tiers.count()).toBe(0);
+    expect(published).toEqual([]);
+    expect(await handler.handle(command({ type: 'tier.save', tier: tier('Silver', 499) }))).toEqual({ ok: true, data: { revision: expect.any(Number) } });
+    expect(published.at(-1)!.workspace.tiers.map((t) => t.name)).toEqual(['Silver']);
+  });
+});
+
+describe('publishing a saved change', () => {
+  it('answers a change saved but refused once by storage as saved, and publishes it again', async () => {
+    const storage = failingStorage<Snapshot>(1);
+    const { handler } = setup({ publish: storage.write });
+    expect(await handler.handle(command({ type: 'tier.save', tier: tier('Gold', 999) }))).toEqual({ ok: true, data: { revision: expect.any(Number) } });
+    expect(storage.attempts()).toBe(2);
+    expect(storage.written.map((s) => s.workspace.tiers.map((t) => t.name))).toEqual([['Gold']]);
+  });
+
+  it('when storage keeps refusing, answers saved but unpublished, and publishes everything at the next "publish"', async () => {
+    const storage = failingStorage<Snapshot>(Infinity);
+    const roster = failingStorage<RosterStatus>(Infinity);
+    const eligibility = vi.fn(async () => undefined);
+    const { handler, db } = setup({ publish: storage.write, publishRoster: roster.write, onStatsChanged: eligibility });
+    const answer = await handler.handle(command({ type: 'profile.save', profile: { handle: 'mara.sings', displayName: 'Mara', market: 'IT', currency: 'EUR', age: { kind: 'confirmed-adult' } } }));
+    expect(answer).toEqual({ ok: true, unpublished: true });
+    // The first try and one after each retry delay.
+    expect(storage.attempts()).toBe(3);
+    // Saved, whatever the pages show.
+    expect((await loadWorkspace(db)).workspace.profile?.handle).toBe('mara.sings');
+    // What does not depend on storage.local still ran.
+    expect(eligibility).toHaveBeenCalledTimes(1);
+
+    // A page's Reload asks for a publish: once storage works again it gets the workspace and the roster.
+    expect((await handler.handle({ type: 'publish' })).ok).toBe(false);
+    storage.failNext(0);
+    roster.failNext(0);
+    expect(await handler.handle({ type: 'publish' })).toEqual({ ok: true });
+    expect(storage.written.at(-1)!.workspace.profile?.handle).toBe('mara.sings');
+    expect(roster.written.at(-1)!.creators).toEqual(['mara.sings']);
+    expect(eligibility).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers a roster change as saved when its state could not be published at first, and unpublished when never', async () => {
+    const roster = failingStorage<RosterStatus>(0);
+    const { handler } = setup({ publishRoster: roster.write });
+    const profile = { handle: 'mara.sings', displayName: 'Mara', market: 'IT', currency: 'EUR', age: { kind: 'confirmed-adult' } };
+    await handler.handle(command({ type: 'profile.save', profile }));
+    await handler.handle(command({ type: 'tier.save', tier: tier('Gold', 999) }));
+    const subscriber = (handle: string) => ({ type: 'roster.save', subscriber: { handle, tierId: 'id-1', since: '2023-01-10' } });
+
+    roster.failNext(1);
+    expect(await handler.handle(subscriber('fan.one'))).toEqual({ ok: true, data: { id: expect.any(String) } });
+    expect(roster.written.at(-1)!.total).toBe(1);
+
+    roster.failNext(Infinity);
+    expect(await handler.handle(subscriber('fan.two'))).toEqual({ ok: true, unpublished: true, data: { id: expect.any(String) } });
+    roster.failNext(0);
+    expect(await handler.handle({ type: 'publish' })).toEqual({ ok: true });
+    expect(roster.written.at(-1)!.total).toBe(2);
   });
 });

@@ -115,14 +115,14 @@ describe('exporting the creator’s pack', () => {
     ]);
   });
 
-  it('signs with a key made once and kept non-extractable; the signature verifies', async () => {
+  it('signs with a key made once and kept (extractable, for its encrypted backup); the signature verifies', async () => {
     const db = await creatorDb();
     expect((await listPacks(db)).ownFingerprint).toBeNull();
     const first = await exported(db);
     const verified = await verifyPack(first.text);
     expect(verified.ok).toBe(true);
     const key = (await db.keys.get('signing'))!;
-    expect(key.privateKey.extractable).toBe(false);
+    expect(key.privateKey.extractable).toBe(true);
     expect(key.createdAt).toBe(NOW);
     expect(verified.ok && verified.fingerprint).toBe(key.fingerprint);
     expect((await listPacks(db)).ownFingerprint).toBe(key.fingerprint);

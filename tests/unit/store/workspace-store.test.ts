@@ -256,4 +256,28 @@ describe('opening the data of older versions', () => {
     expect(await db.statSnapshots.count()).toBe(0);
     expect(await db.dailyStats.count()).toBe(0);
   });
+
+  it('opens a version-1 database whose settings are null, with default settings, and runs commands on it', async () => {
+    const name = `v1-null-${crypto.randomUUID()}`;
+    const ws = threeTiers();
+    await createVersion1(name, { singletons: [{ key: 'profile', value: ws.profile }, { key: 'settings', value: null }], tiers: ws.tiers, perks: ws.perks });
+    const db = freshDb(name);
+    const next = await must(db, { type: 'tier.delete', id: 'bronze' });
+    expect(next.workspace.tiers.map((t) => t.id)).toEqual(['silver', 'gold']);
+    // Nothing was there to keep: the upgrade wrote the defaults, which read back without a problem.
+    expect((await db.singletons.get('settings'))?.value).toEqual(emptyWorkspace().settings);
+    expect(next.unreadable).toEqual([]);
+    expect(next.workspace.settings).toEqual(emptyWorkspace().settings);
+  });
+
+  it('leaves a version-1 settings record of another shape in place, reported, and still runs commands', async () => {
+    const name = `v1-odd-${crypto.randomUUID()}`;
+    const ws = threeTiers();
+    await createVersion1(name, { singletons: [{ key: 'settings', value: 'dark' }], tiers: ws.tiers, perks: ws.perks });
+    const db = freshDb(name);
+    const next = await must(db, { type: 'tier.delete', id: 'bronze' });
+    expect(next.workspace.tiers.map((t) => t.id)).toEqual(['silver', 'gold']);
+    expect(next.unreadable).toEqual([expect.stringMatching(/^singletons\/settings: /)]);
+    expect((await db.singletons.get('settings'))?.value).toBe('dark');
+  });
 });

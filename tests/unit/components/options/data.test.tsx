@@ -160,12 +160,12 @@ describe('Data: import', () => {
 describe('Data: delete all data', () => {
   it('needs the confirmation: Cancel keeps everything, Delete everything wipes', async () => {
     await openOptions('#data', seedLocal);
-    const dialog = document.querySelector('dialog')!;
+    const dialog = document.querySelector<HTMLDialogElement>('dialog.wipe-dialog')!;
     expect(dialog.open).toBe(false);
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete all data' }));
     expect(dialog.open).toBe(true);
-    expect(within(dialog).getByText(/Export a backup first if you may want them back/)).toBeTruthy();
+    expect(within(dialog).getByText('This deletes from this browser, and cannot be undone:')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(dialog.open).toBe(false);
     expect(ws().tiers).toHaveLength(1);

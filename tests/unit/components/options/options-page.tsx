@@ -4,19 +4,16 @@ import { render } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
 import type { TierInput } from '@/lib/domain/schema';
 import type { Perk, Tier } from '@/lib/domain/schema';
-import { language, run, snapshot, startAppState, workspace } from '@/components/app-state';
+import { run, snapshot, startAppState, viewOutdated, workspace } from '@/components/app-state';
+import { Root } from '@/components/mount';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { startFakeBackground } from '../../helpers/background';
-
-// As components/mount.tsx does: the page is keyed on the language, so a change renders every string again.
-function Page() {
-  return <OptionsApp key={language.value} />;
-}
 
 let stop: (() => void) | undefined;
 
 beforeEach(() => {
   snapshot.value = null;
+  viewOutdated.value = false;
   history.replaceState(null, '', location.pathname);
   delete document.documentElement.dataset.theme;
 });
@@ -32,7 +29,7 @@ export async function openOptions(hash = '', seed?: () => Promise<void>) {
   stop = await startAppState();
   if (seed) await seed();
   if (hash) history.replaceState(null, '', hash);
-  return render(<Page />);
+  return render(<Root App={OptionsApp} />);
 }
 
 export async function saved(command: Parameters<typeof run>[0]) {
