@@ -1,7 +1,7 @@
 // The capture feature with a fake background: the `send` it is given records what it sends.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentRequest } from '@/lib/messaging/protocol';
-import { COUNTS_WAIT_MS, captureNow, createOwnProfileCapture } from '@/lib/page/features/own-profile-capture';
+import { COUNTS_WAIT_MS, captureNow, collectProfile, createOwnProfileCapture } from '@/lib/page/features/own-profile-capture';
 import type { Send } from '@/lib/page/messages';
 import { createPageObserver, type PageObserver } from '@/lib/page/observer';
 import { runFeatures, type FeatureRunner } from '@/lib/page/runner';
@@ -134,6 +134,16 @@ describe('automatic capture on a profile page', () => {
     await settle();
     await settle();
     expect(sent).toEqual([]);
+  });
+
+  it('counts only the views of videos whose links go to this creator’s videos on tiktok.com', () => {
+    const doc = loadFixture('profile-own-2025');
+    const links = doc.querySelectorAll('[data-e2e="user-post-item"] a[href*="/video/"]');
+    links[0]!.setAttribute('href', 'https://evil.example/@mara.sings/video/7401234567890123456');
+    links[1]!.setAttribute('href', '/@mara.sings/video/7401234567890123457');
+    links[2]!.setAttribute('href', 'https://www.tiktok.com/@lena.paints/video/7401234567890123458');
+    const view = { url: MARA, route: { kind: 'profile', handle: 'mara.sings' }, firstView: true } as const;
+    expect(collectProfile(doc, view, 'mara.sings', false).visible.videoViews).toEqual(['48.2K', '904']);
   });
 
   it('captures at most once per profile view, even when the query changes', async () => {
