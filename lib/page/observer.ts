@@ -7,6 +7,7 @@
 // the same batches (the URL is compared after each batch of mutations, and on popstate). A content
 // script cannot see the page's history.pushState, but TikTok always rewrites the DOM when it
 // navigates, so the comparison runs right after a navigation.
+import { isOwn } from './own-nodes';
 
 export interface WatchOptions {
   /** CSS selector of the elements wanted (see selectors.ts). */
@@ -14,12 +15,23 @@ export interface WatchOptions {
   /** The batch's new matches, in document order of discovery; never empty. */
   onMatch: (elements: Element[]) => void;
   /**
-   * For lists whose slots are rewritten in place (LIVE chat): an element is handed over again when
-   * its key (say, the sender's name) changes. Without a key, an element is handed over once.
+   * For elements the page rewrites in place (a LIVE chat slot, a comment whose nodes React reuses for
+   * another author): an element is handed over again when its key (say, the author it names) changes.
+   * Without a key, an element is handed over once.
    */
   key?: (element: Element) => string;
-  /** Attribute changes that may change a match or its key (observed only while a watch asks). */
+  /**
+   * Attribute changes that may change a match or its key (observed only while a watch asks): on the
+   * match, inside it, or on an element around it (a link around a name).
+   */
   attributes?: string[];
+  /** Text changes inside a match may change its key (observed only while a watch asks). */
+  characterData?: boolean;
+  /**
+   * Containers whose attribute changes may change the key of the matches inside them: a feed item's
+   * author decides whose subscribers its comments' authors are.
+   */
+  within?: string;
 }
 
 export interface PageObserver {
@@ -58,16 +70,16 @@ interface Waiter {
 const LOG_PREFIX = '[Tierkit]';
 
 /**
- * Tierkit's own elements are named `tierkit-…` (badges): no watch wants them, so a record that only
- * adds or removes them is no change to look at. Without this, the 1,667 badges of a long comment list
- * made a second batch that looked at each of their rows again.
+ * Tierkit's own elements (badges, see own-nodes.ts): no watch wants them, so a record that only adds or
+ * removes them, or sets their attributes, is no change to look at. Without this, the 1,667 badges of a
+ * long comment list made a second batch that looked at each of their rows again. An element the page
+ * made is a change like any other, whatever it is called.
  */
-const OWN_PREFIX = 'tierkit-';
-const isOwnNode = (node: Node) => node.nodeType === 1 && (node as Element).localName.startsWith(OWN_PREFIX);
 function isOwnRecord(record: MutationRecord): boolean {
+  if (record.type === 'attributes') return isOwn(record.target);
   if (record.type !== 'childList') return false;
-  for (const node of record.addedNodes) if (!isOwnNode(node)) return false;
-  for (const node of record.removedNodes) if (!isOwnNode(node)) return false;
+  for (const node of record.addedNodes) if (!isOwn(node)) return false;
+  for (const node of record.removedNodes) if (!isOwn(node)) return false;
   return record.addedNodes.length + record.removedNodes.length > 0;
 }
 
@@ -107,9 +119,11 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
   const watches = new Set<Watch>();
   const waiters = new Set<Waiter>();
   const navigationListeners = new Set<(url: string, previous: string) => void>();
-  // Roots of added subtrees, and nodes whose content or attributes changed, since the last batch.
+  // Roots of added subtrees, nodes whose content or attributes changed, and of those the elements
+  // whose attributes changed, since the last batch.
   const added = new Set<Element>();
   const changed = new Set<Node>();
+  const attributed = new Set<Element>();
   let href = win.location.href;
   let cancelBatch: (() => void) | null = null;
   let disconnected = false;
@@ -126,6 +140,8 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
       pageChanged = true;
       if (record.type === 'childList') {
         for (const node of record.addedNodes) if (node.nodeType === 1) added.add(node as Element);
+      } else if (record.type === 'attributes') {
+        attributed.add(record.target as Element);
       }
       changed.add(record.target);
     }
@@ -135,7 +151,8 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
   function observe() {
     if (disconnected) return;
     const attributeFilter = [...new Set([...watches].flatMap((w) => w.attributes ?? []))].sort();
-    const options: MutationObserverInit = { childList: true, subtree: true, characterData: waiters.size > 0 };
+    const characterData = waiters.size > 0 || [...watches].some((w) => w.characterData);
+    const options: MutationObserverInit = { childList: true, subtree: true, characterData };
     if (attributeFilter.length > 0) options.attributeFilter = attributeFilter;
     const key = JSON.stringify(options);
     if (key === observedOptions) return;
@@ -179,6 +196,14 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
       const match = element?.isConnected ? element.closest(watch.selector) : null;
       if (match) candidates.push(match);
     }
+    // An observed attribute changed around matches (a link around a name) or in their container.
+    if (watch.attributes) {
+      for (const element of attributed) {
+        if (!element.isConnected) continue;
+        const scope = (watch.within ? element.closest(watch.within) : null) ?? element;
+        for (const e of scope.querySelectorAll(watch.selector)) candidates.push(e);
+      }
+    }
     const fresh: Element[] = [];
     for (const element of candidates) {
       const key = watch.key ? (guard(watch.name, () => watch.key!(element)) ?? '') : '';
@@ -205,6 +230,7 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
     }
     added.clear();
     changed.clear();
+    attributed.clear();
     for (const waiter of [...waiters]) waiter.check();
   }
 
@@ -270,6 +296,7 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
       for (const waiter of [...waiters]) waiter.check();
       added.clear();
       changed.clear();
+      attributed.clear();
     },
   };
 }

@@ -11,6 +11,7 @@ import { createWorkQueue } from '@/lib/page/badges/work-queue';
 import { createCommentBadges } from '@/lib/page/features/comment-badges';
 import type { Feature } from '@/lib/page/features/feature';
 import { createFeedAuthorBadges } from '@/lib/page/features/feed-author-badges';
+import { createForeignBadges } from '@/lib/page/features/foreign-badges';
 import { createLiveChatBadges } from '@/lib/page/features/live-chat-badges';
 import { createProfileBadges } from '@/lib/page/features/profile-badges';
 import type { Send } from '@/lib/page/messages';
@@ -180,6 +181,7 @@ export const badgeFeatures = (services: BadgeServices, doc: Document): Feature[]
   createLiveChatBadges(services, doc),
   createFeedAuthorBadges(services, doc),
   createProfileBadges(services, doc),
+  createForeignBadges(),
 ];
 
 /** The browser shows `fixture` at `url` and the content script starts, with frames the test runs. */
