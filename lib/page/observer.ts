@@ -9,17 +9,19 @@
 // navigates, so the comparison runs right after a navigation.
 import { isOwn } from './own-nodes';
 
-export interface WatchOptions {
+export interface WatchOptions<K = unknown> {
   /** CSS selector of the elements wanted (see selectors.ts). */
   selector: string;
-  /** The batch's new matches, in document order of discovery; never empty. */
-  onMatch: (elements: Element[]) => void;
+  /** The batch's new matches, in document order of discovery, with their keys; never empty. */
+  onMatch: (elements: Element[], keys: K[]) => void;
   /**
    * For elements the page rewrites in place (a LIVE chat slot, a comment whose nodes React reuses for
-   * another author): an element is handed over again when its key (say, the author it names) changes.
-   * Without a key, an element is handed over once.
+   * another author): an element is handed over again when its key (say, the author it names) changes,
+   * as `sameKey` (by default ===) compares them; never undefined. An element whose key cannot be read
+   * (it throws) is left as it was. Without a key, an element is handed over once.
    */
-  key?: (element: Element) => string;
+  key?: (element: Element) => K;
+  sameKey?: (a: K, b: K) => boolean;
   /**
    * Attribute changes that may change a match or its key (observed only while a watch asks): on the
    * match, inside it, or on an element around it (a link around a name).
@@ -36,7 +38,7 @@ export interface WatchOptions {
 
 export interface PageObserver {
   /** Starts a watch; elements already in the page are handed over in the next batch. Returns the stop. */
-  watch(name: string, options: WatchOptions): () => void;
+  watch<K>(name: string, options: WatchOptions<K>): () => void;
   /**
    * Resolves with the predicate's first non-null value, checked now and after every batch, or with
    * null after `timeoutMs` or when `signal` aborts. Text changes are observed while one waits, since
@@ -58,7 +60,8 @@ export interface ObserverEnvironment {
 
 interface Watch extends WatchOptions {
   name: string;
-  handled: WeakMap<Element, string>;
+  /** Each element handed over, with its key then (true without a key). */
+  handled: WeakMap<Element, unknown>;
   /** The whole page is still to be searched (a new watch). */
   scanAll: boolean;
 }
@@ -177,7 +180,7 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
     cancelBatch = schedule(runBatch);
   }
 
-  function matchesOf(watch: Watch): Element[] {
+  function matchesOf(watch: Watch): { fresh: Element[]; keys: unknown[] } {
     const candidates: Element[] = [];
     if (watch.scanAll) {
       watch.scanAll = false;
@@ -205,13 +208,18 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
       }
     }
     const fresh: Element[] = [];
+    const keys: unknown[] = [];
+    const { key: keyOf, sameKey = (a: unknown, b: unknown) => a === b } = watch;
     for (const element of candidates) {
-      const key = watch.key ? (guard(watch.name, () => watch.key!(element)) ?? '') : '';
-      if (watch.handled.get(element) === key) continue;
+      const key = keyOf ? guard(watch.name, () => keyOf(element)) : true;
+      if (key === undefined) continue;
+      const previous = watch.handled.get(element);
+      if (previous !== undefined && sameKey(previous, key)) continue;
       watch.handled.set(element, key);
       fresh.push(element);
+      keys.push(key);
     }
-    return fresh;
+    return { fresh, keys };
   }
 
   function runBatch() {
@@ -225,8 +233,8 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
     // A callback may change the page or the watches: work on copies; its own changes make a new batch.
     for (const watch of [...watches]) {
       if (!watches.has(watch)) continue;
-      const fresh = matchesOf(watch);
-      if (fresh.length > 0) guard(watch.name, () => watch.onMatch(fresh));
+      const { fresh, keys } = matchesOf(watch);
+      if (fresh.length > 0) guard(watch.name, () => watch.onMatch(fresh, keys));
     }
     added.clear();
     changed.clear();
@@ -236,7 +244,7 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
 
   return {
     watch(name, options) {
-      const watch: Watch = { ...options, name, handled: new WeakMap(), scanAll: true };
+      const watch = { ...options, name, handled: new WeakMap(), scanAll: true } as Watch;
       watches.add(watch);
       observe();
       requestBatch();

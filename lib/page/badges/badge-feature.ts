@@ -3,7 +3,7 @@
 import { createGuard, type WatchOptions } from '../observer';
 import { watchContainer, type ExpectedContainer } from '../diagnostics';
 import type { FeatureContext } from '../features/feature';
-import { createBadgeSet, type BadgeSetEnvironment, type Placement } from './badge-set';
+import { createBadgeSet, samePlacement, type BadgeSetEnvironment, type Placement } from './badge-set';
 
 /** Shared by every badge feature of the content script: one lookup client, one work queue. */
 export type BadgeServices = BadgeSetEnvironment;
@@ -13,30 +13,15 @@ export interface BadgeWatch extends Pick<WatchOptions, 'attributes' | 'character
   selector: string;
   /**
    * Where this element's badges go and whose name they are for, as the element shows it now; null for
-   * none. Read again whenever the page changes what `attributes`, `characterData` and `within` say
-   * may change it: the badges follow (see `keyOf`).
+   * none. It is the element's key: read again whenever the page changes what `attributes`,
+   * `characterData` and `within` say may change it, and when the name, the creator or the element the
+   * badges follow is another, the badges follow (a row whose nodes the page reuses for someone else, a
+   * link it replaces); when not, nothing is done.
    */
   place: (element: Element) => Placement | null;
   /** The container every page of this kind has; absent: the feature checks none on this page. */
   container?: ExpectedContainer;
 }
-
-/** A number for each element a badge follows, so that a key can tell two elements apart. */
-const elementIds = new WeakMap<Element, number>();
-let lastElementId = 0;
-function idOf(element: Element): number {
-  let id = elementIds.get(element);
-  if (id === undefined) elementIds.set(element, (id = ++lastElementId));
-  return id;
-}
-
-/**
- * What a watched element's badges are for: whose name, for which creator, after which element. Every
- * badge is keyed by it, so a row whose nodes the page reuses for someone else (or whose link it
- * replaces) is shown again, and one that still shows the same is left alone.
- */
-const keyOf = (placement: Placement | null) =>
-  placement ? `${placement.kind}\n${placement.name}\n${placement.creator ?? ''}\n${idOf(placement.after)}` : '';
 
 /** What a person does when they come back to a page or move on it. */
 const RETURN_EVENTS = ['visibilitychange', 'scroll', 'pointerdown'] as const;
@@ -72,18 +57,13 @@ export function startBadges(
   const badges = createBadgeSet(services);
   // One odd element must not keep the rest of its batch from their badges.
   const guard = createGuard(log);
-  // The placement each key was made of, for the batch that hands the element over: read once.
-  const placements = new WeakMap<Element, Placement | null>();
   const { place, container, ...observed } = watch;
-  const stop = context.observer.watch(feature, {
+  const stop = context.observer.watch<Placement | null>(feature, {
     ...observed,
-    key(element) {
-      const placement = place(element);
-      placements.set(element, placement);
-      return keyOf(placement);
-    },
-    onMatch(elements) {
-      for (const element of elements) guard(feature, () => badges.show(element, placements.get(element) ?? null));
+    key: place,
+    sameKey: samePlacement,
+    onMatch(elements, placements) {
+      for (let i = 0; i < elements.length; i++) guard(feature, () => badges.show(elements[i]!, placements[i] ?? null));
     },
   });
   context.signal.addEventListener(

@@ -47,8 +47,9 @@ interface Entry {
   alive: boolean;
 }
 
-const samePlacement = (a: Placement, b: Placement) =>
-  a.after === b.after && a.kind === b.kind && a.name === b.name && a.creator === b.creator;
+/** Whether two placements are the same badges: the same name, creator and element to follow. */
+export const samePlacement = (a: Placement | null, b: Placement | null) =>
+  a === b || (a !== null && b !== null && a.after === b.after && a.kind === b.kind && a.name === b.name && a.creator === b.creator);
 
 /** The last of the badges this script made that directly follow `after` (a new one goes after it), or `after`. */
 function lastBadgeAfter(after: Element): Element {

@@ -144,8 +144,8 @@ describe('the page observer', () => {
     element.append(document.createElement('span'));
     document.body.append(element); // moved: removed and added again
     await frames.frame();
-    expect(first.mock.calls.flat(2)).toEqual([element]);
-    expect(second.mock.calls.flat(2)).toEqual([element]);
+    expect(first.mock.calls.flatMap((call) => call[0])).toEqual([element]);
+    expect(second.mock.calls.flatMap((call) => call[0])).toEqual([element]);
   });
 
   it('does no work while the page does not change', async () => {
@@ -156,6 +156,29 @@ describe('the page observer', () => {
     document.body.append(item('new'));
     await settle();
     expect(frames.pending).toBe(1);
+  });
+
+  it('compares keys as the watch says, and hands the keys over with their elements', async () => {
+    document.body.innerHTML = '<a class="link" href="/@Fan.One">Fan One</a>';
+    const seen: [string, string][] = [];
+    observer.watch<{ handle: string }>('links', {
+      selector: '.link',
+      key: (link) => ({ handle: link.getAttribute('href')!.slice(2).toLowerCase() }),
+      sameKey: (a, b) => a.handle === b.handle,
+      attributes: ['href'],
+      onMatch: (links, keys) => seen.push(...links.map((link, i) => [link.textContent!, keys[i]!.handle] as [string, string])),
+    });
+    await frames.frame();
+    const link = document.querySelector('.link')!;
+    link.setAttribute('href', '/@fan.one'); // the same handle: nothing
+    await frames.frame();
+    link.setAttribute('href', '/@night_owl.22');
+    link.textContent = 'Night Owl';
+    await frames.frame();
+    expect(seen).toEqual([
+      ['Fan One', 'fan.one'],
+      ['Night Owl', 'night_owl.22'],
+    ]);
   });
 
   it('hands a recycled slot over again when its key changes, and only then', async () => {
