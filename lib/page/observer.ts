@@ -7,24 +7,38 @@
 // the same batches (the URL is compared after each batch of mutations, and on popstate). A content
 // script cannot see the page's history.pushState, but TikTok always rewrites the DOM when it
 // navigates, so the comparison runs right after a navigation.
+import { isOwn } from './own-nodes';
 
-export interface WatchOptions {
+export interface WatchOptions<K = unknown> {
   /** CSS selector of the elements wanted (see selectors.ts). */
   selector: string;
-  /** The batch's new matches, in document order of discovery; never empty. */
-  onMatch: (elements: Element[]) => void;
+  /** The batch's new matches, in document order of discovery, with their keys; never empty. */
+  onMatch: (elements: Element[], keys: K[]) => void;
   /**
-   * For lists whose slots are rewritten in place (LIVE chat): an element is handed over again when
-   * its key (say, the sender's name) changes. Without a key, an element is handed over once.
+   * For elements the page rewrites in place (a LIVE chat slot, a comment whose nodes React reuses for
+   * another author): an element is handed over again when its key (say, the author it names) changes,
+   * as `sameKey` (by default ===) compares them; never undefined. An element whose key cannot be read
+   * (it throws) is left as it was. Without a key, an element is handed over once.
    */
-  key?: (element: Element) => string;
-  /** Attribute changes that may change a match or its key (observed only while a watch asks). */
+  key?: (element: Element) => K;
+  sameKey?: (a: K, b: K) => boolean;
+  /**
+   * Attribute changes that may change a match or its key (observed only while a watch asks): on the
+   * match, inside it, or on an element around it (a link around a name).
+   */
   attributes?: string[];
+  /** Text changes inside a match may change its key (observed only while a watch asks). */
+  characterData?: boolean;
+  /**
+   * Containers whose attribute changes may change the key of the matches inside them: a feed item's
+   * author decides whose subscribers its comments' authors are.
+   */
+  within?: string;
 }
 
 export interface PageObserver {
   /** Starts a watch; elements already in the page are handed over in the next batch. Returns the stop. */
-  watch(name: string, options: WatchOptions): () => void;
+  watch<K>(name: string, options: WatchOptions<K>): () => void;
   /**
    * Resolves with the predicate's first non-null value, checked now and after every batch, or with
    * null after `timeoutMs` or when `signal` aborts. Text changes are observed while one waits, since
@@ -46,7 +60,8 @@ export interface ObserverEnvironment {
 
 interface Watch extends WatchOptions {
   name: string;
-  handled: WeakMap<Element, string>;
+  /** Each element handed over, with its key then (true without a key). */
+  handled: WeakMap<Element, unknown>;
   /** The whole page is still to be searched (a new watch). */
   scanAll: boolean;
 }
@@ -58,16 +73,16 @@ interface Waiter {
 const LOG_PREFIX = '[Tierkit]';
 
 /**
- * Tierkit's own elements are named `tierkit-…` (badges): no watch wants them, so a record that only
- * adds or removes them is no change to look at. Without this, the 1,667 badges of a long comment list
- * made a second batch that looked at each of their rows again.
+ * Tierkit's own elements (badges, see own-nodes.ts): no watch wants them, so a record that only adds or
+ * removes them, or sets their attributes, is no change to look at. Without this, the 1,667 badges of a
+ * long comment list made a second batch that looked at each of their rows again. An element the page
+ * made is a change like any other, whatever it is called.
  */
-const OWN_PREFIX = 'tierkit-';
-const isOwnNode = (node: Node) => node.nodeType === 1 && (node as Element).localName.startsWith(OWN_PREFIX);
 function isOwnRecord(record: MutationRecord): boolean {
+  if (record.type === 'attributes') return isOwn(record.target);
   if (record.type !== 'childList') return false;
-  for (const node of record.addedNodes) if (!isOwnNode(node)) return false;
-  for (const node of record.removedNodes) if (!isOwnNode(node)) return false;
+  for (const node of record.addedNodes) if (!isOwn(node)) return false;
+  for (const node of record.removedNodes) if (!isOwn(node)) return false;
   return record.addedNodes.length + record.removedNodes.length > 0;
 }
 
@@ -107,9 +122,11 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
   const watches = new Set<Watch>();
   const waiters = new Set<Waiter>();
   const navigationListeners = new Set<(url: string, previous: string) => void>();
-  // Roots of added subtrees, and nodes whose content or attributes changed, since the last batch.
+  // Roots of added subtrees, nodes whose content or attributes changed, and of those the elements
+  // whose attributes changed, since the last batch.
   const added = new Set<Element>();
   const changed = new Set<Node>();
+  const attributed = new Set<Element>();
   let href = win.location.href;
   let cancelBatch: (() => void) | null = null;
   let disconnected = false;
@@ -126,6 +143,8 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
       pageChanged = true;
       if (record.type === 'childList') {
         for (const node of record.addedNodes) if (node.nodeType === 1) added.add(node as Element);
+      } else if (record.type === 'attributes') {
+        attributed.add(record.target as Element);
       }
       changed.add(record.target);
     }
@@ -135,7 +154,8 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
   function observe() {
     if (disconnected) return;
     const attributeFilter = [...new Set([...watches].flatMap((w) => w.attributes ?? []))].sort();
-    const options: MutationObserverInit = { childList: true, subtree: true, characterData: waiters.size > 0 };
+    const characterData = waiters.size > 0 || [...watches].some((w) => w.characterData);
+    const options: MutationObserverInit = { childList: true, subtree: true, characterData };
     if (attributeFilter.length > 0) options.attributeFilter = attributeFilter;
     const key = JSON.stringify(options);
     if (key === observedOptions) return;
@@ -160,7 +180,7 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
     cancelBatch = schedule(runBatch);
   }
 
-  function matchesOf(watch: Watch): Element[] {
+  function matchesOf(watch: Watch): { fresh: Element[]; keys: unknown[] } {
     const candidates: Element[] = [];
     if (watch.scanAll) {
       watch.scanAll = false;
@@ -179,14 +199,27 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
       const match = element?.isConnected ? element.closest(watch.selector) : null;
       if (match) candidates.push(match);
     }
+    // An observed attribute changed around matches (a link around a name) or in their container.
+    if (watch.attributes) {
+      for (const element of attributed) {
+        if (!element.isConnected) continue;
+        const scope = (watch.within ? element.closest(watch.within) : null) ?? element;
+        for (const e of scope.querySelectorAll(watch.selector)) candidates.push(e);
+      }
+    }
     const fresh: Element[] = [];
+    const keys: unknown[] = [];
+    const { key: keyOf, sameKey = (a: unknown, b: unknown) => a === b } = watch;
     for (const element of candidates) {
-      const key = watch.key ? (guard(watch.name, () => watch.key!(element)) ?? '') : '';
-      if (watch.handled.get(element) === key) continue;
+      const key = keyOf ? guard(watch.name, () => keyOf(element)) : true;
+      if (key === undefined) continue;
+      const previous = watch.handled.get(element);
+      if (previous !== undefined && sameKey(previous, key)) continue;
       watch.handled.set(element, key);
       fresh.push(element);
+      keys.push(key);
     }
-    return fresh;
+    return { fresh, keys };
   }
 
   function runBatch() {
@@ -200,17 +233,18 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
     // A callback may change the page or the watches: work on copies; its own changes make a new batch.
     for (const watch of [...watches]) {
       if (!watches.has(watch)) continue;
-      const fresh = matchesOf(watch);
-      if (fresh.length > 0) guard(watch.name, () => watch.onMatch(fresh));
+      const { fresh, keys } = matchesOf(watch);
+      if (fresh.length > 0) guard(watch.name, () => watch.onMatch(fresh, keys));
     }
     added.clear();
     changed.clear();
+    attributed.clear();
     for (const waiter of [...waiters]) waiter.check();
   }
 
   return {
     watch(name, options) {
-      const watch: Watch = { ...options, name, handled: new WeakMap(), scanAll: true };
+      const watch = { ...options, name, handled: new WeakMap(), scanAll: true } as Watch;
       watches.add(watch);
       observe();
       requestBatch();
@@ -270,6 +304,7 @@ export function createPageObserver(env: ObserverEnvironment = {}): PageObserver 
       for (const waiter of [...waiters]) waiter.check();
       added.clear();
       changed.clear();
+      attributed.clear();
     },
   };
 }

@@ -114,6 +114,8 @@ const served: Record<string, string> = {
 };
 const errors: string[] = [];
 const openPages = new Set<Page>();
+/** Pages a test wrote itself, by path (before `served`). */
+const written: Record<string, string> = {};
 
 async function openTikTok(url: string): Promise<Page> {
   const page = await openTikTokPage(extension, url, errors);
@@ -124,9 +126,11 @@ async function openTikTok(url: string): Promise<Page> {
 beforeAll(async () => {
   extension = await launchExtension();
   await extension.context.route('https://www.tiktok.com/**', async (route) => {
-    const name = served[new URL(route.request().url()).pathname];
-    if (name === undefined) return route.fulfill({ status: 404, body: '' });
-    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: await fixture(name) });
+    const path = new URL(route.request().url()).pathname;
+    const name = served[path];
+    const body = written[path] ?? (name === undefined ? undefined : await fixture(name));
+    if (body === undefined) return route.fulfill({ status: 404, body: '' });
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
   });
   // The fixtures' avatars and TikTok's own chat badges: a transparent pixel, so nothing reaches the network.
   await extension.context.route('https://*.tiktokcdn.com/**', (route) =>
@@ -273,6 +277,99 @@ describe('badges for authors and profiles, against every creator Tierkit knows',
       await expectBadges(page, ['lena.paints mara.sings FAN handle', 'lena.paints kai.cooks SPN handle']);
     });
   }
+});
+
+describe('a page that reuses, copies or plants badge elements', () => {
+  /** Whether every <tierkit-badge> in the tab is one the content script made: its shadow root shows a label. */
+  const allReal = (page: Page) =>
+    page.evaluate(() => [...document.querySelectorAll('tierkit-badge')].every((badge) => /\S/.test(badge.shadowRoot?.textContent ?? '')));
+  const tierkitErrors = () => [...errors, ...extension.errors].filter((error) => /Tierkit|replaceChildren/.test(error));
+
+  it('keep each badge with the author its row names now, never a copied or planted one, and throw nothing', async () => {
+    const page = await openTikTok(VIDEO);
+    await expectBadges(page, ['/@Fan.One mara.sings VIP handle', '/@night_owl.22 mara.sings CREW handle']);
+
+    // React reuses the nodes of rendered comments for other authors: the link's href and the name's
+    // text change, the elements stay. Fan One's (VIP) comment now shows lena.paints (FAN), Night Owl's
+    // reply a stranger, the stranger's comment Fan One.
+    await page.evaluate(() => {
+      const names = [...document.querySelectorAll('[data-e2e="comment-username-1"], [data-e2e="comment-username-2"]')];
+      const reuse = (name: Element, handle: string, nickname: string) => {
+        name.querySelector('a')!.setAttribute('href', `/@${handle}`);
+        name.querySelector('p')!.firstChild!.nodeValue = nickname;
+      };
+      reuse(names[0]!, 'lena.paints', 'Lena Paints');
+      reuse(names[2]!, 'quiet.corner', 'Quiet Corner');
+      reuse(names[3]!, 'fan.one', 'Fan One');
+    });
+    await expectBadges(page, ['/@lena.paints mara.sings FAN handle', '/@fan.one mara.sings VIP handle']);
+    expect(await allReal(page)).toBe(true);
+
+    // The page copies a badged row (cloneNode keeps the <tierkit-badge> and drops its shadow root),
+    // once as it is and once with the copy's author changed to a stranger.
+    await page.evaluate(() => {
+      const list = document.querySelector('[class*="DivCommentListContainer"]')!;
+      const thread = list.querySelector('[class*="DivCommentObjectWrapper"]:last-child')!;
+      const same = thread.cloneNode(true) as Element;
+      const other = thread.cloneNode(true) as Element;
+      other.querySelector('[data-e2e="comment-username-1"] a')!.setAttribute('href', '/@quiet.corner');
+      list.append(same, other);
+    });
+    await expectBadges(page, [
+      '/@lena.paints mara.sings FAN handle',
+      '/@fan.one mara.sings VIP handle',
+      '/@fan.one mara.sings VIP handle',
+    ]);
+    expect(await allReal(page)).toBe(true);
+    // No copy is left to be read out as "… subscriber".
+    expect(await page.evaluate(() => document.querySelectorAll('[aria-label*="subscriber"]').length)).toBe(3);
+
+    // The page plants empty badges: one between Fan One's name and its badge, one next to a stranger.
+    await page.evaluate(() => {
+      const plant = (link: Element) => {
+        const planted = document.createElement('tierkit-badge');
+        planted.setAttribute('data-creator', 'mara.sings');
+        link.after(planted);
+      };
+      plant(document.querySelector('a[href="/@fan.one"]')!);
+      plant(document.querySelector('a[href="/@mara.sings"]')!);
+    });
+    await expectBadges(page, [
+      '/@lena.paints mara.sings FAN handle',
+      '/@fan.one mara.sings VIP handle',
+      '/@fan.one mara.sings VIP handle',
+    ]);
+    expect(await allReal(page)).toBe(true);
+    expect(tierkitErrors()).toEqual([]);
+  });
+
+  it('give a page planted with an empty badge before the script starts its real badges', async () => {
+    const path = '/@mara.sings/video/7401234567890123458';
+    written[path] = (await fixture('video-2025')).replace(
+      'Fan One</p></a>',
+      'Fan One</p></a><tierkit-badge data-creator="mara.sings" aria-label="Gold subscriber"></tierkit-badge>',
+    );
+    try {
+      const page = await openTikTok(`https://www.tiktok.com${path}`);
+      await expectBadges(page, ['/@Fan.One mara.sings VIP handle', '/@night_owl.22 mara.sings CREW handle']);
+      expect(await allReal(page)).toBe(true);
+      expect(tierkitErrors()).toEqual([]);
+    } finally {
+      delete written[path];
+    }
+  });
+
+  it('follow a profile header TikTok rewrites in place on a single-page navigation', async () => {
+    const page = await openTikTok(LENA);
+    await expectBadges(page, ['lena.paints mara.sings FAN handle', 'lena.paints kai.cooks SPN handle']);
+    await page.evaluate(() => {
+      history.pushState({}, '', '/@night_owl.22');
+      document.querySelector('[data-e2e="user-title"]')!.firstChild!.nodeValue = 'night_owl.22';
+      document.querySelector('[data-e2e="user-subtitle"]')!.firstChild!.nodeValue = 'Night Owl';
+    });
+    await expectBadges(page, ['night_owl.22 mara.sings CREW handle']);
+    expect(tierkitErrors()).toEqual([]);
+  });
 });
 
 describe('a page that stays open', () => {

@@ -1,6 +1,7 @@
 // The Firefox build (MV2) in Debian's Firefox ESR: its background answers the options page; badges
 // show on a TikTok video, in a LIVE chat, in the feed and on a profile, styled and isolated as in
-// Chromium; packs are signed with the key it keeps and checked with Firefox's WebCrypto. See firefox.ts.
+// Chromium, and follow comments whose nodes the page reuses; packs are signed with the key it keeps
+// and checked with Firefox's WebCrypto. See firefox.ts.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +99,41 @@ describe('in Firefox ESR', () => {
       })()`,
     );
     expect(attacked).toEqual({ display: 'inline-block', background: 'rgb(255, 204, 0)' });
+  });
+
+  it('keeps each comment’s badge with the author its reused nodes name now, and removes copied badges', async () => {
+    const tab = await firefox.open(`https://www.tiktok.com${VIDEO}`);
+    await badgesIn(tab, 2);
+    // React reuses the nodes of rendered comments for other authors (new href and name text, same
+    // elements): Fan One's comment now shows a stranger, the stranger's Fan One. Then the page copies
+    // that row (cloneNode keeps the <tierkit-badge>, not its shadow root).
+    await firefox.evaluate(
+      tab,
+      `(() => {
+        const names = [...document.querySelectorAll('[data-e2e="comment-username-1"]')];
+        const reuse = (name, handle, nickname) => {
+          name.querySelector('a').setAttribute('href', '/@' + handle);
+          name.querySelector('p').firstChild.nodeValue = nickname;
+        };
+        reuse(names[0], 'quiet.corner', 'Quiet Corner');
+        reuse(names[1], 'fan.one', 'Fan One');
+        const list = document.querySelector('[class*="DivCommentListContainer"]');
+        list.append(list.lastElementChild.cloneNode(true));
+      })()`,
+    );
+    // Each badge as [the link it follows, its creator], or 'copy' for one without its shadow root.
+    const shown = `[...document.querySelectorAll('tierkit-badge')].map((b) =>
+      b.shadowRoot && b.shadowRoot.textContent ? [b.previousElementSibling?.getAttribute('href'), b.dataset.creator] : 'copy')`;
+    const expected = [
+      ['/@night_owl.22', 'mara.sings'],
+      ['/@fan.one', 'mara.sings'],
+      ['/@fan.one', 'mara.sings'],
+    ];
+    await until(
+      () => firefox.evaluate<unknown[]>(tab, shown),
+      (badges) => JSON.stringify(badges) === JSON.stringify(expected),
+      `badges ${JSON.stringify(expected)}`,
+    );
   });
 
   it('badges LIVE chat senders by nickname', async () => {

@@ -4,6 +4,7 @@
 // declarations of a shadow tree win over the page's) and set every inherited text property; the
 // shadow boundary keeps the badge's styles in.
 // Every text from the page or the roster is set with textContent, never parsed as HTML.
+import { markOwn } from '../own-nodes';
 import type { Found } from './roster-lookup';
 
 export const BADGE_TAG = 'tierkit-badge';
@@ -125,6 +126,11 @@ export function badgeView(found: Found, creator: string, showCreator: boolean): 
 
 /** What each badge shows, as one string: an update that changes nothing leaves the DOM alone. */
 const shown = new WeakMap<Element, string>();
+/**
+ * The shadow root of each badge this script made, kept here rather than read from the host: only a
+ * host made here is a badge (a copy the page made has none, or one of the page's own).
+ */
+const roots = new WeakMap<Element, ShadowRoot>();
 const signature = (v: BadgeView) =>
   [v.subscriberId, v.by, v.handle, v.emoji, v.label, v.color, v.textColor, v.level, v.title, v.name].join('\n');
 
@@ -167,8 +173,10 @@ function contentFor(doc: Document, view: BadgeView, withStyle: boolean): Documen
   return content;
 }
 
-/** Sets what a badge shows: its attributes and the content of its shadow root. */
+/** Sets what a badge made by `createBadge` shows: its attributes and the content of its shadow root. */
 export function updateBadge(host: HTMLElement, view: BadgeView): void {
+  const root = roots.get(host);
+  if (!root) return;
   const sig = signature(view);
   if (shown.get(host) === sig) return;
   shown.set(host, sig);
@@ -179,7 +187,6 @@ export function updateBadge(host: HTMLElement, view: BadgeView): void {
   host.setAttribute('aria-label', view.name);
   // Colours are '#rrggbb' (the answer's guard checks them).
   host.setAttribute('style', `background-color:${view.color}!important;color:${view.textColor}!important`);
-  const root = host.shadowRoot!;
   root.replaceChildren(contentFor(host.ownerDocument, view, root.adoptedStyleSheets.length === 0));
 }
 
@@ -207,6 +214,8 @@ export function createBadge(doc: Document, view: BadgeView): HTMLElement {
   const host = doc.createElement(BADGE_TAG);
   host.setAttribute('role', 'img');
   const root = host.attachShadow({ mode: 'open' });
+  roots.set(host, root);
+  markOwn(host);
   const sheet = sharedSheet(doc);
   if (sheet) {
     try {

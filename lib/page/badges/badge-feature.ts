@@ -1,20 +1,23 @@
 // What every badge feature does in a page view: watch its elements, show each one's badges, check that
 // its container shows up, and take everything away when the view ends.
-import { createGuard } from '../observer';
+import { createGuard, type WatchOptions } from '../observer';
 import { watchContainer, type ExpectedContainer } from '../diagnostics';
 import type { FeatureContext } from '../features/feature';
-import { createBadgeSet, type BadgeSetEnvironment, type Placement } from './badge-set';
+import { createBadgeSet, samePlacement, type BadgeSetEnvironment, type Placement } from './badge-set';
 
 /** Shared by every badge feature of the content script: one lookup client, one work queue. */
 export type BadgeServices = BadgeSetEnvironment;
 
-export interface BadgeWatch {
+export interface BadgeWatch extends Pick<WatchOptions, 'attributes' | 'characterData' | 'within'> {
   /** The elements whose names get badges (see selectors.ts). */
   selector: string;
-  /** For elements rewritten in place: what identifies the name they show now. */
-  key?: (element: Element) => string;
-  attributes?: string[];
-  /** Where this element's badges go and whose name they are for; null for none. */
+  /**
+   * Where this element's badges go and whose name they are for, as the element shows it now; null for
+   * none. It is the element's key: read again whenever the page changes what `attributes`,
+   * `characterData` and `within` say may change it, and when the name, the creator or the element the
+   * badges follow is another, the badges follow (a row whose nodes the page reuses for someone else, a
+   * link it replaces); when not, nothing is done.
+   */
   place: (element: Element) => Placement | null;
   /** The container every page of this kind has; absent: the feature checks none on this page. */
   container?: ExpectedContainer;
@@ -54,12 +57,13 @@ export function startBadges(
   const badges = createBadgeSet(services);
   // One odd element must not keep the rest of its batch from their badges.
   const guard = createGuard(log);
-  const stop = context.observer.watch(feature, {
-    selector: watch.selector,
-    ...(watch.key ? { key: watch.key } : {}),
-    ...(watch.attributes ? { attributes: watch.attributes } : {}),
-    onMatch(elements) {
-      for (const element of elements) guard(feature, () => badges.show(element, watch.place(element)));
+  const { place, container, ...observed } = watch;
+  const stop = context.observer.watch<Placement | null>(feature, {
+    ...observed,
+    key: place,
+    sameKey: samePlacement,
+    onMatch(elements, placements) {
+      for (let i = 0; i < elements.length; i++) guard(feature, () => badges.show(elements[i]!, placements[i] ?? null));
     },
   });
   context.signal.addEventListener(
@@ -70,5 +74,5 @@ export function startBadges(
     },
     { once: true },
   );
-  if (watch.container) watchContainer(context, feature, doc, watch.container);
+  if (container) watchContainer(context, feature, doc, container);
 }

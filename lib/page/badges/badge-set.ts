@@ -1,12 +1,15 @@
 // The badges one feature shows in one page view. A feature says, for each element it watches (the
 // source), where a name's badges go and whose roster counts; the set looks the name up, puts the
 // badges right after the given element, and keeps them right:
-// - never twice: a source shown again with the same name changes nothing, and an existing badge of the
-//   same creator next to the element is reused rather than a second one added;
-// - a source whose name changed (a recycled LIVE chat slot) loses its old badges at once;
+// - never twice: a source shown again with the same name changes nothing;
+// - a source whose name changed (a recycled LIVE chat slot, a comment reused for another author)
+//   loses its old badges at once;
+// - only the badges it made count: a <tierkit-badge> the page made or copied is never updated, reused
+//   or inserted after (foreign-badges removes those);
 // - after a roster change, every name shown is looked up again, and its badge updated or removed;
 // - `dispose` (the view ended) removes every badge the set added.
-import { badgeView, BADGE_TAG, createBadge, updateBadge } from './badge-element';
+import { isOwn } from '../own-nodes';
+import { badgeView, createBadge, updateBadge } from './badge-element';
 import type { Answer, NameKind, RosterLookup } from './roster-lookup';
 import type { WorkQueue } from './work-queue';
 
@@ -44,17 +47,15 @@ interface Entry {
   alive: boolean;
 }
 
-const samePlacement = (a: Placement, b: Placement) =>
-  a.after === b.after && a.kind === b.kind && a.name === b.name && a.creator === b.creator;
+/** Whether two placements are the same badges: the same name, creator and element to follow. */
+export const samePlacement = (a: Placement | null, b: Placement | null) =>
+  a === b || (a !== null && b !== null && a.after === b.after && a.kind === b.kind && a.name === b.name && a.creator === b.creator);
 
-/** The badge of `creator` among those that directly follow `after`, or the last of them (to insert after). */
-function badgeAfter(after: Element, creator: string): { same: HTMLElement | null; last: Element } {
+/** The last of the badges this script made that directly follow `after` (a new one goes after it), or `after`. */
+function lastBadgeAfter(after: Element): Element {
   let last = after;
-  for (let next = after.nextElementSibling; next?.localName === BADGE_TAG; next = next.nextElementSibling) {
-    if (next.getAttribute('data-creator') === creator) return { same: next as HTMLElement, last: next };
-    last = next;
-  }
-  return { same: null, last };
+  for (let next = after.nextElementSibling; next && isOwn(next); next = next.nextElementSibling) last = next;
+  return last;
 }
 
 export function createBadgeSet(env: BadgeSetEnvironment): BadgeSet {
@@ -72,8 +73,7 @@ export function createBadgeSet(env: BadgeSetEnvironment): BadgeSet {
   function apply(entry: Entry, round: number, creator: string, answer: Answer) {
     if (!entry.alive || entry.round !== round) return;
     const { after } = entry.placement;
-    const nearby = entry.hosts.has(creator) ? null : badgeAfter(after, creator);
-    let host = entry.hosts.get(creator) ?? nearby?.same;
+    let host = entry.hosts.get(creator);
     if (answer === null) {
       host?.remove();
       entry.hosts.delete(creator);
@@ -85,7 +85,7 @@ export function createBadgeSet(env: BadgeSetEnvironment): BadgeSet {
     } else {
       if (!after.isConnected) return;
       host = createBadge(after.ownerDocument, view);
-      nearby!.last.after(host);
+      lastBadgeAfter(after).after(host);
     }
     entry.hosts.set(creator, host);
   }

@@ -24,6 +24,8 @@ export interface WorkQueueOptions {
   perFrame?: number;
   /** Runs the next chunk later: by default in a task right after the next frame. */
   yieldToPage?: (next: () => void) => void;
+  /** A clock in ms (performance.now by default). */
+  now?: () => number;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -57,6 +59,7 @@ function afterNextFrame(): (next: () => void) => void {
 export function createWorkQueue(options: WorkQueueOptions = {}): WorkQueue {
   const budgetMs = options.budgetMs ?? 30;
   const perFrame = options.perFrame ?? PER_FRAME;
+  const now = options.now ?? (() => performance.now());
   let yieldToPage = options.yieldToPage;
   const guard = createGuard(options.log ?? ((message, error) => console.error(message, error)));
   let jobs: (() => void)[] = [];
@@ -65,14 +68,14 @@ export function createWorkQueue(options: WorkQueueOptions = {}): WorkQueue {
 
   function run() {
     scheduled = false;
-    const start = performance.now();
+    const start = now();
     const left = jobs.length - next;
     const end = next + Math.ceil(left / Math.ceil(left / perFrame));
     while (next < end) {
       const job = jobs[next]!;
       next++;
       guard('badges', job);
-      if (performance.now() - start >= budgetMs) break;
+      if (now() - start >= budgetMs) break;
     }
     if (next < jobs.length) {
       scheduled = true;

@@ -1,10 +1,12 @@
 // Badges next to the authors of comments and replies: on a video page, for the creator whose video it
 // is; in the feed, for comments opened inside an item, for that item's author. The handle comes from
-// the author's `/@handle` link; @mentions in the comment text are links too, and never badged.
+// the author's `/@handle` link; @mentions in the comment text are links too, and never badged. React
+// reuses a comment's nodes for another author (the link's href and the name change, the elements
+// stay): the badges follow the link, and in the feed the item's author too.
 import { startBadges, type BadgeServices } from '../badges/badge-feature';
 import type { Placement } from '../badges/badge-set';
 import { handleOfLink } from '../badges/names';
-import { videoSelectors as v } from '../selectors';
+import { feedSelectors as f, videoSelectors as v } from '../selectors';
 import type { Feature, FeatureContext } from './feature';
 import { feedItemAuthor } from './feed-author-badges';
 
@@ -35,6 +37,8 @@ export function createCommentBadges(services: BadgeServices, doc: Document = doc
       startBadges(context, services, ID, doc, {
         selector: AUTHORS,
         place: (name) => placement(context, name),
+        attributes: ['href'],
+        ...(context.route.kind === 'feed' ? { within: f.item } : {}),
         // The feed's own check is its items (feed-author-badges).
         ...(context.route.kind === 'video' ? { container: { selector: v.commentList } } : {}),
       }),

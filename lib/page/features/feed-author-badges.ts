@@ -40,7 +40,6 @@ export function createFeedAuthorBadges(services: BadgeServices, doc: Document = 
     start: (context) =>
       startBadges(context, services, ID, doc, {
         selector: f.item,
-        key: (item) => authorOf(item)?.handle ?? '',
         attributes: ['href'],
         place: placement,
         container: { selector: f.item },

@@ -3,6 +3,7 @@ import type { BadgeServices } from '../badges/badge-feature';
 import { createCommentBadges } from './comment-badges';
 import type { Feature } from './feature';
 import { createFeedAuthorBadges } from './feed-author-badges';
+import { createForeignBadges } from './foreign-badges';
 import { createLiveChatBadges } from './live-chat-badges';
 import { createOwnProfileCapture } from './own-profile-capture';
 import { createProfileBadges } from './profile-badges';
@@ -14,5 +15,6 @@ export function pageFeatures(badges: BadgeServices): Feature[] {
     createLiveChatBadges(badges),
     createFeedAuthorBadges(badges),
     createProfileBadges(badges),
+    createForeignBadges(),
   ];
 }

@@ -1,7 +1,7 @@
 // Badges next to LIVE chat senders, for the creator whose LIVE it is: by handle when the message links
 // to the sender's profile, else by the nickname (the sender's `title`), marked as a nickname match.
-// Since 2025 the chat's slots are rewritten in place: a message is keyed by its sender, so a slot that
-// shows someone else is looked at again and its old badge replaced or removed.
+// Since 2025 the chat's slots are rewritten in place: a slot that shows someone else is looked at again
+// (its sender's `title` or link changed) and its old badge replaced or removed.
 import { startBadges, type BadgeServices } from '../badges/badge-feature';
 import type { Placement } from '../badges/badge-set';
 import { handleOfLink, nicknameOf } from '../badges/names';
@@ -36,10 +36,6 @@ export function createLiveChatBadges(services: BadgeServices, doc: Document = do
       const creator = context.route.handle;
       startBadges(context, services, ID, doc, {
         selector: l.chatMessage,
-        key: (message) => {
-          const found = senderOf(message);
-          return found ? `${found.handle ?? ''}\n${found.nickname ?? ''}` : '';
-        },
         attributes: ['title', 'href'],
         place: (message) => placement(message, creator),
         container: { selector: l.chatRoom },

@@ -3,6 +3,7 @@
 // lives in the background, which keeps this script small. Also answers the popup's "capture from
 // this tab", for any profile.
 import type { CapturedPage } from '../../messaging/protocol';
+import { authorOfVideoLink } from '../badges/names';
 import { isCaptureResponse, isWantedResponse, type CaptureResponse, type Send } from '../messages';
 import type { PageObserver } from '../observer';
 import { profileSelectors as s } from '../selectors';
@@ -29,12 +30,11 @@ function headerShows(doc: Document, handle: string): boolean {
   return [s.userTitle, s.userSubtitle].some((selector) => normalize(doc.querySelector(selector)?.textContent) === handle);
 }
 
-/** The view counts of the grid's videos by this handle (a link names its author: `/@handle/video/…`). */
+/** The view counts of the grid's videos by this handle (a link to a tiktok.com video names its author). */
 function videoViews(doc: Document, handle: string): string[] {
   const views: string[] = [];
   for (const item of doc.querySelectorAll(s.videoItem)) {
-    const href = item.querySelector<HTMLAnchorElement>(s.videoLink)?.getAttribute('href') ?? '';
-    if (!href.toLowerCase().includes(`/@${handle}/`)) continue;
+    if (authorOfVideoLink(item.querySelector(s.videoLink)?.getAttribute('href')) !== handle) continue;
     const text = item.querySelector(s.videoViews)?.textContent?.trim();
     if (text && text.length <= MAX_TEXT) views.push(text);
     if (views.length === MAX_VIDEOS) break;

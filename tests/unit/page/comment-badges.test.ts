@@ -60,7 +60,6 @@ describe('badges on a video page’s comments', () => {
     await page.idle();
     const list = page.doc.querySelector('[class*="DivCommentListContainer"]')!;
     const more = list.querySelector('[class*="DivCommentObjectWrapper"]')!.cloneNode(true) as Element;
-    for (const badge of more.querySelectorAll(BADGE_TAG)) badge.remove();
     const extra = loadFixture('video-2025').querySelector('[class*="DivCommentObjectWrapper"]:last-child')!;
     extra.querySelector('a')!.setAttribute('href', '/@lena.paints');
     list.append(more, page.doc.importNode(extra, true));
@@ -82,13 +81,21 @@ describe('badges on a video page’s comments', () => {
     const background = await fakeBackground();
     page = openPage(VIDEO_2025, 'video-2025', background.send);
     await page.idle();
-    // The extension was updated: the old script's badges are still there when a new one starts.
+    // The extension was updated: the old script is gone without cleaning up, its badges still there.
     const doc = page.doc;
-    page.runner.stop = () => {}; // the old script is gone without cleaning up
-    const second = openPage(VIDEO_2025, doc, background.send);
+    const old = [...doc.querySelectorAll(BADGE_TAG)];
+    page.observer.disconnect();
+    page.roster.stop();
+    page.runner.stop = () => {};
+    // The new script has modules of its own: the old script's badges are not its badges.
+    vi.resetModules();
+    const script = await import('./fake-roster');
+    const second = script.openPage(VIDEO_2025, doc, (await script.fakeBackground()).send);
     await second.idle();
     expect(badgesIn(doc)).toEqual(['/@Fan.One mara.sings s-fan handle', '/@night_owl.22 mara.sings s-owl handle']);
+    expect(old.map((badge) => badge.isConnected)).toEqual([false, false]);
     second.close();
+    expect(doc.querySelectorAll(BADGE_TAG)).toHaveLength(0);
   });
 
   it('updates, removes and adds badges when the roster changes while the page is open', async () => {

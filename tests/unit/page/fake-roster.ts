@@ -11,35 +11,13 @@ import { createWorkQueue } from '@/lib/page/badges/work-queue';
 import { createCommentBadges } from '@/lib/page/features/comment-badges';
 import type { Feature } from '@/lib/page/features/feature';
 import { createFeedAuthorBadges } from '@/lib/page/features/feed-author-badges';
+import { createForeignBadges } from '@/lib/page/features/foreign-badges';
 import { createLiveChatBadges } from '@/lib/page/features/live-chat-badges';
 import { createProfileBadges } from '@/lib/page/features/profile-badges';
 import type { Send } from '@/lib/page/messages';
 import { createPageObserver, type PageObserver } from '@/lib/page/observer';
 import { runFeatures, type FeatureRunner } from '@/lib/page/runner';
-import { loadFixture, setUrl, type FixtureName } from './helpers';
-
-// Taken before any test fakes timers: `idle` must work while a test holds the 15 s waits back.
-const realSetTimeout = globalThis.setTimeout;
-const settle = () => new Promise((resolve) => realSetTimeout(resolve, 0));
-
-/** Animation frames the test runs (as helpers.ts's manualFrames, on the real timer). */
-function manualFrames() {
-  let queued: (() => void)[] = [];
-  return {
-    schedule(run: () => void) {
-      queued.push(run);
-      return () => {
-        queued = queued.filter((r) => r !== run);
-      };
-    },
-    async frame() {
-      await settle();
-      const run = queued;
-      queued = [];
-      for (const r of run) r();
-    },
-  };
-}
+import { loadFixture, manualFrames, setUrl, settle, type FixtureName } from './helpers';
 
 export type TierName = 'Gold' | 'Silver' | 'Bronze';
 
@@ -188,8 +166,14 @@ export interface OpenOptions {
   log?: (message: string, error: unknown) => void;
   /** How the badge work queue yields between chunks (a MessageChannel task by default). */
   yieldToPage?: (next: () => void) => void;
-  /** The work queue's time budget a chunk (happy-dom is far slower than a browser). */
-  budgetMs?: number;
+  /**
+   * The clock of the work queue and of the roster's warm-ups. By default it stands still: a chunk of
+   * badges then ends at its count, never at its time budget, so what a test sees does not depend on
+   * how fast the machine runs it.
+   */
+  now?: () => number;
+  /** The most names of one kind per lookup message (the protocol's limit by default). */
+  maxNames?: number;
 }
 
 export const badgeFeatures = (services: BadgeServices, doc: Document): Feature[] => [
@@ -197,6 +181,7 @@ export const badgeFeatures = (services: BadgeServices, doc: Document): Feature[]
   createLiveChatBadges(services, doc),
   createFeedAuthorBadges(services, doc),
   createProfileBadges(services, doc),
+  createForeignBadges(),
 ];
 
 /** The browser shows `fixture` at `url` and the content script starts, with frames the test runs. */
@@ -206,12 +191,9 @@ export function openPage(url: string, fixture: FixtureName | Document, send: Sen
   const frames = manualFrames();
   const log = options.log ?? (() => {});
   const observer = createPageObserver({ root: doc, schedule: frames.schedule, log });
-  const roster = createRosterLookup({ send, storage: rosterStorage() });
-  const queue = createWorkQueue({
-    log,
-    ...(options.yieldToPage ? { yieldToPage: options.yieldToPage } : {}),
-    ...(options.budgetMs ? { budgetMs: options.budgetMs } : {}),
-  });
+  const now = options.now ?? (() => 0);
+  const roster = createRosterLookup({ send, storage: rosterStorage(), now, ...(options.maxNames ? { maxNames: options.maxNames } : {}) });
+  const queue = createWorkQueue({ log, now, ...(options.yieldToPage ? { yieldToPage: options.yieldToPage } : {}) });
   const services = { roster, queue };
   const runner = runFeatures((options.features ?? badgeFeatures)(services, doc), { observer, send, log });
   return {

@@ -32,8 +32,28 @@ export function setUrl(url: string) {
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
 }
 
+// Taken before any test fakes timers: waiting for the page must work while a test holds timers back.
+const realSetTimeout = globalThis.setTimeout;
+
 /** Lets MutationObserver records arrive (happy-dom delivers them after the current task). */
-export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+export const settle = () => new Promise((resolve) => realSetTimeout(resolve, 0));
+
+/**
+ * Lets the page run until `check` passes, for at most `turns` turns of the event loop (a count, not a
+ * time: what the page does in a turn does not depend on the machine's speed), then fails with the
+ * check's own error.
+ */
+export async function eventually(check: () => void, turns = 50): Promise<void> {
+  for (let turn = 0; ; turn++) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (turn >= turns) throw error;
+    }
+    await settle();
+  }
+}
 
 /** An animation-frame scheduler the test advances with `frame()`. */
 export function manualFrames() {

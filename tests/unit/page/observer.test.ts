@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPageObserver, type PageObserver } from '@/lib/page/observer';
+import { markOwn } from '@/lib/page/own-nodes';
 import { manualFrames, setUrl, settle } from './helpers';
 
 let frames: ReturnType<typeof manualFrames>;
@@ -11,6 +12,12 @@ function item(text: string, attrs: Record<string, string> = {}) {
   element.className = 'item';
   element.textContent = text;
   for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
+  return element;
+}
+
+/** An element as Tierkit's own code makes it. */
+function own<T extends Element>(element: T): T {
+  markOwn(element);
   return element;
 }
 
@@ -47,23 +54,84 @@ describe('the page observer', () => {
     expect(onMatch.mock.calls[1]![0].map((e: Element) => e.textContent)).toEqual(['second', 'third', 'fourth']);
   });
 
-  it('takes no batch for Tierkit’s own elements: adding or removing badges changes nothing it watches', async () => {
+  it('takes no batch for Tierkit’s own elements: adding, updating or removing badges changes nothing it watches', async () => {
     const onMatch = vi.fn();
-    observer.watch('items', { selector: '.item', onMatch, key: (element) => element.textContent ?? '' });
+    observer.watch('items', { selector: '.item', onMatch, key: (element) => element.textContent ?? '', attributes: ['title'] });
     await frames.frame();
     const element = document.querySelector('.item')!;
-    const badge = document.createElement('tierkit-badge');
+    const badge = own(document.createElement('tierkit-badge'));
     element.after(badge);
+    await settle();
+    expect(frames.pending).toBe(0);
+    badge.setAttribute('title', 'Gold');
     await settle();
     expect(frames.pending).toBe(0);
     badge.remove();
     await settle();
     expect(frames.pending).toBe(0);
     // A page change in the same turn still counts.
-    element.after(document.createElement('tierkit-badge'));
+    element.after(own(document.createElement('tierkit-badge')));
     document.querySelector('main')!.append(item('second'));
     await frames.frame();
     expect(onMatch.mock.calls.map((call) => call[0].map((e: Element) => e.textContent))).toEqual([['first'], ['second']]);
+  });
+
+  it('takes an element the page made for a page change, whatever it is called', async () => {
+    const onMatch = vi.fn();
+    observer.watch('items', { selector: '.item', onMatch });
+    await frames.frame();
+    // A page's copy of a badge, and a page element named like Tierkit's that holds what a watch wants.
+    document.querySelector('.item')!.after(document.createElement('tierkit-badge'));
+    await settle();
+    expect(frames.pending).toBe(1);
+    const wrapper = document.createElement('tierkit-badge');
+    wrapper.append(item('inside'));
+    document.querySelector('main')!.append(wrapper);
+    await frames.frame();
+    expect(onMatch.mock.calls.map((call) => call[0].map((e: Element) => e.textContent))).toEqual([['first'], ['inside']]);
+  });
+
+  it('re-reads a key when an observed attribute changes on an element around the match, or in its container', async () => {
+    document.body.innerHTML =
+      '<article class="post"><a class="author" href="/@lena.paints"></a>' +
+      '<a class="link" href="/@fan.one"><span class="name">Fan One</span></a></article>';
+    const seen: string[] = [];
+    observer.watch('names', {
+      selector: '.name',
+      key: (name) => `${name.closest('a')!.getAttribute('href')} on ${name.closest('.post')!.querySelector('.author')!.getAttribute('href')}`,
+      attributes: ['href'],
+      within: '.post',
+      onMatch: (names) => seen.push(...names.map((name) => `${name.closest('a')!.getAttribute('href')} on ${name.closest('.post')!.querySelector('.author')!.getAttribute('href')}`)),
+    });
+    await frames.frame();
+    document.querySelector('.link')!.setAttribute('href', '/@night_owl.22');
+    await frames.frame();
+    document.querySelector('.author')!.setAttribute('href', '/@mara.sings');
+    await frames.frame();
+    // The same again: nothing.
+    document.querySelector('.author')!.setAttribute('href', '/@mara.sings');
+    await frames.frame();
+    expect(seen).toEqual(['/@fan.one on /@lena.paints', '/@night_owl.22 on /@lena.paints', '/@night_owl.22 on /@mara.sings']);
+  });
+
+  it('observes text changes while a watch asks for them, and only then', async () => {
+    document.body.innerHTML = '<h1 class="title">lena.paints</h1>';
+    const seen: string[] = [];
+    const stop = observer.watch('title', {
+      selector: '.title',
+      key: (title) => title.textContent ?? '',
+      characterData: true,
+      onMatch: (titles) => seen.push(...titles.map((title) => title.textContent ?? '')),
+    });
+    await frames.frame();
+    const text = document.querySelector('.title')!.firstChild!;
+    text.nodeValue = 'night_owl.22';
+    await frames.frame();
+    expect(seen).toEqual(['lena.paints', 'night_owl.22']);
+    stop();
+    text.nodeValue = 'mara.sings';
+    await settle();
+    expect(frames.pending).toBe(0);
   });
 
   it('hands over each element once per watch, even when it moves or its content changes', async () => {
@@ -76,8 +144,8 @@ describe('the page observer', () => {
     element.append(document.createElement('span'));
     document.body.append(element); // moved: removed and added again
     await frames.frame();
-    expect(first.mock.calls.flat(2)).toEqual([element]);
-    expect(second.mock.calls.flat(2)).toEqual([element]);
+    expect(first.mock.calls.flatMap((call) => call[0])).toEqual([element]);
+    expect(second.mock.calls.flatMap((call) => call[0])).toEqual([element]);
   });
 
   it('does no work while the page does not change', async () => {
@@ -88,6 +156,29 @@ describe('the page observer', () => {
     document.body.append(item('new'));
     await settle();
     expect(frames.pending).toBe(1);
+  });
+
+  it('compares keys as the watch says, and hands the keys over with their elements', async () => {
+    document.body.innerHTML = '<a class="link" href="/@Fan.One">Fan One</a>';
+    const seen: [string, string][] = [];
+    observer.watch<{ handle: string }>('links', {
+      selector: '.link',
+      key: (link) => ({ handle: link.getAttribute('href')!.slice(2).toLowerCase() }),
+      sameKey: (a, b) => a.handle === b.handle,
+      attributes: ['href'],
+      onMatch: (links, keys) => seen.push(...links.map((link, i) => [link.textContent!, keys[i]!.handle] as [string, string])),
+    });
+    await frames.frame();
+    const link = document.querySelector('.link')!;
+    link.setAttribute('href', '/@fan.one'); // the same handle: nothing
+    await frames.frame();
+    link.setAttribute('href', '/@night_owl.22');
+    link.textContent = 'Night Owl';
+    await frames.frame();
+    expect(seen).toEqual([
+      ['Fan One', 'fan.one'],
+      ['Night Owl', 'night_owl.22'],
+    ]);
   });
 
   it('hands a recycled slot over again when its key changes, and only then', async () => {

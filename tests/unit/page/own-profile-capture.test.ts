@@ -1,11 +1,11 @@
 // The capture feature with a fake background: the `send` it is given records what it sends.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ContentRequest } from '@/lib/messaging/protocol';
-import { COUNTS_WAIT_MS, captureNow, createOwnProfileCapture } from '@/lib/page/features/own-profile-capture';
+import { COUNTS_WAIT_MS, captureNow, collectProfile, createOwnProfileCapture } from '@/lib/page/features/own-profile-capture';
 import type { Send } from '@/lib/page/messages';
 import { createPageObserver, type PageObserver } from '@/lib/page/observer';
 import { runFeatures, type FeatureRunner } from '@/lib/page/runner';
-import { loadFixture, setUrl, settle, type FixtureName } from './helpers';
+import { eventually, loadFixture, setUrl, settle, type FixtureName } from './helpers';
 
 const MARA = 'https://www.tiktok.com/@mara.sings';
 
@@ -65,7 +65,7 @@ describe('automatic capture on a profile page', () => {
 
   it('sends the embedded JSON and the displayed counts of a 2024-26 page when wanted', async () => {
     const doc = open(`${MARA}?lang=en`, 'profile-own-2025', background());
-    await vi.waitFor(() => expect(captures()).toHaveLength(1));
+    await eventually(() => expect(captures()).toHaveLength(1));
     expect(captures()[0]).toEqual({
       url: `${MARA}?lang=en`,
       handle: 'mara.sings',
@@ -80,7 +80,7 @@ describe('automatic capture on a profile page', () => {
 
   it('sends SIGI_STATE and the counts of a 2022-23 page, for a handle typed in capitals', async () => {
     const doc = open('https://www.tiktok.com/@Mara.Sings/', 'profile-own-2022', background());
-    await vi.waitFor(() => expect(captures()).toHaveLength(1));
+    await eventually(() => expect(captures()).toHaveLength(1));
     expect(sent[0]).toEqual({ type: 'stats.wanted', handle: 'mara.sings' });
     expect(captures()[0]).toMatchObject({
       handle: 'mara.sings',
@@ -102,7 +102,7 @@ describe('automatic capture on a profile page', () => {
     await settle();
     expect(captures()).toEqual([]);
     app.replaceChildren(...[...full.getElementById('app')!.childNodes].map((n) => doc.importNode(n, true)));
-    await vi.waitFor(() => expect(captures()).toHaveLength(1));
+    await eventually(() => expect(captures()).toHaveLength(1));
     expect(captures()[0]!.visible.followers).toBe('11K');
     expect(captures()[0]!.visible.videoViews).toHaveLength(4);
   });
@@ -136,9 +136,19 @@ describe('automatic capture on a profile page', () => {
     expect(sent).toEqual([]);
   });
 
+  it('counts only the views of videos whose links go to this creator’s videos on tiktok.com', () => {
+    const doc = loadFixture('profile-own-2025');
+    const links = doc.querySelectorAll('[data-e2e="user-post-item"] a[href*="/video/"]');
+    links[0]!.setAttribute('href', 'https://evil.example/@mara.sings/video/7401234567890123456');
+    links[1]!.setAttribute('href', '/@mara.sings/video/7401234567890123457');
+    links[2]!.setAttribute('href', 'https://www.tiktok.com/@lena.paints/video/7401234567890123458');
+    const view = { url: MARA, route: { kind: 'profile', handle: 'mara.sings' }, firstView: true } as const;
+    expect(collectProfile(doc, view, 'mara.sings', false).visible.videoViews).toEqual(['48.2K', '904']);
+  });
+
   it('captures at most once per profile view, even when the query changes', async () => {
     const doc = open(MARA, 'profile-own-2025', background());
-    await vi.waitFor(() => expect(captures()).toHaveLength(1));
+    await eventually(() => expect(captures()).toHaveLength(1));
     history.pushState(null, '', '/@mara.sings?lang=it');
     doc.body.append(doc.createElement('div'));
     await settle();
@@ -158,14 +168,14 @@ describe('automatic capture on a profile page', () => {
     // The URL changes first; for a moment the old header still shows.
     history.pushState(null, '', '/@mara.sings');
     doc.body.append(doc.createElement('div'));
-    await vi.waitFor(() => expect(sent).toHaveLength(2));
+    await eventually(() => expect(sent).toHaveLength(2));
     expect(sent[1]).toEqual({ type: 'stats.wanted', handle: 'mara.sings' });
     await settle();
     expect(captures()).toEqual([]);
 
     const own = loadFixture('profile-own-2025');
     doc.getElementById('app')!.replaceWith(doc.importNode(own.getElementById('app')!, true));
-    await vi.waitFor(() => expect(captures()).toHaveLength(1));
+    await eventually(() => expect(captures()).toHaveLength(1));
     expect(captures()[0]).toEqual({
       url: MARA,
       handle: 'mara.sings',
@@ -177,10 +187,10 @@ describe('automatic capture on a profile page', () => {
   it('never sends the previous profile’s counts when the new one’s header does not show in time', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const doc = open('https://www.tiktok.com/@lena.paints', 'profile-other-2025', background());
-    await vi.waitFor(() => expect(captures()).toHaveLength(1));
+    await eventually(() => expect(captures()).toHaveLength(1));
     history.pushState(null, '', '/@mara.sings');
     doc.body.append(doc.createElement('div'));
-    await vi.waitFor(() => expect(sent).toHaveLength(3));
+    await eventually(() => expect(sent).toHaveLength(3));
     await vi.advanceTimersByTimeAsync(COUNTS_WAIT_MS + 100);
     // Neither JSON (stale) nor counts (someone else's): nothing to send.
     expect(captures()).toHaveLength(1);

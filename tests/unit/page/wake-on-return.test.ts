@@ -1,6 +1,6 @@
 // A badge view open for long: when the person comes back to the tab or scrolls or clicks in it, the
 // background is asked to warm the roster up, as Chrome may have stopped its worker meanwhile.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AWAKE_MS } from '@/lib/page/badges/roster-lookup';
 import { fakeBackground, openPage, type BadgePage } from './fake-roster';
 import { settle } from './helpers';
@@ -11,15 +11,13 @@ let page: BadgePage | undefined;
 afterEach(() => {
   page?.close();
   page = undefined;
-  vi.restoreAllMocks();
 });
 
 describe('a badge view the person comes back to', () => {
   it('warms the roster up on return, scroll or click once the background has been idle, and not while the tab is hidden or after the view', async () => {
     let clock = 1_000;
-    vi.spyOn(performance, 'now').mockImplementation(() => clock);
     const background = await fakeBackground();
-    page = openPage(VIDEO, 'video-2025', background.send);
+    page = openPage(VIDEO, 'video-2025', background.send, { now: () => clock });
     await page.idle();
     const warmUps = () => background.sent.filter((m) => m.type === 'roster.warm').length;
     // The view started it, and its lookups followed.
