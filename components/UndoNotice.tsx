@@ -18,25 +18,32 @@ interface Pending {
 /**
  * After a deletion: a notice with an Undo button, for a few seconds. `offer` shows it and moves focus
  * to Undo, so the keyboard user who deleted can undo at once; when the notice goes, focus goes to
- * `fallback` instead of being lost.
+ * `fallback` instead of being lost. The seconds count only while neither focus nor the pointer is on
+ * the notice: whoever is reading it or about to press Undo is given the time they need.
  */
 export function useUndoNotice(fallback: RefObject<HTMLElement | null>) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
+  const [focused, setFocused] = useState(false);
+  const [pointed, setPointed] = useState(false);
   const undoButton = useRef<HTMLButtonElement>(null);
   const box = useRef<HTMLDivElement>(null);
 
   const dismiss = () => {
     if (box.current?.contains(document.activeElement)) fallback.current?.focus();
+    setFocused(false);
     setPending(null);
   };
 
   useEffect(() => {
-    if (!pending) return;
-    undoButton.current?.focus();
+    if (pending) undoButton.current?.focus();
+  }, [pending]);
+
+  useEffect(() => {
+    if (!pending || focused || pointed) return;
     const timer = setTimeout(dismiss, UNDO_MS);
     return () => clearTimeout(timer);
-  }, [pending]);
+  }, [pending, focused, pointed]);
 
   const undo = async () => {
     if (!pending) return;
@@ -51,7 +58,15 @@ export function useUndoNotice(fallback: RefObject<HTMLElement | null>) {
   };
 
   const notice = (
-    <div class="undo-notice" role="status" ref={box}>
+    <div
+      class="undo-notice"
+      role="status"
+      ref={box}
+      onFocusIn={() => setFocused(true)}
+      onFocusOut={(event) => setFocused(box.current?.contains(event.relatedTarget as Node | null) ?? false)}
+      onPointerEnter={() => setPointed(true)}
+      onPointerLeave={() => setPointed(false)}
+    >
       {pending ? (
         <>
           <span>{pending.message}</span>

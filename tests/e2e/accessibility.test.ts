@@ -251,7 +251,7 @@ describe('accessibility of the popup and the options page (axe, WCAG 2.1 AA, lig
     it('Badge packs, after an export and a refused import', async () => {
       await section('badges', 'Badge packs');
       await options.getByRole('button', { name: 'Export badge pack' }).click();
-      await options.locator('.pack-fingerprint').waitFor();
+      await options.locator('.pack-own-key .pack-fingerprint').waitFor();
       await options.getByLabel('Badge pack file').setInputFiles(BROKEN_BACKUP);
       await options.locator('.import-refused').waitFor();
       expect(await auditBothThemes(options, 'options #badges')).toEqual([]);
