@@ -5,8 +5,9 @@ import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import { exportedFileSchema, type ExportedFile } from '@/lib/messaging/protocol';
 
-export function saveFile(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves `content` (text, or a Blob made of pieces, as a big backup is) under `fileName`. */
+export function saveFile(fileName: string, content: string | Blob, type: string): void {
+  const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type }) : content);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

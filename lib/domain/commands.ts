@@ -2,7 +2,7 @@
 // applies these to the database; the same function tells a form what is wrong before anything is saved.
 import * as z from 'zod/mini';
 import { t } from '../i18n';
-import { mergeWorkspaces, readBackup, type Backup, type ImportMode } from './backup';
+import { mergeWorkspaces, type Backup, type ImportMode } from './backup';
 import { bonusConditionsSchema, eligibilityProfileSchema } from '../eligibility/rules';
 import { emptyWorkspace } from './defaults';
 import { sortTiers, validateOffer } from './offer';
@@ -42,11 +42,6 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('revenueRules.save'), revenueRules: z.array(revenueRuleSchema) }),
   z.object({ type: z.literal('eligibilityProfiles.save'), eligibilityProfiles: z.array(eligibilityProfileSchema) }),
   z.object({ type: z.literal('bonusConditions.save'), bonusConditions: z.array(bonusConditionsSchema) }),
-  z.object({
-    type: z.literal('backup.import'),
-    text: z.string(),
-    mode: z.enum(['replace', 'merge']),
-  }),
   /** Puts back a workspace exactly as it was: the undo of a delete. */
   z.object({ type: z.literal('workspace.restore'), workspace: workspaceSchema }),
   z.object({ type: z.literal('workspace.wipe') }),
@@ -85,7 +80,7 @@ function renumber(tiers: Tier[]): Tier[] {
   return tiers.map((tier, position) => (tier.position === position ? tier : { ...tier, position }));
 }
 
-/** The workspace a read backup leaves; its recorded numbers are the store's to write (runCommand). */
+/** The workspace a read backup leaves; its recorded numbers and roster are the store's to write (runImport). */
 export function importBackup(ws: Workspace, backup: Backup, mode: ImportMode, ctx: CommandContext): Result<Workspace> {
   const result = finish(mergeWorkspaces(ws, backup.data, mode), ctx);
   return result.ok
@@ -188,11 +183,6 @@ export function applyCommand(ws: Workspace, command: Command, ctx: CommandContex
       return finish({ ...ws, eligibilityProfiles: command.eligibilityProfiles }, ctx);
     case 'bonusConditions.save':
       return finish({ ...ws, bonusConditions: command.bonusConditions }, ctx);
-
-    case 'backup.import': {
-      const backup = readBackup(command.text, ctx.locale);
-      return backup.ok ? importBackup(ws, backup.value, command.mode, ctx) : backup;
-    }
 
     case 'workspace.restore':
       return finish(command.workspace, ctx);

@@ -15,6 +15,20 @@ export type ImportedDay = z.infer<typeof importedDaySchema>;
 /** The largest file a page sends whole (a roster CSV or a badge pack, in UTF-16 code units). */
 export const MAX_TEXT_FILE = 40_000_000;
 
+/**
+ * The most one message may carry: Chrome refuses a message whose JSON is longer than 64 MiB. What can
+ * be bigger (a backup's roster) travels in parts of BACKUP_PART records, far below it even when every
+ * record is as long as it may be (tests/unit/domain/backup-limits.test.ts).
+ */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+export const BACKUP_PART = 5_000;
+
+/** How far the background is with a backup import (`backup.progress`): checking it, then saving it. */
+export const importProgressSchema = z.nullable(
+  z.object({ phase: z.enum(['checking', 'saving']), done: z.int().check(z.gte(0)), total: z.int().check(z.gte(0)) }),
+);
+export type ImportProgress = z.infer<typeof importProgressSchema>;
+
 export const rosterSortKeys = ['handle', 'nickname', 'tier', 'since', 'months', 'status', 'updatedAt'] as const;
 export type RosterSortKey = (typeof rosterSortKeys)[number];
 

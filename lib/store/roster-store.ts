@@ -20,6 +20,7 @@ import { indexSnapshotSchema, RosterIndex, type RosterAnswer, type RosterEntry }
 import { rosterMessage } from '../roster/messages';
 import { subscriberSchema, type Subscriber, type SubscriberStatus } from '../roster/schema';
 import { cumulativeMonths } from '../roster/tenure';
+import type { ImportMode } from '../domain/backup';
 import { nextRosterGeneration, rosterGeneration, type StoredPack, type TierkitDb } from './db';
 import { ownHandle } from './stats-store';
 import { validRows } from './valid-rows';
@@ -124,15 +125,26 @@ export function createRosterStore(deps: RosterStoreDeps) {
   const tokens = new WeakMap<RosterEntry, string>();
   let issued = 0;
 
-  async function load(): Promise<State> {
+  /**
+   * Reads the roster and builds its state; `given` is the roster as a backup import just wrote it (checked
+   * records, and the generation the import moved to), which is then not read again.
+   */
+  async function load(given?: { subscribers: readonly Subscriber[]; generation: number }): Promise<State> {
     // One transaction: the generation is of exactly what is read.
     const [handle, rows, tierRows, packs, generation] = await db.transaction(
       'r',
       [db.singletons, db.subscribers, db.tiers, db.packs, db.lookupCache],
-      () => Promise.all([ownHandle(db), db.subscribers.toArray(), db.tiers.toArray(), deps.readPacks(db), rosterGeneration(db)]),
+      () =>
+        Promise.all([
+          ownHandle(db),
+          given ? null : db.subscribers.toArray(),
+          db.tiers.toArray(),
+          deps.readPacks(db),
+          given ? given.generation : rosterGeneration(db),
+        ]),
     );
     const ownTiers = readTiers(tierRows);
-    const own = new Map(validRows(rows, subscriberSchema).map((s) => [s.id, s]));
+    const own = new Map((rows ? validRows(rows, subscriberSchema) : given!.subscribers).map((s) => [s.id, s]));
     const tiers = new Map<string, Map<string, BadgeTier>>();
     const index = new RosterIndex();
     const creators: string[] = [];
@@ -153,21 +165,24 @@ export function createRosterStore(deps: RosterStoreDeps) {
     return { ownHandle: handle, own, tiers, index, packs: packs.length, creators, generation, sorted: new Map(), filtered: null };
   }
 
+  /** The state being read (or built) becomes the roster's once ready, unless something newer started. */
+  function begin(started: Promise<State>): Promise<State> {
+    loading = started;
+    current = null;
+    void started.then(
+      (s) => {
+        if (loading !== started) return;
+        current = s;
+        quick = null;
+        snapshotLater(s);
+      },
+      () => undefined,
+    );
+    return started;
+  }
+
   function state(): Promise<State> {
-    if (!loading) {
-      const started = load();
-      loading = started;
-      void started.then(
-        (s) => {
-          if (loading !== started) return;
-          current = s;
-          quick = null;
-          snapshotLater(s);
-        },
-        () => undefined,
-      );
-    }
-    return loading;
+    return loading ?? begin(load());
   }
 
   /**
@@ -354,6 +369,24 @@ export function createRosterStore(deps: RosterStoreDeps) {
     },
 
     /**
+     * After a backup import wrote `subscribers` (replace: they are the roster; merge: over the roster
+     * there was): the roster in memory follows without reading the table again, and only a merge into a
+     * roster not read yet leaves it to be read at its first use. Tiers and handle are read afresh, as
+     * the import changed them too.
+     */
+    async imported(subscribers: Subscriber[], mode: ImportMode, generation: number): Promise<void> {
+      quick = null;
+      if (mode === 'replace') {
+        await begin(load({ subscribers, generation }));
+        return;
+      }
+      if (!loading) return;
+      const merged = new Map((await state()).own);
+      for (const s of subscribers) merged.set(s.id, s);
+      await begin(load({ subscribers: [...merged.values()], generation }));
+    },
+
+    /**
      * After a workspace command: tiers may have changed (badge designs, sort order), and a new handle
      * takes the roster with it, as the roster is the creator's whoever they are called now.
      */
@@ -382,9 +415,14 @@ export function createRosterStore(deps: RosterStoreDeps) {
       return count;
     },
 
-    /** The whole roster, for a backup. */
-    async all(): Promise<Subscriber[]> {
-      return sortedBy(await state(), 'handle', false);
+    /**
+     * Part of the whole roster for a backup, in one order throughout, with the roster's generation: parts
+     * of two generations do not fit together.
+     */
+    async backupPart(offset: number, limit: number): Promise<{ subscribers: Subscriber[]; total: number; generation: number }> {
+      const s = await state();
+      const rows = sortedBy(s, 'handle', false);
+      return { subscribers: rows.slice(offset, offset + limit), total: rows.length, generation: s.generation };
     },
 
     async status(revision: number): Promise<RosterStatus> {
