@@ -91,7 +91,12 @@ export function createHandler(deps: HandlerDeps) {
   // and how far that import is.
   let upload: { id: string; head: Record<string, unknown>; expected: number | null; subscribers: unknown[] } | null = null;
   let importing: ImportProgress = null;
-  const incomplete = (): Response => ({ ok: false, problems: [{ path: [], message: t('err.backupIncomplete') }] });
+  // A roster CSV's text on its way from the options page (roster.importText) until roster.import.
+  let csvUpload: { id: string; parts: string[]; length: number } | null = null;
+  const incomplete = (key: 'err.backupIncomplete' | 'err.fileIncomplete' = 'err.backupIncomplete'): Response => ({
+    ok: false,
+    problems: [{ path: [], message: t(key) }],
+  });
 
   async function publish(loaded: Loaded) {
     setLanguage(resolveLanguage(loaded.workspace.settings.language, deps.browserLanguage()));
@@ -196,16 +201,31 @@ export function createHandler(deps: HandlerDeps) {
         await roster.restore(request.data.subscribers);
         await publishRoster();
         return { ok: true };
+      case 'roster.importText': {
+        const { upload: id, from, text } = request.data;
+        if (from === 0) csvUpload = { id, parts: [], length: 0 };
+        if (csvUpload?.id !== id || from !== csvUpload.length) return incomplete('err.fileIncomplete');
+        csvUpload.parts.push(text);
+        csvUpload.length += text.length;
+        return { ok: true };
+      }
       case 'roster.import': {
-        const { fileName, text, apply } = request.data;
-        const answer = await roster.importCsv(fileName, text, apply);
+        const { fileName, upload: id, length, apply } = request.data;
+        const taken = csvUpload;
+        csvUpload = null;
+        if (taken?.id !== id || taken.length !== length) return incomplete('err.fileIncomplete');
+        const answer = await roster.importCsv(fileName, taken.parts.join(''), apply);
         if (answer.ok && apply) await publishRoster();
         return { ok: true, data: answer };
       }
-      case 'roster.export':
-        return fileAnswer(await roster.exportCsv());
-      case 'pack.export':
-        return fileAnswer(await exportOwnPack(db, now()));
+      case 'roster.export': {
+        const part = await roster.exportCsv(request.data.offset, BACKUP_PART);
+        return part.ok ? { ok: true, data: part.value } : part;
+      }
+      case 'pack.export': {
+        const exported = await exportOwnPack(db, now());
+        return exported.ok ? { ok: true, data: exported.value } : exported;
+      }
       case 'pack.import': {
         const imported = await importPack(db, request.data.fileName, request.data.text, now());
         if (!imported.ok) return imported;
@@ -227,10 +247,6 @@ export function createHandler(deps: HandlerDeps) {
         await deps.writeDiagnostics?.([]);
         return { ok: true };
     }
-  }
-
-  function fileAnswer(result: Awaited<ReturnType<typeof roster.exportCsv>>): Response {
-    return result.ok ? { ok: true, data: result.value } : result;
   }
 
   /**

@@ -12,7 +12,7 @@ export const importedDaySchema = z.object({
 });
 export type ImportedDay = z.infer<typeof importedDaySchema>;
 
-/** The largest file a page sends whole (a roster CSV or a badge pack, in UTF-16 code units). */
+/** The largest file a page sends whole (a badge pack, in UTF-16 code units); a roster CSV goes in parts. */
 export const MAX_TEXT_FILE = 40_000_000;
 
 /**
@@ -22,6 +22,8 @@ export const MAX_TEXT_FILE = 40_000_000;
  */
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 export const BACKUP_PART = 5_000;
+/** A roster CSV's text crosses in parts of this many code units: JSON writes one in at most 3 bytes. */
+export const TEXT_PART = 8_000_000;
 
 /** How far the background is with a backup import (`backup.progress`): checking it, then saving it. */
 export const importProgressSchema = z.nullable(

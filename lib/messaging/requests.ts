@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { commandSchema } from '../domain/commands';
 import { idSchema } from '../domain/text';
 import { MAX_ROSTER_ROWS, subscriberSchema, subscriberStatuses } from '../roster/schema';
-import { BACKUP_PART, MAX_LOOKUP_NAMES, MAX_TEXT_FILE, capturedPageSchema, importedDaySchema, rosterSortKeys } from './protocol';
+import { BACKUP_PART, MAX_LOOKUP_NAMES, MAX_TEXT_FILE, TEXT_PART, capturedPageSchema, importedDaySchema, rosterSortKeys } from './protocol';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 
@@ -79,15 +79,23 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('roster.remove'), ids: z.array(idSchema).check(z.maxLength(200_000)) }),
   /** Undo: put removed records back as they were. */
   z.object({ type: z.literal('roster.restore'), subscribers: z.array(subscriberSchema).check(z.maxLength(200_000)) }),
-  /** A roster CSV: `apply: false` previews it, `apply: true` saves it all or nothing. */
+  /** A roster CSV's text on its way to `roster.import`, in parts of TEXT_PART code units, in order. */
+  z.object({
+    type: z.literal('roster.importText'),
+    upload: idSchema,
+    from: z.int().check(z.gte(0)),
+    text: z.string().check(z.maxLength(TEXT_PART)),
+  }),
+  /** The uploaded CSV (`length` code units): `apply: false` previews it, `apply: true` saves it all or nothing. */
   z.object({
     type: z.literal('roster.import'),
     fileName: z.string().check(z.maxLength(260)),
-    text: z.string().check(z.maxLength(MAX_TEXT_FILE)),
+    upload: idSchema,
+    length: z.int().check(z.gte(0)),
     apply: z.boolean(),
   }),
-  /** The roster as CSV (`exportedFileSchema`). */
-  z.object({ type: z.literal('roster.export') }),
+  /** The roster as CSV, in parts from `offset` (`rosterCsvPartSchema`). */
+  z.object({ type: z.literal('roster.export'), offset: z.int().check(z.gte(0)) }),
   // ---- Badge packs
   /** The creator's signed pack (`exportedFileSchema`); the signing key is created on first use. */
   z.object({ type: z.literal('pack.export') }),

@@ -55,3 +55,12 @@ export const backupDataSchema = z.object({
 });
 export type BackupData = z.infer<typeof backupDataSchema>;
 
+/** One part of the roster as CSV (`roster.export`): the header with the first part, then BACKUP_PART rows a part. */
+export const rosterCsvPartSchema = z.object({
+  fileName: z.string(),
+  text: z.string(),
+  count: z.int(),
+  total: z.int(),
+  generation: z.int(),
+});
+export type RosterCsvPart = z.infer<typeof rosterCsvPartSchema>;

@@ -12,9 +12,9 @@ import { fromZod, type Problem, type Result } from '../domain/problems';
 import { handleSchema, normalizeHandle, tierSchema, type Tier } from '../domain/schema';
 import { utcDate } from '../eligibility/dates';
 import { locale } from '../i18n';
-import type { BadgeDesign, ExportedFile, LookupAnswer, LookupResult, RosterSortKey, RosterStatus } from '../messaging/protocol';
-import type { RosterImportAnswer, RosterPage } from '../messaging/roster-answers';
-import { applyRosterImport, exportRosterCsv, importRosterCsv } from '../roster/csv';
+import type { BadgeDesign, LookupAnswer, LookupResult, RosterSortKey, RosterStatus } from '../messaging/protocol';
+import type { RosterCsvPart, RosterImportAnswer, RosterPage } from '../messaging/roster-answers';
+import { applyRosterImport, importRosterCsv, rosterCsvHeader, rosterCsvRows } from '../roster/csv';
 import { packTierSchema } from '../packs/pack';
 import { indexSnapshotSchema, RosterIndex, type RosterAnswer, type RosterEntry } from '../roster/matching';
 import { rosterMessage } from '../roster/messages';
@@ -552,14 +552,20 @@ export function createRosterStore(deps: RosterStoreDeps) {
       };
     },
 
-    async exportCsv(): Promise<Result<ExportedFile>> {
+    /**
+     * The roster as CSV in parts of `limit` rows from `offset`, the header with the first; parts of two
+     * generations do not fit together.
+     */
+    async exportCsv(offset: number, limit: number): Promise<Result<RosterCsvPart>> {
       const s = await state();
       if (!s.ownHandle) return problem([], rosterMessage('roster.err.noProfile'));
       const rows = sortedBy(s, 'handle', false);
+      const part = rows.slice(offset, offset + limit);
       const tiers = [...(s.tiers.get(s.ownHandle)?.values() ?? [])];
+      const text = (offset === 0 ? rosterCsvHeader() : '') + rosterCsvRows(part, tiers);
       return {
         ok: true,
-        value: { fileName: `tierkit-subscribers-${s.ownHandle}-${today()}.csv`, text: exportRosterCsv(rows, tiers), count: rows.length },
+        value: { fileName: `tierkit-subscribers-${s.ownHandle}-${today()}.csv`, text, count: part.length, total: rows.length, generation: s.generation },
       };
     },
 

@@ -1,8 +1,9 @@
-// A backup sent to the background as the options page sends it (components/data/backup-transfer.ts):
-// everything but the roster, the roster in parts, then the import. The text is only parsed, not
-// checked, so the background's own checks are what a test sees.
+// Files sent to the background as the options page sends them, in parts: a backup
+// (components/data/backup-transfer.ts: everything but the roster, the roster in parts, then the import;
+// the text is only parsed, not checked, so the background's own checks are what a test sees) and a
+// roster CSV (components/roster/RosterImport.tsx).
 import type { ImportMode } from '@/lib/domain/backup';
-import { BACKUP_PART, type Response } from '@/lib/messaging/protocol';
+import { BACKUP_PART, TEXT_PART, type Response } from '@/lib/messaging/protocol';
 
 export async function sendBackup(ask: (request: unknown) => Promise<Response>, text: string, mode: ImportMode): Promise<Response> {
   const { subscribers, ...head } = JSON.parse(text) as { subscribers?: unknown[] };
@@ -27,3 +28,14 @@ export async function backupData(ask: (request: unknown) => Promise<Response>) {
   return { stats: first.data.stats as any, subscribers };
 }
 
+/** A roster CSV's text in parts, then `roster.import` (a preview, or the import when `apply`). */
+export async function sendRosterCsv(ask: (request: unknown) => Promise<Response>, fileName: string, text: string, apply: boolean): Promise<Response> {
+  const upload = crypto.randomUUID();
+  let from = 0;
+  do {
+    const sent = await ask({ type: 'roster.importText', upload, from, text: text.slice(from, from + TEXT_PART) });
+    if (!sent.ok) return sent;
+    from += TEXT_PART;
+  } while (from < text.length);
+  return ask({ type: 'roster.import', fileName, upload, length: text.length, apply });
+}

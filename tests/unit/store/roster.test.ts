@@ -8,7 +8,7 @@ import { rosterStatusSchema, type Diagnostic, type LookupAnswer, type RosterStat
 import { rosterPageSchema } from '@/lib/messaging/roster-answers';
 import { rosterGeneration, TierkitDb } from '@/lib/store/db';
 import { profile, tier } from '../domain/fixtures';
-import { backupData, sendBackup } from '../helpers/uploads';
+import { backupData, sendBackup, sendRosterCsv } from '../helpers/uploads';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 24, 12);
@@ -54,7 +54,12 @@ async function setup(existing?: TierkitDb, snapshotDelayMs?: number) {
     return response.data as any;
   };
   const add = (subscriber: Record<string, unknown>) => must({ type: 'roster.save', subscriber });
-  const csv = (fileName: string, text: string, apply: boolean) => must({ type: 'roster.import', fileName, text, apply });
+  /** A roster CSV as the page sends it: its text in parts, then the preview (or the import when `apply`). */
+  const csv = async (fileName: string, text: string, apply: boolean) => {
+    const response = await sendRosterCsv(ask, fileName, text, apply);
+    if (!response.ok) throw new Error(JSON.stringify(response.problems));
+    return response.data as any;
+  };
   const query = async (over: Record<string, unknown> = {}) =>
     rosterPageSchema.parse(
       await must({ type: 'roster.query', search: '', sort: 'handle', descending: false, offset: 0, limit: 50, ...over }),
@@ -198,9 +203,9 @@ describe('the roster through the background', () => {
   it('exports the roster as CSV that imports back unchanged', async () => {
     const t = await setup();
     await t.add({ handle: 'fan.one', nickname: '=cmd', tierId: 'gold', since: '2026-01-10', note: 'likes cats' });
-    const file = await t.must({ type: 'roster.export' });
+    const file = await t.must({ type: 'roster.export', offset: 0 });
     expect(file.fileName).toBe('tierkit-subscribers-mara.sings-2026-11-24.csv');
-    expect(file.count).toBe(1);
+    expect(file).toMatchObject({ count: 1, total: 1 });
     expect(file.text).toContain("'=cmd");
     const again = await t.csv(file.fileName, file.text, false);
     expect(again.summary).toEqual({ new: 0, updated: 0, unchanged: 1 });

@@ -7,6 +7,7 @@ import type { Tier, Workspace } from '@/lib/domain/schema';
 import { openOptions, saved, seedProfile, tier, ws } from './options-page';
 import { send } from '@/lib/messaging/client';
 import { BACKUP_PART } from '@/lib/messaging/protocol';
+import { sendRosterCsv } from '../../helpers/uploads';
 
 function storedTier(id: string, name: string, priceMinor: number, position: number, perkIds: string[] = []): Tier {
   return {
@@ -75,7 +76,7 @@ describe('Data: export of a big roster', () => {
     await openOptions('#data', async () => {
       await seedLocal();
       const rows = Array.from({ length: count }, (_, i) => `fan${i},,Bronze,2025-01-01,,active,note ${i}`);
-      const seeded = await send({ type: 'roster.import', fileName: 'seed.csv', text: ['handle,nickname,tier,since,months,status,note', ...rows].join('\n'), apply: true });
+      const seeded = await sendRosterCsv((request) => send(request as never), 'seed.csv', ['handle,nickname,tier,since,months,status,note', ...rows].join('\n'), true);
       expect(seeded).toMatchObject({ ok: true, data: { applied: true } });
     });
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0' } as never);
