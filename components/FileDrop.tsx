@@ -4,7 +4,22 @@ import { useState } from 'preact/hooks';
  * A file picker that also takes a file dropped on it (backups, roster CSVs, badge packs). The same file
  * can be chosen again after it was fixed: the input forgets it once handed over.
  */
-export function FileDrop({ id, label, hint, accept, onFile }: { id: string; label: string; hint: string; accept: string; onFile: (file: File | undefined) => void }) {
+export function FileDrop({
+  id,
+  label,
+  hint,
+  accept,
+  disabled = false,
+  onFile,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  accept: string;
+  /** While a file is being imported, no other is taken. */
+  disabled?: boolean;
+  onFile: (file: File | undefined) => void;
+}) {
   const [dragging, setDragging] = useState(false);
   return (
     <div
@@ -17,7 +32,7 @@ export function FileDrop({ id, label, hint, accept, onFile }: { id: string; labe
       onDrop={(event) => {
         event.preventDefault();
         setDragging(false);
-        onFile(event.dataTransfer?.files[0]);
+        if (!disabled) onFile(event.dataTransfer?.files[0]);
       }}
     >
       <label for={id}>{label}</label>
@@ -25,6 +40,7 @@ export function FileDrop({ id, label, hint, accept, onFile }: { id: string; labe
         id={id}
         type="file"
         accept={accept}
+        disabled={disabled}
         aria-describedby={`${id}-hint`}
         onChange={(event) => {
           onFile(event.currentTarget.files?.[0]);

@@ -1,12 +1,13 @@
 // Files the creator exports (a backup, the roster as CSV, a badge pack) are saved through a link to a
-// Blob: no downloads permission needed.
+// Blob: no downloads permission needed. The first two come in parts (read-in-parts.ts).
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import { exportedFileSchema, type ExportedFile } from '@/lib/messaging/protocol';
 
-export function saveFile(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves `content` (text, or a Blob made of pieces, as a big backup is) under `fileName`. */
+export function saveFile(fileName: string, content: string | Blob, type: string): void {
+  const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type }) : content);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -16,7 +17,7 @@ export function saveFile(fileName: string, text: string, type: string): void {
 }
 
 /** Asks the background for a file it makes and saves it: what was saved, or the problems. */
-export async function saveExport(request: 'roster.export' | 'pack.export', type: string): Promise<ExportedFile | Problem[]> {
+export async function saveExport(request: 'pack.export', type: string): Promise<ExportedFile | Problem[]> {
   const response = await send({ type: request });
   if (!response.ok) return response.problems;
   const parsed = exportedFileSchema.safeParse(response.data);

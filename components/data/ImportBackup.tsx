@@ -1,35 +1,18 @@
-import { useState } from 'preact/hooks';
-import { MAX_BACKUP_BYTES, readBackup, type Backup, type ImportMode } from '@/lib/domain/backup';
+import { useRef, useState } from 'preact/hooks';
+import type { Backup, ImportMode } from '@/lib/domain/backup';
 import type { Problem } from '@/lib/domain/problems';
 import { sortTiers } from '@/lib/domain/offer';
 import { locale, t } from '@/lib/i18n';
-import { run, workspace } from '../app-state';
+import { workspace } from '../app-state';
 import { Problems } from '../Problems';
 import { FileDrop } from '../FileDrop';
+import { importBackupFile, readBackupFile, type TransferProgress } from './backup-transfer';
+import { StepProgress } from './StepProgress';
 
-/** A file chosen for import: its text and what reading it found, checked here before anything is sent. */
-type Chosen =
-  | { name: string; text: string; backup: Backup }
-  | { name: string; problems: Problem[] };
+/** A file chosen for import and what reading it found, checked here before anything is sent. */
+type Chosen = { name: string; backup: Backup } | { name: string; problems: Problem[] };
 
 type Outcome = { imported: true } | { imported: false; problems: Problem[] };
-
-async function readFile(file: File): Promise<Chosen> {
-  if (file.size > MAX_BACKUP_BYTES) {
-    return {
-      name: file.name,
-      problems: [
-        {
-          path: [],
-          message: t('err.backupTooLarge', { size: (file.size / 1048576).toFixed(1), max: MAX_BACKUP_BYTES / 1048576 }),
-        },
-      ],
-    };
-  }
-  const text = await file.text();
-  const result = readBackup(text, locale());
-  return result.ok ? { name: file.name, text, backup: result.value } : { name: file.name, problems: result.problems };
-}
 
 function Preview({ backup }: { backup: Backup }) {
   const { data } = backup;
@@ -49,7 +32,9 @@ function Preview({ backup }: { backup: Backup }) {
             : t('options.data.import.previewNoTiers')}
         </li>
         <li>{t('options.data.import.previewPerks', { count: data.perks.length })}</li>
-        {backup.subscribers ? <li>{t('options.data.import.previewSubscribers', { count: backup.subscribers.length })}</li> : null}
+        {backup.subscribers ? (
+          <li>{t('options.data.import.previewSubscribers', { count: new Intl.NumberFormat(locale()).format(backup.subscribers.length) })}</li>
+        ) : null}
         <li>
           {data.profile
             ? t('options.data.import.previewProfile', { handle: data.profile.handle })
@@ -60,24 +45,47 @@ function Preview({ backup }: { backup: Backup }) {
   );
 }
 
-/** Reads a backup file (chosen or dropped), shows what it holds or every problem, then imports it. */
+/**
+ * Reads a backup file (chosen or dropped) and checks it, shows what it holds or every problem, then
+ * imports it. Reading, checking and importing a big file take a while: each step shows its progress.
+ */
 export function ImportBackup() {
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [mode, setMode] = useState<ImportMode>('replace');
-  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<TransferProgress | null>(null);
+  const [importing, setImporting] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // The file being read: a file chosen while another is read replaces it.
+  const reading = useRef<File | null>(null);
 
   const choose = async (file: File | undefined) => {
+    if (importing) return;
     setOutcome(null);
-    setChosen(file ? await readFile(file) : null);
+    setChosen(null);
+    reading.current = file ?? null;
+    if (!file) return setProgress(null);
+    const report = (next: TransferProgress) => reading.current === file && setProgress(next);
+    report({ phase: 'reading', done: 0, total: file.size });
+    const result = await readBackupFile(file, report);
+    if (reading.current !== file) return;
+    reading.current = null;
+    setProgress(null);
+    setChosen(result.ok ? { name: file.name, backup: result.value } : { name: file.name, problems: result.problems });
   };
 
   const importChosen = async () => {
-    if (!chosen || !('backup' in chosen)) return;
-    setBusy(true);
-    const problems = await run({ type: 'backup.import', text: chosen.text, mode });
-    setBusy(false);
-    setOutcome(problems.length ? { imported: false, problems } : { imported: true });
+    if (!chosen || !('backup' in chosen) || importing) return;
+    setImporting(true);
+    setOutcome(null);
+    try {
+      const problems = await importBackupFile(chosen.backup, mode, setProgress);
+      setOutcome(problems.length ? { imported: false, problems } : { imported: true });
+      // Imported: the file's records (a big roster's are many megabytes) are not kept for nothing.
+      if (!problems.length) setChosen(null);
+    } finally {
+      setImporting(false);
+      setProgress(null);
+    }
   };
 
   const ws = workspace.value!;
@@ -85,7 +93,14 @@ export function ImportBackup() {
     <section class="options-panel" aria-labelledby="import-heading">
       <h2 id="import-heading">{t('options.data.import.heading')}</h2>
       <p class="muted">{t('options.data.import.intro')}</p>
-      <FileDrop id="backup-file" label={t('options.data.import.file')} hint={t('options.data.import.drop')} accept="application/json,.json" onFile={(file) => void choose(file)} />
+      <FileDrop
+        id="backup-file"
+        label={t('options.data.import.file')}
+        hint={t('options.data.import.drop')}
+        accept="application/json,.json"
+        disabled={importing}
+        onFile={(file) => void choose(file)}
+      />
 
       <fieldset class="import-mode">
         <legend>{t('options.data.import.mode')}</legend>
@@ -113,6 +128,7 @@ export function ImportBackup() {
         <p id="import-merge-hint" class="muted small">{t('options.data.import.mergeHint')}</p>
       </fieldset>
 
+      {progress ? <StepProgress progress={progress} /> : null}
       {chosen ? (
         <div class="import-check" aria-live="polite">
           <h3>{chosen.name}</h3>
@@ -133,7 +149,7 @@ export function ImportBackup() {
         <button
           type="button"
           class="primary"
-          disabled={!chosen || !('backup' in chosen) || busy}
+          disabled={!chosen || !('backup' in chosen) || importing}
           onClick={importChosen}
         >
           {t('options.data.import.button')}

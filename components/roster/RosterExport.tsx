@@ -1,18 +1,47 @@
 import { useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
-import { t } from '@/lib/i18n';
-import type { ExportedFile } from '@/lib/messaging/protocol';
-import { saveExport } from '../save-file';
-import { ROSTER_COLUMNS } from '@/lib/roster/csv';
+import { formatMegabytes, t } from '@/lib/i18n';
+import { send } from '@/lib/messaging/client';
+import { rosterCsvPartSchema } from '@/lib/messaging/roster-answers';
+import { MAX_ROSTER_CSV_BYTES, ROSTER_COLUMNS } from '@/lib/roster/csv';
+import { saveFile } from '../save-file';
+import { readInParts } from '../read-in-parts';
 import { Problems } from '../Problems';
 import { plural } from './format';
 
-/** The roster as CSV, saved as a file. */
-const downloadRoster = () => saveExport('roster.export', 'text/csv;charset=utf-8');
+const CSV_TYPE = 'text/csv;charset=utf-8';
+
+/**
+ * The roster as CSV, read in parts (a big roster's file is more than one message carries) and saved as
+ * one file; a file the import could not read back is not saved.
+ */
+async function downloadRoster(): Promise<{ fileName: string; count: number } | Problem[]> {
+  let refused: Problem[] = [];
+  const parts = await readInParts(
+    async (offset) => {
+      const response = await send({ type: 'roster.export', offset });
+      if (!response.ok) refused = response.problems;
+      const parsed = response.ok ? rosterCsvPartSchema.safeParse(response.data) : undefined;
+      return parsed?.success ? parsed.data : null;
+    },
+    () => {},
+  );
+  if (!parts?.[0]) return refused.length ? refused : [{ path: [], message: t('roster.ui.export.failed') }];
+  const file = new Blob(
+    parts.map((part) => part.text),
+    { type: CSV_TYPE },
+  );
+  if (file.size > MAX_ROSTER_CSV_BYTES) {
+    return [{ path: [], message: t('roster.ui.export.tooLarge', { size: formatMegabytes(file.size), max: formatMegabytes(MAX_ROSTER_CSV_BYTES) }) }];
+  }
+  const { fileName, total } = parts[0];
+  saveFile(fileName, file, CSV_TYPE);
+  return { fileName, count: total };
+}
 
 /** The roster as a CSV file (notes included: the file is the creator's own), which the import reads back. */
 export function RosterExport({ empty }: { empty: boolean }) {
-  const [outcome, setOutcome] = useState<ExportedFile | Problem[] | null>(null);
+  const [outcome, setOutcome] = useState<{ fileName: string; count: number } | Problem[] | null>(null);
   return (
     <section class="options-panel" aria-labelledby="roster-export-heading">
       <h2 id="roster-export-heading">{t('roster.ui.export.heading')}</h2>

@@ -3,6 +3,7 @@ import type { Problem } from '@/lib/domain/problems';
 import type { Tier } from '@/lib/domain/schema';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
+import { TEXT_PART } from '@/lib/messaging/protocol';
 import { rosterImportAnswerSchema, type RosterImportAnswer } from '@/lib/messaging/roster-answers';
 import { csvEncoding } from '@/lib/parsers/studio-csv';
 import { formatMegabytes, parserMessage } from '@/lib/parsers/problems';
@@ -22,8 +23,22 @@ type Chosen =
 
 type Outcome = { imported: Preview['summary'] } | { problems: Problem[] };
 
+/**
+ * Sends the file's text to the background in parts (a message carries at most MAX_MESSAGE_BYTES), then
+ * asks it to preview the file or save it.
+ */
 async function ask(fileName: string, text: string, apply: boolean): Promise<RosterImportAnswer | Problem[]> {
-  const response = await send({ type: 'roster.import', fileName, text, apply });
+  const upload = crypto.randomUUID();
+  let from = 0;
+  do {
+    let to = Math.min(text.length, from + TEXT_PART);
+    // A character of two code units stays whole.
+    if (to < text.length && (text.charCodeAt(to - 1) & 0xfc00) === 0xd800) to--;
+    const sent = await send({ type: 'roster.importText', upload, from, text: text.slice(from, to) });
+    if (!sent.ok) return sent.problems;
+    from = to;
+  } while (from < text.length);
+  const response = await send({ type: 'roster.import', fileName, upload, length: text.length, apply });
   if (!response.ok) return response.problems;
   const parsed = rosterImportAnswerSchema.safeParse(response.data);
   return parsed.success ? parsed.data : [{ path: [], message: t('err.badResponse') }];

@@ -3,9 +3,10 @@ import * as z from 'zod/mini';
 import { t } from '../i18n';
 import { validateOffer, sortTiers } from './offer';
 import { fromZod, type Problem, type Result } from './problems';
+import { completeSteps } from './steps';
 import { workspaceSchema, type Tier, type Workspace } from './schema';
 import { dailyStatSchema, statSnapshotSchema, type DailyStat, type StatSnapshot } from './stats';
-import { MAX_ROSTER_ROWS, subscriberListSchema, type Subscriber } from '../roster/schema';
+import { MAX_ROSTER_ROWS, checkedSubscriberListSchema, subscriberListSchema, subscriberSchema, type Subscriber } from '../roster/schema';
 import { uniqueBy } from './unique';
 
 export const BACKUP_FORMAT = 'tierkit-backup';
@@ -13,10 +14,12 @@ export const BACKUP_FORMAT = 'tierkit-backup';
 export const BACKUP_VERSION = 2;
 const READABLE_VERSIONS = [1, 2] as const;
 /**
- * Far above any real workspace with its roster (200,000 subscribers take about 40 MB written out);
- * refused before it is parsed.
+ * The largest backup file, refused before it is read. It holds a roster of MAX_ROSTER_ROWS subscribers
+ * with every note and nickname as long as it may be, in the characters JSON writes longest, beside the
+ * largest workspace and recorded numbers: about 948 MB (tests/unit/domain/backup-limits.test.ts). A
+ * real roster of 200,000 takes about 54 MB.
  */
-export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
+export const MAX_BACKUP_BYTES = 1024 * 1024 * 1024;
 
 /** One record per handle and day, as the database keys them. */
 const uniqueDays = <T extends { handle: string }>(list: string, day: (record: T) => string, field: string) =>
@@ -46,6 +49,15 @@ export const backupSchema = z.object({
 });
 export type Backup = z.infer<typeof backupSchema>;
 
+/** Everything but the roster, which is checked in batches (checkBackup). */
+const backupHeadSchema = z.omit(backupSchema, { subscribers: true });
+const rosterListSchema = z.optional(z.array(z.unknown()).check(z.maxLength(MAX_ROSTER_ROWS)));
+const subscriberBatchSchema = z.array(subscriberSchema);
+/** Subscribers checked between two steps of checkBackup: a few milliseconds of work. */
+export const CHECK_BATCH = 1_000;
+/** The most problems a check reports (and it stops looking after that many). */
+const MAX_PROBLEMS = 100;
+
 export function createBackup(ws: Workspace, now: Date, appVersion: string, stats?: BackupStats, subscribers?: Subscriber[]): Backup {
   return {
     format: BACKUP_FORMAT,
@@ -58,24 +70,70 @@ export function createBackup(ws: Workspace, now: Date, appVersion: string, stats
   };
 }
 
+/**
+ * The backup file's compact JSON in pieces, to be joined by a Blob: the text of a full roster could be
+ * longer than one JavaScript string may be. `backup` holds everything but the roster, which comes in
+ * `parts`; joined, the pieces are JSON.stringify of the whole backup.
+ */
+export function backupFilePieces(backup: Omit<Backup, 'subscribers'>, parts: readonly (readonly Subscriber[])[]): string[] {
+  // The roster is the last member: the text up to its "[" comes first, then the records, then "]}".
+  const head = JSON.stringify({ ...backup, subscribers: [] });
+  const pieces = [head.slice(0, -2)];
+  for (const part of parts) {
+    if (part.length === 0) continue;
+    const records = JSON.stringify(part).slice(1, -1);
+    pieces.push(pieces.length > 1 ? `,${records}` : records);
+  }
+  pieces.push(']}');
+  return pieces;
+}
+
+/** The problem of a file (or a backup about to be saved) over MAX_BACKUP_BYTES, if it is. */
+export function backupSizeProblem(bytes: number): Problem | undefined {
+  if (bytes <= MAX_BACKUP_BYTES) return undefined;
+  return { path: [], message: t('err.backupTooLarge', { size: (bytes / 1048576).toFixed(1), max: MAX_BACKUP_BYTES / 1048576 }) };
+}
+
 export function backupFileName(now: Date): string {
   return `tierkit-backup-${now.toISOString().slice(0, 10)}.json`;
+}
+
+/** The bytes of `text` in UTF-8, as a file holds it (an unpaired surrogate is written as U+FFFD, 3 bytes). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }
 
 const fail = (message: string, path: Problem['path'] = []): Result<never> => ({ ok: false, problems: [{ path, message }] });
 
 /** Reads a backup file's text: every problem with its path, or the backup. `locale` formats prices. */
 export function readBackup(text: string, locale: string): Result<Backup> {
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > MAX_BACKUP_BYTES) {
-    return fail(t('err.backupTooLarge', { size: (bytes / 1048576).toFixed(1), max: MAX_BACKUP_BYTES / 1048576 }));
-  }
+  const tooLarge = backupSizeProblem(utf8Length(text));
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return fail(t('err.notJson', { detail: (error as Error).message }));
   }
+  return completeSteps(checkBackup(json, locale));
+}
+
+/**
+ * Checks a parsed backup: every problem with its path, or the backup. It yields how many subscribers
+ * it has checked after each batch of CHECK_BATCH, so a page or the background can run it in slices
+ * (lib/domain/steps.ts).
+ */
+export function* checkBackup(json: unknown, locale: string): Generator<number, Result<Backup>> {
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
     return fail(t('err.notABackup'), ['format']);
   }
@@ -83,15 +141,33 @@ export function readBackup(text: string, locale: string): Result<Backup> {
   if (typeof version === 'number' && version > BACKUP_VERSION) {
     return fail(t('err.backupTooNew', { version, supported: BACKUP_VERSION }), ['version']);
   }
-  const parsed = backupSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, problems: fromZod(parsed.error) };
-  const problems = validateOffer(parsed.data.data, locale).map((p) => ({ ...p, path: ['data', ...p.path] }));
+  const { subscribers: rawList, ...head } = json as Record<string, unknown>;
+  const parsed = backupHeadSchema.safeParse(head);
+  const list = rosterListSchema.safeParse(rawList);
+  const zodProblems = [...(parsed.success ? [] : fromZod(parsed.error)), ...(list.success ? [] : fromZod(list.error, ['subscribers']))];
+  let subscribers: Subscriber[] | undefined;
+  if (list.success && list.data) {
+    subscribers = [];
+    for (let from = 0; from < list.data.length && zodProblems.length < MAX_PROBLEMS; from += CHECK_BATCH) {
+      const batch = subscriberBatchSchema.safeParse(list.data.slice(from, from + CHECK_BATCH));
+      if (batch.success) subscribers.push(...batch.data);
+      else zodProblems.push(...fromZod(batch.error).map(({ path: [at, ...rest], message }) => ({ path: ['subscribers', from + Number(at), ...rest], message })));
+      yield Math.min(from + CHECK_BATCH, list.data.length);
+    }
+  }
+  if (subscribers && !zodProblems.length) {
+    const repeats = checkedSubscriberListSchema.safeParse(subscribers);
+    if (!repeats.success) zodProblems.push(...fromZod(repeats.error, ['subscribers']));
+  }
+  if (!parsed.success || zodProblems.length) return { ok: false, problems: zodProblems.slice(0, MAX_PROBLEMS) };
+  const backup: Backup = subscribers ? { ...parsed.data, subscribers } : parsed.data;
+  const problems = validateOffer(backup.data, locale).map((p) => ({ ...p, path: ['data', ...p.path] }));
   // Every subscriber's tier is one of the backup's, or the roster would hold badges of nothing.
-  const tierIds = new Set(parsed.data.data.tiers.map((tier) => tier.id));
-  (parsed.data.subscribers ?? []).forEach((s, i) => {
+  const tierIds = new Set(backup.data.tiers.map((tier) => tier.id));
+  (backup.subscribers ?? []).forEach((s, i) => {
     if (!tierIds.has(s.tierId)) problems.push({ path: ['subscribers', i, 'tierId'], message: t('err.backupUnknownTier', { id: s.tierId }) });
   });
-  return problems.length ? { ok: false, problems: problems.slice(0, 100) } : { ok: true, value: parsed.data };
+  return problems.length ? { ok: false, problems: problems.slice(0, MAX_PROBLEMS) } : { ok: true, value: backup };
 }
 
 export type ImportMode = 'replace' | 'merge';

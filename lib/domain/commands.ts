@@ -2,7 +2,7 @@
 // applies these to the database; the same function tells a form what is wrong before anything is saved.
 import * as z from 'zod/mini';
 import { t } from '../i18n';
-import { mergeWorkspaces, readBackup, type Backup, type ImportMode } from './backup';
+import { mergeWorkspaces, type Backup, type ImportMode } from './backup';
 import { bonusConditionsSchema, eligibilityProfileSchema } from '../eligibility/rules';
 import { emptyWorkspace } from './defaults';
 import { sortTiers, validateOffer } from './offer';
@@ -55,11 +55,6 @@ export const commandSchema = z.discriminatedUnion('type', [
     loaded: versionSchema,
   }),
   z.object({ type: z.literal('bonusConditions.save'), bonusConditions: z.array(bonusConditionsSchema), loaded: versionSchema }),
-  z.object({
-    type: z.literal('backup.import'),
-    text: z.string(),
-    mode: z.enum(['replace', 'merge']),
-  }),
   /** Puts back a workspace exactly as it was: the undo of a delete. */
   z.object({ type: z.literal('workspace.restore'), workspace: workspaceSchema }),
   /** Deletes everything; the pack-signing key too only when asked (a new key is a different signer to every fan). */
@@ -170,7 +165,7 @@ function renumber(tiers: Tier[]): Tier[] {
   return tiers.map((tier, position) => (tier.position === position ? tier : { ...tier, position }));
 }
 
-/** The workspace a read backup leaves; its recorded numbers are the store's to write (runCommand). */
+/** The workspace a read backup leaves; its recorded numbers and roster are the store's to write (runImport). */
 export function importBackup(ws: Workspace, backup: Backup, mode: ImportMode, ctx: CommandContext): Result<Workspace> {
   const result = finish(ws, mergeWorkspaces(ws, backup.data, mode), ctx);
   return result.ok
@@ -277,11 +272,6 @@ export function applyCommand(ws: Workspace, command: Command, ctx: CommandContex
       return finish(ws, { ...ws, eligibilityProfiles: command.eligibilityProfiles }, ctx);
     case 'bonusConditions.save':
       return finish(ws, { ...ws, bonusConditions: command.bonusConditions }, ctx);
-
-    case 'backup.import': {
-      const backup = readBackup(command.text, ctx.locale);
-      return backup.ok ? importBackup(ws, backup.value, command.mode, ctx) : backup;
-    }
 
     case 'workspace.restore':
       return finish(ws, command.workspace, ctx);

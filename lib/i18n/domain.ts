@@ -48,9 +48,12 @@ export const domain = section(
     'err.dayTaken': 'The day {day} of @{handle} is already recorded at {first}',
     'err.backupTooLarge': 'The file is {size} MB; a Tierkit backup is at most {max} MB',
     'err.notJson': 'The file is not valid JSON ({detail})',
+    'err.fileUnreadable': 'The file could not be read ({detail}). Choose it again.',
     'err.notABackup': 'This is not a Tierkit backup (its "format" is not "tierkit-backup")',
     'err.backupTooNew': 'This backup was made by a newer Tierkit (format version {version}); this one reads version {supported}',
     'err.backupUnknownTier': "This subscriber's tier ({id}) is not among the backup's tiers",
+    'err.backupIncomplete': 'The backup did not arrive whole, so nothing was imported. Import it again.',
+    'err.fileIncomplete': 'The file did not arrive whole, so nothing was imported. Import it again.',
     'err.tierNotFound': 'That tier no longer exists',
     'err.perkNotFound': 'That perk no longer exists',
     'err.changedElsewhere':
@@ -126,10 +129,13 @@ export const domain = section(
     'err.dayTaken': 'Il giorno {day} di @{handle} è già registrato in {first}',
     'err.backupTooLarge': 'Il file pesa {size} MB; un backup di Tierkit pesa al massimo {max} MB',
     'err.notJson': 'Il file non è un JSON valido ({detail})',
+    'err.fileUnreadable': 'Non è stato possibile leggere il file ({detail}). Sceglilo di nuovo.',
     'err.notABackup': 'Questo non è un backup di Tierkit (il suo "format" non è "tierkit-backup")',
     'err.backupTooNew':
       'Questo backup è stato creato da un Tierkit più recente (versione del formato {version}); questo legge la versione {supported}',
     'err.backupUnknownTier': 'Il livello di questo abbonato ({id}) non è tra i livelli del backup',
+    'err.backupIncomplete': 'Il backup non è arrivato intero, quindi non è stato importato nulla. Importalo di nuovo.',
+    'err.fileIncomplete': 'Il file non è arrivato intero, quindi non è stato importato nulla. Importalo di nuovo.',
     'err.tierNotFound': 'Quel livello non esiste più',
     'err.perkNotFound': 'Quel vantaggio non esiste più',
     'err.changedElsewhere':

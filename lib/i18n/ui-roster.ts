@@ -133,6 +133,8 @@ export const rosterUi = section(
     'roster.ui.export.empty': 'There is no one to export yet: the roster is empty.',
     'roster.ui.export.done.one': 'Saved {count} subscriber as {file}.',
     'roster.ui.export.done.other': 'Saved {count} subscribers as {file}.',
+    'roster.ui.export.failed': 'The roster could not be read, so no file was saved. Try again.',
+    'roster.ui.export.tooLarge': 'This file would be {size}, more than the {max} Tierkit can import, so it was not saved: it could not be read back.',
 
     'roster.ui.planner.current.one': 'Now {count} active',
     'roster.ui.planner.current.other': 'Now {count} active',
@@ -269,6 +271,8 @@ export const rosterUi = section(
     'roster.ui.export.empty': 'Non c’è ancora nessuno da esportare: l’elenco è vuoto.',
     'roster.ui.export.done.one': '{count} abbonato salvato come {file}.',
     'roster.ui.export.done.other': '{count} abbonati salvati come {file}.',
+    'roster.ui.export.failed': 'Non è stato possibile leggere gli abbonati, quindi il file non è stato salvato. Riprova.',
+    'roster.ui.export.tooLarge': 'Questo file peserebbe {size}, più dei {max} che Tierkit può importare, quindi non è stato salvato: non si potrebbe rileggere.',
 
     'roster.ui.planner.current.one': 'Ora {count} attivo',
     'roster.ui.planner.current.other': 'Ora {count} attivi',

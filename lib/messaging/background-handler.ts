@@ -1,9 +1,12 @@
 // The background's side of the protocol: validate, run the command in one transaction, publish.
 import { resolveLanguage, setLanguage, locale } from '../i18n';
 import { staleProblem, type Command } from '../domain/commands';
+import type { ImportMode } from '../domain/backup';
 import type { Problem, Result } from '../domain/problems';
 import type { TierkitDb } from '../store/db';
-import { loadWorkspace, runCommand, type Loaded } from '../store/workspace-store';
+import { checkBackup } from '../domain/backup';
+import { runSteps } from '../domain/steps';
+import { loadWorkspace, runCommand, runImport, type Loaded } from '../store/workspace-store';
 import { utcDate } from '../eligibility/dates';
 import { allDaily, allSnapshots, dailyOf, importDays, ownHandle, recordSnapshot, snapshotsOf } from '../store/stats-store';
 import { exportOwnPack, importPack, listPacks, readTrustedPacks, removePack, resolvePack } from '../store/pack-store';
@@ -12,7 +15,7 @@ import { dataSummary } from '../store/data-summary';
 import { backupSigningKey, renewSigningKey, restoreSigningKey } from '../store/key-store';
 import { rosterMessage } from '../roster/messages';
 import { requestSchema } from './requests';
-import { type Diagnostic, type History, type Response, type RosterStatus, type Snapshot } from './protocol';
+import { BACKUP_PART, type Diagnostic, type History, type ImportProgress, type Response, type RosterStatus, type Snapshot } from './protocol';
 import { type BackupData } from './roster-answers';
 import { t } from '../i18n';
 
@@ -45,23 +48,22 @@ type Published = { unpublished?: true };
 
 /**
  * Commands that can change what eligibility is computed from: the profile (age, good standing),
- * the settings (rules chosen, notifications, language), the rules, or the numbers themselves (an
- * import, a restore, a wipe). Tier and perk edits do not, so they skip the recompute.
+ * the settings (rules chosen, notifications, language), the rules, or the numbers themselves (a
+ * restore, a wipe; and a backup import). Tier and perk edits do not, so they skip the recompute.
  */
 const changesEligibility = new Set<Command['type']>([
   'profile.save',
   'settings.save',
   'eligibilityProfiles.save',
-  'backup.import',
   'workspace.restore',
   'workspace.wipe',
 ]);
 
 /**
  * Commands that change what badges show or how the roster sorts: tiers (designs, order), the profile
- * (the creator's handle), the settings (the language of the tooltips), and whole-workspace changes.
- * After them the roster's revision moves, and pages on tiktok.com look their names up again; a perk
- * or rules edit leaves them alone.
+ * (the creator's handle), the settings (the language of the tooltips), and whole-workspace changes
+ * (and a backup import). After them the roster's revision moves, and pages on tiktok.com look their
+ * names up again; a perk or rules edit leaves them alone.
  */
 const changesBadges = new Set<Command['type']>([
   'tier.save',
@@ -70,7 +72,6 @@ const changesBadges = new Set<Command['type']>([
   'tier.delete',
   'profile.save',
   'settings.save',
-  'backup.import',
   'workspace.restore',
   'workspace.wipe',
 ]);
@@ -79,7 +80,7 @@ const changesBadges = new Set<Command['type']>([
  * Commands that can take a tier away from subscribers, or bring subscribers of a backup: they are
  * checked against the roster (lib/roster/workspace-change.ts), which they read first.
  */
-const changesRosterTiers = new Set<Command['type']>(['tier.delete', 'workspace.restore', 'backup.import']);
+const changesRosterTiers = new Set<Command['type']>(['tier.delete', 'workspace.restore']);
 
 export function createHandler(deps: HandlerDeps) {
   const now = deps.now ?? Date.now;
@@ -100,6 +101,16 @@ export function createHandler(deps: HandlerDeps) {
   }
   // Changes run one after another (serialized below).
   let queue: Promise<unknown> = Promise.resolve();
+  // A backup on its way from the options page (backup.upload, backup.uploadPart) until backup.import,
+  // and how far that import is.
+  let upload: { id: string; head: Record<string, unknown>; expected: number | null; subscribers: unknown[] } | null = null;
+  let importing: ImportProgress = null;
+  // A roster CSV's text on its way from the options page (roster.importText) until roster.import.
+  let csvUpload: { id: string; parts: string[]; length: number } | null = null;
+  const incomplete = (key: 'err.backupIncomplete' | 'err.fileIncomplete' = 'err.backupIncomplete'): Response => ({
+    ok: false,
+    problems: [{ path: [], message: t(key) }],
+  });
 
   /** Publishes the workspace; returns the snapshot's revision. */
   async function publish(loaded: Loaded): Promise<number> {
@@ -166,7 +177,7 @@ export function createHandler(deps: HandlerDeps) {
         const guard = changesRosterTiers.has(type) ? await roster.guard() : undefined;
         const result = await runCommand(db, request.data.command, { now: now(), newId, locale: locale() }, guard);
         if (!result.ok) return result;
-        if (type === 'workspace.wipe' || type === 'backup.import') roster.reload();
+        if (type === 'workspace.wipe') roster.reload();
         let revision: number | undefined;
         const published = await afterCommit(
           async () => {
@@ -174,7 +185,7 @@ export function createHandler(deps: HandlerDeps) {
           },
           async () => {
             if (!changesBadges.has(type)) return;
-            if (type !== 'workspace.wipe' && type !== 'backup.import') await roster.workspaceChanged();
+            if (type !== 'workspace.wipe') await roster.workspaceChanged();
             await publishRoster();
           },
           async () => {
@@ -192,12 +203,28 @@ export function createHandler(deps: HandlerDeps) {
         return { ok: true, data };
       }
       case 'backup.data': {
-        const data: BackupData = {
-          stats: { snapshots: await allSnapshots(db), daily: await allDaily(db) },
-          subscribers: await roster.all(),
-        };
+        const { offset } = request.data;
+        const part = await roster.backupPart(offset, BACKUP_PART);
+        const stats = offset === 0 ? { snapshots: await allSnapshots(db), daily: await allDaily(db) } : null;
+        const data: BackupData = { stats, ...part };
         return { ok: true, data };
       }
+      case 'backup.upload': {
+        const { upload: id, head, subscribers } = request.data;
+        upload = { id, head, expected: subscribers, subscribers: [] };
+        return { ok: true };
+      }
+      case 'backup.uploadPart': {
+        const { upload: id, from, subscribers } = request.data;
+        // Parts come in order; one lost or repeated leaves a roster that is not the file's.
+        if (upload?.id !== id || from !== upload.subscribers.length) return incomplete();
+        for (const s of subscribers) upload.subscribers.push(s);
+        return { ok: true };
+      }
+      case 'backup.import':
+        return importUploaded(request.data.upload, request.data.mode);
+      case 'backup.progress':
+        return { ok: true, data: importing };
       case 'stats.import': {
         const handle = await ownHandle(db);
         if (!handle) return { ok: false, problems: [{ path: [], message: t('err.noProfile') }] };
@@ -239,13 +266,24 @@ export function createHandler(deps: HandlerDeps) {
         if (!restored.ok) return restored;
         return { ok: true, ...(await afterCommit(publishRoster)) };
       }
+      case 'roster.importText': {
+        const { upload: id, from, text } = request.data;
+        if (from === 0) csvUpload = { id, parts: [], length: 0 };
+        if (csvUpload?.id !== id || from !== csvUpload.length) return incomplete('err.fileIncomplete');
+        csvUpload.parts.push(text);
+        csvUpload.length += text.length;
+        return { ok: true };
+      }
       case 'roster.import': {
-        const { fileName, text, apply } = request.data;
-        const answer = await roster.importCsv(fileName, text, apply);
+        const { fileName, upload: id, length, apply } = request.data;
+        const taken = csvUpload;
+        csvUpload = null;
+        if (taken?.id !== id || taken.length !== length) return incomplete('err.fileIncomplete');
+        const answer = await roster.importCsv(fileName, taken.parts.join(''), apply);
         return { ok: true, data: answer, ...(answer.ok && apply ? await afterCommit(publishRoster) : {}) };
       }
       case 'roster.export':
-        return answer(await roster.exportCsv());
+        return answer(await roster.exportCsv(request.data.offset, BACKUP_PART));
       case 'pack.export':
         return answer(await exportOwnPack(db, now()));
       case 'pack.import': {
@@ -290,6 +328,43 @@ export function createHandler(deps: HandlerDeps) {
     return result.ok ? { ok: true, data: result.value } : result;
   }
 
+  /**
+   * Checks the uploaded backup again (what the page checked is not trusted) and applies it in one
+   * transaction; progress is kept for `backup.progress`. The roster in memory takes the imported
+   * records as they are, instead of reading them back.
+   */
+  async function importUploaded(id: string, mode: ImportMode): Promise<Response> {
+    const taken = upload;
+    upload = null;
+    if (taken?.id !== id || (taken.expected ?? 0) !== taken.subscribers.length) return incomplete();
+    const total = taken.expected ?? 0;
+    const document = taken.expected === null ? taken.head : { ...taken.head, subscribers: taken.subscribers };
+    try {
+      importing = { phase: 'checking', done: 0, total };
+      const checked = await runSteps(checkBackup(document, locale()), (done) => (importing = { phase: 'checking', done, total }));
+      if (!checked.ok) return checked;
+      importing = { phase: 'saving', done: 0, total };
+      const ctx = { now: now(), newId, locale: locale() };
+      const guard = await roster.guard();
+      const result = await runImport(deps.db, checked.value, mode, ctx, guard, (done) => (importing = { phase: 'saving', done, total }));
+      if (!result.ok) return result;
+      // The snapshot pages read is the workspace only: the roster stays here.
+      const { roster: imported, ...loaded } = result.value;
+      if (imported) await roster.imported(imported.subscribers, mode, imported.generation);
+      else roster.reload();
+      return {
+        ok: true,
+        ...(await afterCommit(
+          () => publish(loaded),
+          publishRoster,
+          async () => deps.onStatsChanged?.(),
+        )),
+      };
+    } finally {
+      importing = null;
+    }
+  }
+
   /** Runs after every change before it, so each sees the last one's result. */
   function serialized<T>(work: () => Promise<T>): Promise<T> {
     const run = queue.then(work);
@@ -299,10 +374,13 @@ export function createHandler(deps: HandlerDeps) {
 
   return {
     handle: (message: unknown): Promise<Response> =>
-      serialized(() => handle(message)).catch((error: unknown) => ({
-        ok: false as const,
-        problems: [{ path: [], message: t('err.unexpected', { detail: String((error as Error)?.message ?? error) }) }],
-      })),
+      // The import's progress is asked while the import runs, so it does not wait its turn.
+      ((message as { type?: unknown } | null)?.type === 'backup.progress' ? handle(message) : serialized(() => handle(message))).catch(
+        (error: unknown) => ({
+          ok: false as const,
+          problems: [{ path: [], message: t('err.unexpected', { detail: String((error as Error)?.message ?? error) }) }],
+        }),
+      ),
     publishNow: async () => {
       await publish(await loadWorkspace(deps.db));
       await publishRoster();

@@ -12,8 +12,24 @@ export const importedDaySchema = z.object({
 });
 export type ImportedDay = z.infer<typeof importedDaySchema>;
 
-/** The largest file a page sends whole (a roster CSV or a badge pack, in UTF-16 code units). */
+/** The largest file a page sends whole (a badge pack, in UTF-16 code units); a roster CSV goes in parts. */
 export const MAX_TEXT_FILE = 40_000_000;
+
+/**
+ * The most one message may carry: Chrome refuses a message whose JSON is longer than 64 MiB. What can
+ * be bigger (a backup's roster) travels in parts of BACKUP_PART records, far below it even when every
+ * record is as long as it may be (tests/unit/domain/backup-limits.test.ts).
+ */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+export const BACKUP_PART = 5_000;
+/** A roster CSV's text crosses in parts of this many code units: JSON writes one in at most 3 bytes. */
+export const TEXT_PART = 8_000_000;
+
+/** How far the background is with a backup import (`backup.progress`): checking it, then saving it. */
+export const importProgressSchema = z.nullable(
+  z.object({ phase: z.enum(['checking', 'saving']), done: z.int().check(z.gte(0)), total: z.int().check(z.gte(0)) }),
+);
+export type ImportProgress = z.infer<typeof importProgressSchema>;
 
 export const rosterSortKeys = ['handle', 'nickname', 'tier', 'since', 'months', 'status', 'updatedAt'] as const;
 export type RosterSortKey = (typeof rosterSortKeys)[number];

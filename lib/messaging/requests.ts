@@ -5,8 +5,8 @@ import { commandSchema } from '../domain/commands';
 import { timestampSchema } from '../domain/schema';
 import { idSchema } from '../domain/text';
 import { conflictChoices } from '../packs/replace';
-import { subscriberListSchema, subscriberStatuses } from '../roster/schema';
-import { MAX_LOOKUP_NAMES, MAX_TEXT_FILE, capturedPageSchema, importedDaySchema, rosterSortKeys } from './protocol';
+import { MAX_ROSTER_ROWS, subscriberListSchema, subscriberSchema, subscriberStatuses } from '../roster/schema';
+import { BACKUP_PART, MAX_LOOKUP_NAMES, MAX_TEXT_FILE, TEXT_PART, capturedPageSchema, importedDaySchema, rosterSortKeys } from './protocol';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 
@@ -27,8 +27,30 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('publish') }),
   /** The recorded numbers, for the chart and the history table: answers `historySchema`. */
   z.object({ type: z.literal('eligibility.history') }),
-  /** What a backup holds besides the workspace: every recorded number and the roster (`backupDataSchema`). */
-  z.object({ type: z.literal('backup.data') }),
+  /** What a backup holds besides the workspace, in parts: the recorded numbers and the roster (`backupDataSchema`). */
+  z.object({ type: z.literal('backup.data'), offset: z.int().check(z.gte(0)) }),
+  /**
+   * A backup on its way to `backup.import`, read and checked by the page, in parts that each stay far
+   * below what a message may carry (MAX_MESSAGE_BYTES): everything but the roster, and how many
+   * subscribers follow (null: the backup has no roster)...
+   */
+  z.object({
+    type: z.literal('backup.upload'),
+    upload: idSchema,
+    head: z.looseObject({}),
+    subscribers: z.nullable(z.int().check(z.gte(0), z.lte(MAX_ROSTER_ROWS))),
+  }),
+  /** ...then the roster, BACKUP_PART subscribers at a time, in order (`from` is the first one's position). */
+  z.object({
+    type: z.literal('backup.uploadPart'),
+    upload: idSchema,
+    from: z.int().check(z.gte(0)),
+    subscribers: z.array(z.unknown()).check(z.maxLength(BACKUP_PART)),
+  }),
+  /** Check the uploaded backup again and apply it, all or nothing. */
+  z.object({ type: z.literal('backup.import'), upload: idSchema, mode: z.enum(['replace', 'merge']) }),
+  /** How far the running import is (`importProgressSchema`); answered at once, beside the running import. */
+  z.object({ type: z.literal('backup.progress') }),
   /** Merge days from Studio exports (later import wins): answers `importSummarySchema`. */
   z.object({
     type: z.literal('stats.import'),
@@ -68,15 +90,23 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('roster.remove'), ids: z.array(idSchema).check(z.maxLength(200_000)) }),
   /** Undo: put removed records back as they were. */
   z.object({ type: z.literal('roster.restore'), subscribers: subscriberListSchema.check(z.maxLength(200_000)) }),
-  /** A roster CSV: `apply: false` previews it, `apply: true` saves it all or nothing. */
+  /** A roster CSV's text on its way to `roster.import`, in parts of TEXT_PART code units, in order. */
+  z.object({
+    type: z.literal('roster.importText'),
+    upload: idSchema,
+    from: z.int().check(z.gte(0)),
+    text: z.string().check(z.maxLength(TEXT_PART)),
+  }),
+  /** The uploaded CSV (`length` code units): `apply: false` previews it, `apply: true` saves it all or nothing. */
   z.object({
     type: z.literal('roster.import'),
     fileName: z.string().check(z.maxLength(260)),
-    text: z.string().check(z.maxLength(MAX_TEXT_FILE)),
+    upload: idSchema,
+    length: z.int().check(z.gte(0)),
     apply: z.boolean(),
   }),
-  /** The roster as CSV (`exportedFileSchema`). */
-  z.object({ type: z.literal('roster.export') }),
+  /** The roster as CSV, in parts from `offset` (`rosterCsvPartSchema`). */
+  z.object({ type: z.literal('roster.export'), offset: z.int().check(z.gte(0)) }),
   // ---- Badge packs
   /** The creator's signed pack (`exportedFileSchema`); the signing key is created on first use. */
   z.object({ type: z.literal('pack.export') }),

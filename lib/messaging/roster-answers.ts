@@ -45,8 +45,25 @@ export const rosterImportAnswerSchema = z.union([
 ]);
 export type RosterImportAnswer = z.infer<typeof rosterImportAnswerSchema>;
 
+/**
+ * One part of what a backup holds besides the workspace (`backup.data`): the recorded numbers with the
+ * first part, and BACKUP_PART subscribers from `offset`, of `total`. `generation` is the roster's: when
+ * it moves between parts, the roster changed while it was read, and the parts do not fit together.
+ */
 export const backupDataSchema = z.object({
-  stats: historySchema,
+  stats: z.nullable(historySchema),
   subscribers: z.array(subscriberSchema),
+  total: z.int(),
+  generation: z.int(),
 });
 export type BackupData = z.infer<typeof backupDataSchema>;
+
+/** One part of the roster as CSV (`roster.export`): the header with the first part, then BACKUP_PART rows a part. */
+export const rosterCsvPartSchema = z.object({
+  fileName: z.string(),
+  text: z.string(),
+  count: z.int(),
+  total: z.int(),
+  generation: z.int(),
+});
+export type RosterCsvPart = z.infer<typeof rosterCsvPartSchema>;

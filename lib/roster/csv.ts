@@ -36,8 +36,13 @@ export const ROSTER_COLUMNS = ['handle', 'nickname', 'tier', 'since', 'months', 
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly RosterColumn[] = ['handle', 'nickname', 'tier', 'since'];
 
-/** Past this a file is refused unread. A 100,000-subscriber export with nicknames and notes is over 5 MB. */
-export const MAX_ROSTER_CSV_BYTES = 16 * 1_048_576;
+/**
+ * Past this a file is refused unread. A roster of MAX_ROSTER_ROWS with every nickname, tier name and note
+ * as long as it may be, in three-byte characters, exports to about 452 MB (tests/unit/roster/csv-limits
+ * .test.ts), so whatever Tierkit exports it reads back; and the text of a file this size still fits in
+ * one JavaScript string. A real roster of 100,000 with nicknames and notes is about 6 MB.
+ */
+export const MAX_ROSTER_CSV_BYTES = 480 * 1_048_576;
 
 /** A problem of a roster file; generic file problems reuse the Studio import's messages. */
 export interface RosterProblem extends Omit<ImportProblem, 'code'> {
@@ -77,6 +82,20 @@ export function restoreCell(text: string): string {
  * with a clear message rather than guessing.
  */
 export function exportRosterCsv(subscribers: readonly Subscriber[], tiers: readonly Pick<Tier, 'id' | 'name'>[]): string {
+  return rosterCsvHeader() + rosterCsvRows(subscribers, tiers);
+}
+
+/** The file's first line: a BOM, then the columns. */
+export function rosterCsvHeader(): string {
+  return `\ufeff${ROSTER_COLUMNS.join(',')}\r\n`;
+}
+
+/**
+ * Subscribers as CSV rows, each ending with CRLF: a roster too big for one message is exported in parts,
+ * the header and then the rows of every part.
+ */
+export function rosterCsvRows(subscribers: readonly Subscriber[], tiers: readonly Pick<Tier, 'id' | 'name'>[]): string {
+  if (subscribers.length === 0) return '';
   const tierNames = new Map(tiers.map((tier) => [tier.id, tier.name]));
   const rows = subscribers.map((s) =>
     [
@@ -89,7 +108,7 @@ export function exportRosterCsv(subscribers: readonly Subscriber[], tiers: reado
       s.note,
     ].map(neutralizeCell),
   );
-  return `\ufeff${Papa.unparse({ fields: [...ROSTER_COLUMNS], data: rows }, { newline: '\r\n' })}\r\n`;
+  return `${Papa.unparse(rows, { newline: '\r\n' })}\r\n`;
 }
 
 // ---- Import ------------------------------------------------------------------------------------

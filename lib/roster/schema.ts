@@ -78,16 +78,22 @@ export const subscriberSchema = z
 export type Subscriber = z.infer<typeof subscriberSchema>;
 export type SubscriberInput = z.input<typeof subscriberSchema>;
 
-/** Records of one roster (a backup's, an undo's): each id and each username at most once. */
-export const subscriberListSchema = z.array(subscriberSchema).check(
-  uniqueIds('subscribers'),
+/** Each id and each username at most once in one roster. */
+const rosterRepeats = [
+  uniqueIds<Subscriber>('subscribers'),
   uniqueBy<Subscriber>({
     list: 'subscribers',
     key: (s) => s.handle,
     field: ['handle'],
     message: (s, first) => rosterMessage('roster.err.handleTaken', { handle: s.handle!, first }),
   }),
-);
+];
+
+/** Records of one roster (a backup's, an undo's): each valid, each id and each username at most once. */
+export const subscriberListSchema = z.array(subscriberSchema).check(...rosterRepeats);
+
+/** The repeats in records already checked one by one (a long roster is checked in batches). */
+export const checkedSubscriberListSchema = z.array(z.custom<Subscriber>()).check(...rosterRepeats);
 
 /** How a person is named in messages and buttons: "@handle", else the nickname. */
 export const subscriberName = (s: Pick<Subscriber, 'handle' | 'nickname'>): string =>

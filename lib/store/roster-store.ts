@@ -12,15 +12,16 @@ import { fromZod, type Problem, type Result } from '../domain/problems';
 import { handleSchema, normalizeHandle, tierSchema, type Tier } from '../domain/schema';
 import { utcDate } from '../eligibility/dates';
 import { locale } from '../i18n';
-import type { BadgeDesign, ExportedFile, LookupAnswer, LookupResult, RosterSortKey, RosterStatus } from '../messaging/protocol';
-import type { RosterImportAnswer, RosterPage } from '../messaging/roster-answers';
-import { applyRosterImport, exportRosterCsv, importRosterCsv } from '../roster/csv';
+import type { BadgeDesign, LookupAnswer, LookupResult, RosterSortKey, RosterStatus } from '../messaging/protocol';
+import type { RosterCsvPart, RosterImportAnswer, RosterPage } from '../messaging/roster-answers';
+import { applyRosterImport, importRosterCsv, rosterCsvHeader, rosterCsvRows } from '../roster/csv';
 import { packTierSchema } from '../packs/pack';
 import { indexSnapshotSchema, RosterIndex, type RosterAnswer, type RosterEntry } from '../roster/matching';
 import { rosterMessage } from '../roster/messages';
 import { subscriberName, subscriberSchema, type Subscriber, type SubscriberStatus } from '../roster/schema';
 import { rosterProblems, type RosterGuard } from '../roster/workspace-change';
 import { cumulativeMonths } from '../roster/tenure';
+import type { ImportMode } from '../domain/backup';
 import { nextRosterGeneration, rosterGeneration, type StoredPack, type TierkitDb } from './db';
 import { ownHandle } from './stats-store';
 import { validRows } from './valid-rows';
@@ -127,15 +128,26 @@ export function createRosterStore(deps: RosterStoreDeps) {
   const tokens = new WeakMap<RosterEntry, string>();
   let issued = 0;
 
-  async function load(): Promise<State> {
+  /**
+   * Reads the roster and builds its state; `given` is the roster as a backup import just wrote it (checked
+   * records, and the generation the import moved to), which is then not read again.
+   */
+  async function load(given?: { subscribers: readonly Subscriber[]; generation: number }): Promise<State> {
     // One transaction: the generation is of exactly what is read.
     const [handle, rows, tierRows, packs, generation] = await db.transaction(
       'r',
       [db.singletons, db.subscribers, db.tiers, db.packs, db.lookupCache],
-      () => Promise.all([ownHandle(db), db.subscribers.toArray(), db.tiers.toArray(), deps.readTrustedPacks(db), rosterGeneration(db)]),
+      () =>
+        Promise.all([
+          ownHandle(db),
+          given ? null : db.subscribers.toArray(),
+          db.tiers.toArray(),
+          deps.readTrustedPacks(db),
+          given ? given.generation : rosterGeneration(db),
+        ]),
     );
     const ownTiers = readTiers(tierRows);
-    const own = new Map(validRows(rows, subscriberSchema).map((s) => [s.id, s]));
+    const own = new Map((rows ? validRows(rows, subscriberSchema) : given!.subscribers).map((s) => [s.id, s]));
     const tiers = new Map<string, Map<string, BadgeTier>>();
     const index = new RosterIndex();
     const creators: string[] = [];
@@ -157,21 +169,24 @@ export function createRosterStore(deps: RosterStoreDeps) {
     return { ownHandle: handle, own, tiers, index, packs: packs.length, creators, generation, sorted: new Map(), filtered: null };
   }
 
+  /** The state being read (or built) becomes the roster's once ready, unless something newer started. */
+  function begin(started: Promise<State>): Promise<State> {
+    loading = started;
+    current = null;
+    void started.then(
+      (s) => {
+        if (loading !== started) return;
+        current = s;
+        quick = null;
+        snapshotLater(s);
+      },
+      () => undefined,
+    );
+    return started;
+  }
+
   function state(): Promise<State> {
-    if (!loading) {
-      const started = load();
-      loading = started;
-      void started.then(
-        (s) => {
-          if (loading !== started) return;
-          current = s;
-          quick = null;
-          snapshotLater(s);
-        },
-        () => undefined,
-      );
-    }
-    return loading;
+    return loading ?? begin(load());
   }
 
   /**
@@ -362,6 +377,24 @@ export function createRosterStore(deps: RosterStoreDeps) {
     },
 
     /**
+     * After a backup import wrote `subscribers` (replace: they are the roster; merge: over the roster
+     * there was): the roster in memory follows without reading the table again, and only a merge into a
+     * roster not read yet leaves it to be read at its first use. Tiers and handle are read afresh, as
+     * the import changed them too.
+     */
+    async imported(subscribers: Subscriber[], mode: ImportMode, generation: number): Promise<void> {
+      quick = null;
+      if (mode === 'replace') {
+        await begin(load({ subscribers, generation }));
+        return;
+      }
+      if (!loading) return;
+      const merged = new Map((await state()).own);
+      for (const s of subscribers) merged.set(s.id, s);
+      await begin(load({ subscribers: [...merged.values()], generation }));
+    },
+
+    /**
      * After a workspace command: tiers may have changed (badge designs, sort order), and a new handle
      * takes the roster with it, as the roster is the creator's whoever they are called now.
      */
@@ -392,9 +425,14 @@ export function createRosterStore(deps: RosterStoreDeps) {
       return (change) => rosterProblems(s.own.values(), change);
     },
 
-    /** The whole roster, for a backup. */
-    async all(): Promise<Subscriber[]> {
-      return sortedBy(await state(), 'handle', false);
+    /**
+     * Part of the whole roster for a backup, in one order throughout, with the roster's generation: parts
+     * of two generations do not fit together.
+     */
+    async backupPart(offset: number, limit: number): Promise<{ subscribers: Subscriber[]; total: number; generation: number }> {
+      const s = await state();
+      const rows = sortedBy(s, 'handle', false);
+      return { subscribers: rows.slice(offset, offset + limit), total: rows.length, generation: s.generation };
     },
 
     async status(revision: number): Promise<RosterStatus> {
@@ -553,14 +591,20 @@ export function createRosterStore(deps: RosterStoreDeps) {
       };
     },
 
-    async exportCsv(): Promise<Result<ExportedFile>> {
+    /**
+     * The roster as CSV in parts of `limit` rows from `offset`, the header with the first; parts of two
+     * generations do not fit together.
+     */
+    async exportCsv(offset: number, limit: number): Promise<Result<RosterCsvPart>> {
       const s = await state();
       if (!s.ownHandle) return problem([], rosterMessage('roster.err.noProfile'));
       const rows = sortedBy(s, 'handle', false);
+      const part = rows.slice(offset, offset + limit);
       const tiers = [...(s.tiers.get(s.ownHandle)?.values() ?? [])];
+      const text = (offset === 0 ? rosterCsvHeader() : '') + rosterCsvRows(part, tiers);
       return {
         ok: true,
-        value: { fileName: `tierkit-subscribers-${s.ownHandle}-${today()}.csv`, text: exportRosterCsv(rows, tiers), count: rows.length },
+        value: { fileName: `tierkit-subscribers-${s.ownHandle}-${today()}.csv`, text, count: part.length, total: rows.length, generation: s.generation },
       };
     },
 

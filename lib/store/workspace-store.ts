@@ -1,7 +1,7 @@
 // Reads and writes the workspace in the database. Every record read back is validated: one that no
 // longer fits its schema is left in place untouched and reported, never silently dropped or overwritten.
 import { emptyWorkspace } from '../domain/defaults';
-import { readBackup, type BackupStats, type ImportMode } from '../domain/backup';
+import type { Backup, BackupStats, ImportMode } from '../domain/backup';
 import { applyCommand, importBackup, type Command, type CommandContext } from '../domain/commands';
 import { sortTiers } from '../domain/offer';
 import type { Result } from '../domain/problems';
@@ -129,22 +129,6 @@ export async function saveDifference(db: TierkitDb, before: Workspace, after: Wo
   else await db.singletons.delete('profile');
 }
 
-/** A backup's recorded numbers: replace swaps them in; merge lets the backup's win day by day. */
-async function importStats(db: TierkitDb, stats: BackupStats, mode: ImportMode): Promise<void> {
-  if (mode === 'replace') await Promise.all([db.statSnapshots.clear(), db.dailyStats.clear()]);
-  await db.statSnapshots.bulkPut(stats.snapshots);
-  await db.dailyStats.bulkPut(stats.daily);
-}
-
-/** A backup's roster: replace swaps it in; merge matches records by id, the backup's winning. */
-async function importSubscribers(db: TierkitDb, subscribers: Subscriber[], mode: ImportMode, handle: string | undefined) {
-  if (mode === 'replace') await db.subscribers.clear();
-  // The roster is the creator's, whatever handle the backup was made under.
-  await db.subscribers.bulkPut(handle ? subscribers.map((s) => ({ ...s, creatorHandle: handle })) : subscribers);
-  // In the command's transaction, which holds every table: the index's snapshot is of another roster now.
-  await nextRosterGeneration(db);
-}
-
 /**
  * Runs one command in one transaction: all of it is written, or nothing. `roster` checks what the
  * change would do to the roster (lib/roster/workspace-change.ts), for commands that can remove tiers
@@ -158,26 +142,79 @@ export async function runCommand(db: TierkitDb, command: Command, ctx: CommandCo
       await Promise.all(cleared.map((table) => table.clear()));
       return { ok: true, value: await loadWorkspace(db) };
     }
-    // A backup is read once: its workspace goes through importBackup, its numbers straight to the store.
-    const backup = command.type === 'backup.import' ? readBackup(command.text, ctx.locale) : undefined;
-    if (backup && !backup.ok) return backup;
-    const result =
-      backup && command.type === 'backup.import'
-        ? importBackup(loaded.workspace, backup.value, command.mode, ctx)
-        : applyCommand(loaded.workspace, command, ctx);
+    const result = applyCommand(loaded.workspace, command, ctx);
     if (!result.ok) return result;
-    const subscribers = backup?.value.subscribers;
-    const incoming = subscribers && command.type === 'backup.import' ? { subscribers, mode: command.mode } : undefined;
+    const problems = roster?.({ before: loaded.workspace, after: result.value }) ?? [];
+    if (problems.length) return { ok: false, problems };
+    await saveDifference(db, loaded.workspace, result.value);
+    return { ok: true, value: { workspace: inOrder(result.value), unreadable: loaded.unreadable } };
+  });
+}
+
+const inOrder = (ws: Workspace): Workspace => ({ ...ws, tiers: sortTiers(ws.tiers) });
+
+/** A backup's recorded numbers: replace swaps them in; merge lets the backup's win day by day. */
+async function importStats(db: TierkitDb, stats: BackupStats, mode: ImportMode): Promise<void> {
+  if (mode === 'replace') await Promise.all([db.statSnapshots.clear(), db.dailyStats.clear()]);
+  await db.statSnapshots.bulkPut(stats.snapshots);
+  await db.dailyStats.bulkPut(stats.daily);
+}
+
+/** Subscribers written between two reports of progress: a roster of 200,000 is saved in 20 steps. */
+const SAVE_SLICE = 10_000;
+
+/**
+ * A backup's roster: replace swaps it in; merge matches records by id, the backup's winning. Written in
+ * slices inside the caller's transaction, so progress can be reported; returns the roster's generation.
+ */
+async function importSubscribers(db: TierkitDb, subscribers: Subscriber[], mode: ImportMode, onSaved?: (done: number) => void) {
+  if (mode === 'replace') await db.subscribers.clear();
+  for (let from = 0; from < subscribers.length; from += SAVE_SLICE) {
+    await db.subscribers.bulkPut(subscribers.slice(from, from + SAVE_SLICE));
+    onSaved?.(Math.min(from + SAVE_SLICE, subscribers.length));
+  }
+  // In the import's transaction, which holds every table: the index's snapshot is of another roster now.
+  return nextRosterGeneration(db);
+}
+
+export interface Imported extends Loaded {
+  /** The roster as the import wrote it, and the roster's generation after it; absent when the backup has none. */
+  roster?: { subscribers: Subscriber[]; generation: number };
+}
+
+/**
+ * Applies a checked backup (checkBackup) in one transaction, all or nothing: the workspace it leaves
+ * (importBackup), its recorded numbers and its roster. A backup without numbers (version 1, or none
+ * recorded) leaves the stored ones as they are; so does one without a roster. `roster` checks what it
+ * would do to the roster as it is (lib/roster/workspace-change.ts); `onSaved` hears how many of the
+ * roster's subscribers are written so far.
+ */
+export async function runImport(
+  db: TierkitDb,
+  backup: Backup,
+  mode: ImportMode,
+  ctx: CommandContext,
+  roster?: RosterGuard,
+  onSaved?: (done: number) => void,
+): Promise<Result<Imported>> {
+  return db.transaction('rw', db.allTables, async () => {
+    const loaded = await loadWorkspace(db);
+    const result = importBackup(loaded.workspace, backup, mode, ctx);
+    if (!result.ok) return result;
+    const incoming = backup.subscribers ? { subscribers: backup.subscribers, mode } : undefined;
     const problems = roster?.({ before: loaded.workspace, after: result.value, ...(incoming ? { incoming } : {}) }) ?? [];
     if (problems.length) return { ok: false, problems };
     await saveDifference(db, loaded.workspace, result.value);
-    // A backup without numbers (version 1, or none recorded) leaves the stored ones as they are; so does
-    // one without a roster.
-    if (backup?.value.stats && command.type === 'backup.import') await importStats(db, backup.value.stats, command.mode);
-    if (backup?.value.subscribers && command.type === 'backup.import') {
-      await importSubscribers(db, backup.value.subscribers, command.mode, result.value.profile?.handle);
+    if (backup.stats) await importStats(db, backup.stats, mode);
+    const imported: Imported = { workspace: inOrder(result.value), unreadable: loaded.unreadable };
+    if (backup.subscribers) {
+      // The roster is the creator's, whatever handle the backup was made under.
+      const handle = result.value.profile?.handle;
+      const subscribers = handle
+        ? backup.subscribers.map((s) => (s.creatorHandle === handle ? s : { ...s, creatorHandle: handle }))
+        : backup.subscribers;
+      imported.roster = { subscribers, generation: await importSubscribers(db, subscribers, mode, onSaved) };
     }
-    const workspace = { ...result.value, tiers: sortTiers(result.value.tiers) };
-    return { ok: true, value: { workspace, unreadable: loaded.unreadable } };
+    return { ok: true, value: imported };
   });
 }

@@ -30,7 +30,7 @@ import { createSigningKey, serializePack, signPack } from '@/lib/packs/keys';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { launchExtension, type Extension } from '../e2e/harness';
-import { seedSampleOffer } from '../e2e/seed';
+import { importRosterCsv, seedSampleOffer } from '../e2e/seed';
 import { contentWorld, inWorld } from './content-world';
 import { median } from './first-render';
 
@@ -131,7 +131,7 @@ async function seedRoster(options: Page) {
   await seedSampleOffer(options);
   const csv = ['handle,nickname,tier,since,months,status,note'];
   for (let i = 0; i < PER_CREATOR; i++) csv.push(`fan_${i},Fan ${i},${TIER_NAMES[i % 3]},2025-0${1 + (i % 9)}-1${i % 10},,active,`);
-  const imported = await send(options, { type: 'roster.import', fileName: 'bench.csv', text: csv.join('\n'), apply: true });
+  const imported = await importRosterCsv(options, 'bench.csv', csv.join('\n'));
   const summary = (imported.data as { ok?: boolean; summary?: { new: number } } | undefined)?.summary;
   if (!imported.ok || summary?.new !== PER_CREATOR) throw new Error(`roster.import: ${JSON.stringify(imported).slice(0, 300)}`);
   for (const [handle, offset] of [

@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchExtension, sendCommand, type Extension } from '../e2e/harness';
+import { importRosterCsv } from '../e2e/seed';
 import { createCreator, openTikTok, serveTikTokPages, until } from '../e2e/tiktok';
 import { AWAKE_MS } from '@/lib/page/badges/roster-lookup';
 import { contentWorld } from './content-world';
@@ -191,10 +192,7 @@ it('answers a batch of 1,000 handles against 100,000 subscribers, against a bare
   });
   const csv = ['handle,nickname,tier,since,months,status,note'];
   for (let i = 0; i < ROSTER; i++) csv.push(`fan${i},Fan ${i},Gold,2025-0${1 + (i % 9)}-1${i % 10},,active,`);
-  const imported = (await options.evaluate(
-    (text) => chrome.runtime.sendMessage({ type: 'roster.import', fileName: 'bench.csv', text, apply: true }),
-    csv.join('\n'),
-  )) as { ok: boolean; data?: { ok: boolean; summary?: { new: number } } };
+  const imported = (await importRosterCsv(options, 'bench.csv', csv.join('\n'))) as { ok: boolean; data?: { ok: boolean; summary?: { new: number } } };
   if (!imported.ok || !imported.data?.ok || imported.data.summary?.new !== ROSTER) throw new Error(`Seeding failed: ${JSON.stringify(imported).slice(0, 300)}`);
 
   // The bare echo: a listener that answers the message it got, at once.

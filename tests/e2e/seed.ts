@@ -3,7 +3,10 @@
 import type { Page } from 'playwright-core';
 import type { Command } from '@/lib/domain/commands';
 import { DEFAULT_TENURE_STEPS } from '@/lib/domain/schema';
+import { TEXT_PART } from '@/lib/messaging/protocol';
 import { sendCommand } from './harness';
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data?: unknown }> } };
 
 export const sampleOfferCommands: Command[] = [
   {
@@ -56,4 +59,21 @@ export const sampleOfferCommands: Command[] = [
 /** Sends the sample offer to the background from an open extension page. */
 export async function seedSampleOffer(page: Page): Promise<void> {
   for (const command of sampleOfferCommands) await sendCommand(page, command);
+}
+
+/**
+ * Imports a roster CSV as the options page sends it (components/roster/RosterImport.tsx): its text, in
+ * one part here, then the import. Resolves to the background's answer.
+ */
+export async function importRosterCsv(page: Page, fileName: string, text: string): Promise<{ ok: boolean; data?: unknown }> {
+  if (text.length > TEXT_PART) throw new Error('A seed CSV goes in one part');
+  return page.evaluate(
+    async ({ fileName, text }) => {
+      const upload = crypto.randomUUID();
+      const sent = await chrome.runtime.sendMessage({ type: 'roster.importText', upload, from: 0, text });
+      if (!sent.ok) return sent;
+      return chrome.runtime.sendMessage({ type: 'roster.import', fileName, upload, length: text.length, apply: true });
+    },
+    { fileName, text },
+  );
 }

@@ -1,13 +1,20 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   BACKUP_VERSION,
+  CHECK_BATCH,
   MAX_BACKUP_BYTES,
   backupFileName,
+  backupFilePieces,
+  backupSizeProblem,
+  checkBackup,
   createBackup,
   mergeWorkspaces,
   readBackup,
+  utf8Length,
 } from '@/lib/domain/backup';
+import { completeSteps } from '@/lib/domain/steps';
+import type { Subscriber } from '@/lib/roster/schema';
 import { emptyWorkspace } from '@/lib/domain/defaults';
 import type { Workspace } from '@/lib/domain/schema';
 import { setLanguage } from '@/lib/i18n';
@@ -120,26 +127,21 @@ describe('createBackup and readBackup', () => {
     expect(problemsOf(text)).toHaveLength(4);
   });
 
-  it('refuses a file over the size limit before parsing it', () => {
-    const huge = edit((json) => (json.data.tiers[0].description = 'x'.repeat(65 * 1024 * 1024)));
-    const parse = vi.spyOn(JSON, 'parse');
-    try {
-      expect(problemsOf(huge)).toEqual([['', 'The file is 65.0 MB; a Tierkit backup is at most 64 MB']]);
-      expect(parse).not.toHaveBeenCalled();
-    } finally {
-      parse.mockRestore();
-    }
+  it('refuses what is over the size limit, in megabytes', () => {
+    expect(backupSizeProblem(MAX_BACKUP_BYTES)).toBeUndefined();
+    expect(backupSizeProblem(MAX_BACKUP_BYTES + 1)?.message).toBe('The file is 1024.0 MB; a Tierkit backup is at most 1024 MB');
+    setLanguage('it');
+    expect(backupSizeProblem(2 * MAX_BACKUP_BYTES)?.message).toBe('Il file pesa 2048.0 MB; un backup di Tierkit pesa al massimo 1024 MB');
   });
 
-  it('counts bytes, not characters, against the limit', () => {
-    const valid = backupText();
-    const padding = MAX_BACKUP_BYTES - new TextEncoder().encode(valid).length;
-    expect(readBackup(valid + ' '.repeat(padding), 'en-US').ok).toBe(true);
-    expect(problemsOf(valid + ' '.repeat(padding + 1))[0]?.[1]).toMatch(/^The file is 64\.0 MB/);
-    // "€" is three bytes in UTF-8: under the limit in characters, over it in bytes.
-    const euros = '\u20ac'.repeat(Math.floor(MAX_BACKUP_BYTES / 3) + 1);
-    expect(euros.length).toBeLessThan(MAX_BACKUP_BYTES);
-    expect(problemsOf(euros)[0]?.[1]).toMatch(/^The file is 64\.0 MB/);
+  it('counts the bytes a text takes in UTF-8, not its characters', () => {
+    expect(utf8Length('abc')).toBe(3);
+    expect(utf8Length('é€')).toBe(2 + 3);
+    expect(utf8Length('🇮🇹')).toBe(8);
+    // An unpaired surrogate is written as U+FFFD, three bytes.
+    expect(utf8Length('\ud800x\udc00')).toBe(3 + 1 + 3);
+    const sample = 'a é € 🇮🇹 \ud800 \udfff\ud83d';
+    expect(utf8Length(sample)).toBe(new TextEncoder().encode(sample).length);
   });
 
   it('refuses a 1 MB name by its maximum length, with the path', () => {
@@ -162,6 +164,77 @@ describe('createBackup and readBackup', () => {
       'data.tiers.0.currency',
       '"XYZ" is not an ISO 4217 currency code',
     ]);
+  });
+});
+
+/** A roster of `count` subscribers of the first of threeTiers(). */
+function roster(count: number): Subscriber[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `s${i}`,
+    creatorHandle: 'mara.sings',
+    handle: `fan${i}`,
+    tierId: 'bronze',
+    since: '2025-01-01',
+    status: 'active' as const,
+    note: '',
+    source: 'csv' as const,
+    createdAt: NOW,
+    updatedAt: NOW,
+  }));
+}
+
+describe('checkBackup', () => {
+  const json = (subscribers: unknown[]) => JSON.parse(JSON.stringify({ ...createBackup(threeTiers(), exportedAt, '1.0.0'), subscribers }));
+
+  it('checks the roster in batches, saying how far it is after each', () => {
+    const steps = checkBackup(json(roster(2 * CHECK_BATCH + 5)), 'en-US');
+    const yielded: number[] = [];
+    for (let next = steps.next(); ; next = steps.next()) {
+      if (next.done) {
+        expect(next.value.ok && next.value.value.subscribers).toHaveLength(2 * CHECK_BATCH + 5);
+        break;
+      }
+      yielded.push(next.value);
+    }
+    expect(yielded).toEqual([CHECK_BATCH, 2 * CHECK_BATCH, 2 * CHECK_BATCH + 5]);
+  });
+
+  it('names the record and the field of a bad subscriber in any batch, counting from the whole roster', () => {
+    const subscribers: unknown[] = roster(CHECK_BATCH + 10);
+    subscribers[CHECK_BATCH + 3] = { ...roster(1)[0], id: 'x', note: 'line\u0000break' };
+    subscribers[7] = { ...roster(1)[0], id: 'y', since: 'yesterday' };
+    const result = completeSteps(checkBackup(json(subscribers), 'en-US'));
+    expect(result.ok ? [] : result.problems.map((p) => [p.path.join('.'), p.message])).toEqual([
+      ['subscribers.7.since', 'Not a real date (YYYY-MM-DD)'],
+      [`subscribers.${CHECK_BATCH + 3}.note`, 'Contains invisible control characters'],
+    ]);
+  });
+
+  it('refuses a roster over the largest, and one that is not a list', () => {
+    expect(completeSteps(checkBackup({ ...json([]), subscribers: 'many' }, 'en-US'))).toMatchObject({ ok: false, problems: [{ path: ['subscribers'] }] });
+    const tooMany = { ...json([]), subscribers: { length: 0 } };
+    expect(completeSteps(checkBackup(tooMany, 'en-US')).ok).toBe(false);
+  });
+
+  it('gives up after 100 problems instead of checking a broken roster to its end', () => {
+    const broken = Array.from({ length: 20 * CHECK_BATCH }, () => ({ id: '!' }));
+    const steps = checkBackup(json(broken), 'en-US');
+    let batches = 0;
+    for (let next = steps.next(); !next.done; next = steps.next()) batches++;
+    expect(batches).toBe(1);
+    expect(completeSteps(checkBackup(json(broken), 'en-US'))).toMatchObject({ ok: false, problems: { length: 100 } });
+  });
+});
+
+describe('backupFilePieces', () => {
+  it('joins into the compact JSON of the whole backup, whatever the parts', () => {
+    const head = createBackup(threeTiers(), exportedAt, '1.0.0', { snapshots: [], daily: [] });
+    const subscribers = roster(7);
+    for (const parts of [[], [[]], [subscribers], [subscribers.slice(0, 3), [], subscribers.slice(3)]]) {
+      const all = parts.flat();
+      expect(backupFilePieces(head, parts).join('')).toBe(JSON.stringify({ ...head, subscribers: all }));
+    }
+    expect(readBackup(backupFilePieces(head, [subscribers]).join(''), 'en-US')).toMatchObject({ ok: true, value: { subscribers } });
   });
 });
 

@@ -222,7 +222,7 @@ describe('recomputing eligibility', () => {
     expect(await after({ type: 'command', command: { type: 'eligibilityProfiles.save', eligibilityProfiles, loaded } })).toBe(1);
     // Reads, refusals and failed commands change nothing.
     expect(await after({ type: 'eligibility.history' })).toBe(0);
-    expect(await after({ type: 'backup.data' })).toBe(0);
+    expect(await after({ type: 'backup.data', offset: 0 })).toBe(0);
     expect(await after({ type: 'publish' })).toBe(0);
     expect(await after({ type: 'stats.manual', followers: -5 })).toBe(0);
     expect(await after({ type: 'command', command: { type: 'tier.delete', id: 'nope' } })).toBe(0);

@@ -8,13 +8,14 @@ import type { Workspace } from '@/lib/domain/schema';
 import { versionOf } from '@/lib/domain/version';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { snapshot, startAppState } from '@/components/app-state';
-import { SNAPSHOT_KEY, type RosterStatus, type Snapshot } from '@/lib/messaging/protocol';
+import { SNAPSHOT_KEY, type Response, type RosterStatus, type Snapshot } from '@/lib/messaging/protocol';
 import { createHandler } from '@/lib/messaging/background-handler';
 import type { Subscriber } from '@/lib/roster/schema';
 import { TierkitDb } from '@/lib/store/db';
 import { loadWorkspace } from '@/lib/store/workspace-store';
 import { startFakeBackground } from '../helpers/background';
 import { threeTiers } from '../domain/fixtures';
+import { sendBackup } from '../helpers/uploads';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 
@@ -35,18 +36,21 @@ async function setup() {
   let handler = start();
   const ask = (request: unknown) => handler.handle(request);
   const command = (c: unknown) => ask({ type: 'command', command: c });
-  const must = async (request: unknown) => {
-    const response = await handler.handle(request);
+  // A request, or a file sent in parts as the page sends it (`importing`).
+  type Sent = unknown | Upload;
+  const send = (request: Sent): Promise<Response> => (typeof request === 'function' ? (request as Upload)(ask) : ask(request));
+  const must = async (request: Sent) => {
+    const response = await send(request);
     if (!response.ok) throw new Error(JSON.stringify(response.problems));
     return response.data as any;
   };
-  const problems = async (request: unknown) => {
-    const response = await handler.handle(request);
+  const problems = async (request: Sent) => {
+    const response = await send(request);
     return response.ok ? [] : response.problems.map((p) => [p.path.join('.'), p.message]);
   };
   const stored = async () => (await loadWorkspace(db)).workspace;
   // Bronze, Silver and Gold, active, with a profile: the workspace every test starts from.
-  await must({ type: 'command', command: { type: 'backup.import', text: backupOf(threeTiers()), mode: 'replace' } });
+  await must(importing(backupOf(threeTiers())));
   /** The background started again on the same database, as after Chrome stopped its service worker. */
   const restart = () => void (handler = start());
   return { db, published, statuses, ask, command, must, problems, stored, restart };
@@ -56,10 +60,8 @@ function backupOf(ws: Workspace, extra: { subscribers?: Subscriber[]; stats?: Pa
   return JSON.stringify(createBackup(ws, new Date(NOW), '0.1.0', extra.stats, extra.subscribers));
 }
 
-const importing = (text: string, mode: 'replace' | 'merge' = 'replace') => ({
-  type: 'command',
-  command: { type: 'backup.import', text, mode },
-});
+type Upload = (ask: (request: unknown) => Promise<Response>) => Promise<Response>;
+const importing = (text: string, mode: 'replace' | 'merge' = 'replace'): Upload => (ask) => sendBackup(ask, text, mode);
 
 function subscriber(id: string, over: Partial<Subscriber> = {}): Subscriber {
   return {

@@ -14,6 +14,7 @@ import { rosterGeneration, TierkitDb } from '@/lib/store/db';
 import { exportOwnPack, importPack, listPacks, readTrustedPacks, removePack } from '@/lib/store/pack-store';
 import { profile, tier } from '../domain/fixtures';
 import { shippedDb } from '../helpers/shipped-db';
+import { sendBackup } from '../helpers/uploads';
 import { createSigningKey, edit, signedText } from '../packs/fixtures';
 
 const NOW = Date.UTC(2026, 5, 1, 12);
@@ -587,7 +588,7 @@ describe('the real creator wins', () => {
     const verified = await verifyPack(await impostorPack());
     if (!verified.ok) throw new Error('impostor pack');
     const backup = { ...createBackup(emptyWorkspace(), new Date(NOW), '0.1.0'), packs: [{ fingerprint: verified.fingerprint, creatorHandle: 'mara.sings', pack: verified.pack, importedAt: 1, status: 'trusted' }] };
-    await b.must({ type: 'command', command: { type: 'backup.import', text: JSON.stringify(backup), mode: 'merge' } });
+    expect(await sendBackup(b.ask, JSON.stringify(backup), 'merge')).toMatchObject({ ok: true });
     expect(await db.packs.count()).toBe(1);
     expect(await b.badged('mara.sings', [...REAL_FANS, 'fake.fan'])).toEqual(REAL_FANS);
   });

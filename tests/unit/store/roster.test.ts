@@ -8,6 +8,7 @@ import { rosterPageSchema } from '@/lib/messaging/roster-answers';
 import { rosterGeneration, TierkitDb } from '@/lib/store/db';
 import { profile, tier } from '../domain/fixtures';
 import { shippedDb } from '../helpers/shipped-db';
+import { backupData, sendBackup, sendRosterCsv } from '../helpers/uploads';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 24, 12);
@@ -55,6 +56,12 @@ async function setup(existing?: TierkitDb, snapshotDelayMs?: number) {
   // An edit (an id) carries the updatedAt of the record it loaded, as the dialog's does.
   const add = async (subscriber: Record<string, unknown>) =>
     must({ type: 'roster.save', subscriber, loaded: subscriber.id ? (await db.subscribers.get(String(subscriber.id)))?.updatedAt : undefined });
+  /** A roster CSV as the page sends it: its text in parts, then the preview (or the import when `apply`). */
+  const csv = async (fileName: string, text: string, apply: boolean) => {
+    const response = await sendRosterCsv(ask, fileName, text, apply);
+    if (!response.ok) throw new Error(JSON.stringify(response.problems));
+    return response.data as any;
+  };
   const query = async (over: Record<string, unknown> = {}) =>
     rosterPageSchema.parse(
       await must({ type: 'roster.query', search: '', sort: 'handle', descending: false, offset: 0, limit: 50, ...over }),
@@ -68,6 +75,7 @@ async function setup(existing?: TierkitDb, snapshotDelayMs?: number) {
     ask,
     must,
     add,
+    csv,
     query,
     lookup,
     statuses,
@@ -174,17 +182,17 @@ describe('the roster through the background', () => {
     const t = await setup();
     await t.add({ handle: 'fan.one', tierId: 'gold', since: '2026-01-10' });
     const csv = 'handle,nickname,tier,since,months,status,note\nfan.one,,Silver,2026-01-10,,active,\nfan.two,Fan Two,Gold,2026-03-01,4,,hi\n';
-    const preview = await t.must({ type: 'roster.import', fileName: 'subs.csv', text: csv, apply: false });
+    const preview = await t.csv('subs.csv', csv, false);
     expect(preview).toMatchObject({ ok: true, summary: { new: 1, updated: 1, unchanged: 0 }, applied: false });
     expect(preview.rows[1]).not.toHaveProperty('note');
     expect(await t.db.subscribers.count()).toBe(1);
 
-    const bad = await t.must({ type: 'roster.import', fileName: 'subs.csv', text: `${csv}fan.three,,Platinum,2026-03-01,,,\n`, apply: true });
+    const bad = await t.csv('subs.csv', `${csv}fan.three,,Platinum,2026-03-01,,,\n`, true);
     expect(bad.ok).toBe(false);
     expect(bad.problems[0]).toMatchObject({ file: 'subs.csv', row: 4, field: 'tier' });
     expect(await t.db.subscribers.count()).toBe(1);
 
-    const applied = await t.must({ type: 'roster.import', fileName: 'subs.csv', text: csv, apply: true });
+    const applied = await t.csv('subs.csv', csv, true);
     expect(applied).toMatchObject({ ok: true, applied: true });
     const rows = (await t.query()).rows;
     expect(rows.map((r) => [r.handle, r.tierId, r.source, r.monthsOverride])).toEqual([
@@ -197,11 +205,11 @@ describe('the roster through the background', () => {
   it('exports the roster as CSV that imports back unchanged', async () => {
     const t = await setup();
     await t.add({ handle: 'fan.one', nickname: '=cmd', tierId: 'gold', since: '2026-01-10', note: 'likes cats' });
-    const file = await t.must({ type: 'roster.export' });
+    const file = await t.must({ type: 'roster.export', offset: 0 });
     expect(file.fileName).toBe('tierkit-subscribers-mara.sings-2026-11-24.csv');
-    expect(file.count).toBe(1);
+    expect(file).toMatchObject({ count: 1, total: 1 });
     expect(file.text).toContain("'=cmd");
-    const again = await t.must({ type: 'roster.import', fileName: file.fileName, text: file.text, apply: false });
+    const again = await t.csv(file.fileName, file.text, false);
     expect(again.summary).toEqual({ new: 0, updated: 0, unchanged: 1 });
   });
 
@@ -413,7 +421,7 @@ describe('the lookup index kept between service worker starts', () => {
     ['a subscriber removed', (t) => t.must({ type: 'roster.remove', ids: ['id-1'] }), async (t) => {
       expect((await t.lookup('mara.sings', ['fan.one'], ['Fan One'])).handles.concat((await t.lookup('mara.sings', [], ['Fan One'])).nicknames)).toEqual([0, 0]);
     }],
-    ['a roster CSV imported', (t) => t.must({ type: 'roster.import', fileName: 'r.csv', text: 'handle,nickname,tier,since,months,status,note\nfan.csv,,Gold,2026-04-01,,active,\n', apply: true }), async (t) => {
+    ['a roster CSV imported', (t) => t.csv('r.csv', 'handle,nickname,tier,since,months,status,note\nfan.csv,,Gold,2026-04-01,,active,\n', true), async (t) => {
       expect((await t.lookup('mara.sings', ['fan.csv'])).handles[0]).toMatchObject({ s: '2026-04-01' });
     }],
     ['a pack removed', async (t) => {
@@ -440,11 +448,11 @@ describe('the lookup index kept between service worker starts', () => {
     const { loadWorkspace } = await import('@/lib/store/workspace-store');
     const t = await keptRoster();
     const writer = await setup(t.db, NEVER);
-    const data = await writer.must({ type: 'backup.data' });
+    const data = await backupData(writer.ask);
     const { workspace } = await loadWorkspace(t.db);
     const extra = { ...data.subscribers[0], id: 'from-backup', handle: 'fan.backup', nickname: undefined };
     const text = JSON.stringify(createBackup(workspace, new Date(NOW), '0.1.0', data.stats, [...data.subscribers, extra]));
-    await writer.must({ type: 'command', command: { type: 'backup.import', text, mode: 'merge' } });
+    expect(await sendBackup(writer.ask, text, 'merge')).toEqual({ ok: true });
     expect((await (await setup(t.db, NEVER)).lookup('mara.sings', ['fan.backup'])).handles[0]).toMatchObject({ s: '2026-01-10' });
 
     const renamed = await setup(t.db, NEVER);
@@ -541,14 +549,14 @@ describe('the roster in backups', () => {
     const t = await setup();
     await t.add({ handle: 'fan.one', tierId: 'gold', since: '2026-01-10', note: 'kept in backups' });
     await t.add({ handle: 'fan.two', tierId: 'silver', since: '2026-02-10' });
-    const data = await t.must({ type: 'backup.data' });
+    const data = await backupData(t.ask);
     expect(data.subscribers.map((s: { handle: string }) => s.handle)).toEqual(['fan.one', 'fan.two']);
     const { workspace } = await loadWorkspace(t.db);
     const text = JSON.stringify(createBackup(workspace, new Date(NOW), '0.1.0', data.stats, data.subscribers));
 
     await t.must({ type: 'command', command: { type: 'workspace.wipe' } });
     expect((await t.query()).total).toBe(0);
-    await t.must({ type: 'command', command: { type: 'backup.import', text, mode: 'replace' } });
+    expect(await sendBackup(t.ask, text, 'replace')).toEqual({ ok: true });
     expect((await t.query()).rows).toEqual(data.subscribers);
     expect(t.statuses.at(-1)?.total).toBe(2);
     expect((await t.lookup('mara.sings', ['fan.one'])).handles[0]).toMatchObject({ s: '2026-01-10' });
@@ -556,7 +564,7 @@ describe('the roster in backups', () => {
     // Merge: a record only here stays; the backup's version of a shared record wins.
     await t.add({ id: 'id-1', handle: 'fan.one', tierId: 'silver', since: '2026-01-10' });
     await t.add({ handle: 'fan.three', tierId: 'gold', since: '2026-03-10' });
-    await t.must({ type: 'command', command: { type: 'backup.import', text, mode: 'merge' } });
+    expect(await sendBackup(t.ask, text, 'merge')).toEqual({ ok: true });
     const rows = (await t.query()).rows;
     expect(rows.map((r) => [r.handle, r.tierId])).toEqual([['fan.one', 'gold'], ['fan.three', 'gold'], ['fan.two', 'silver']]);
   });
@@ -566,11 +574,11 @@ describe('the roster in backups', () => {
     const { loadWorkspace } = await import('@/lib/store/workspace-store');
     const t = await setup();
     await t.add({ handle: 'fan.one', tierId: 'gold', since: '2026-01-10' });
-    const data = await t.must({ type: 'backup.data' });
+    const data = await backupData(t.ask);
     const { workspace } = await loadWorkspace(t.db);
     const orphan = { ...data.subscribers[0], id: 'orphan', handle: 'fan.nine', tierId: 'platinum' };
     const text = JSON.stringify(createBackup(workspace, new Date(NOW), '0.1.0', data.stats, [...data.subscribers, orphan]));
-    const response = await t.ask({ type: 'command', command: { type: 'backup.import', text, mode: 'replace' } });
+    const response = await sendBackup(t.ask, text, 'replace');
     expect(!response.ok && response.problems).toEqual([
       { path: ['subscribers', 1, 'tierId'], message: "This subscriber's tier (platinum) is not among the backup's tiers" },
     ]);

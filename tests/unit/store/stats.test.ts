@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createContentHandler, type PageStats } from '@/lib/messaging/content-handler';
 import type { CapturedPage } from '@/lib/messaging/protocol';
 import { TierkitDb } from '@/lib/store/db';
+import { sendBackup } from '../helpers/uploads';
 import { snapshotsOf } from '@/lib/store/stats-store';
 
 const HOUR = 3_600_000;
@@ -107,8 +108,8 @@ describe('backups carry the recorded numbers', () => {
     await s.handle({ type: 'stats.capture', page: page('mara.sings') });
     await s.db.dailyStats.put({ handle: 'mara.sings', date: '2026-11-19', videoViews: 4000, followers: 9800, importedAt: 1 });
     const pages = createHandler({ db: s.db, publish: async () => {}, browserLanguage: () => 'en' });
-    const exported = await pages.handle({ type: 'backup.data' });
-    expect(exported).toMatchObject({ ok: true, data: { stats: { snapshots: [{ followers: 9_876 }], daily: [{ date: '2026-11-19' }] }, subscribers: [] } });
+    const exported = await pages.handle({ type: 'backup.data', offset: 0 });
+    expect(exported).toMatchObject({ ok: true, data: { stats: { snapshots: [{ followers: 9_876 }], daily: [{ date: '2026-11-19' }] }, subscribers: [], total: 0 } });
     const stats = (exported as { data: { stats: { snapshots: never[]; daily: never[] } } }).data.stats;
     const text = JSON.stringify(createBackup(emptyWorkspace(), new Date(T0), '0.1.0', stats));
 
@@ -116,14 +117,14 @@ describe('backups carry the recorded numbers', () => {
     expect(await s.db.statSnapshots.count()).toBe(0);
     expect(await s.db.dailyStats.count()).toBe(0);
 
-    expect(await pages.handle({ type: 'command', command: { type: 'backup.import', text, mode: 'replace' } })).toMatchObject({ ok: true });
+    expect(await sendBackup(pages.handle, text, 'replace')).toMatchObject({ ok: true });
     expect(await s.db.statSnapshots.toArray()).toEqual(stats.snapshots);
     expect(await s.db.dailyStats.toArray()).toEqual(stats.daily);
 
     // Merge: the backup's day wins, a day only here stays.
     await s.db.dailyStats.put({ handle: 'mara.sings', date: '2026-11-19', videoViews: 1, followers: 1, importedAt: 2 });
     await s.db.dailyStats.put({ handle: 'mara.sings', date: '2026-11-18', videoViews: 3000, followers: 9700, importedAt: 2 });
-    expect(await pages.handle({ type: 'command', command: { type: 'backup.import', text, mode: 'merge' } })).toMatchObject({ ok: true });
+    expect(await sendBackup(pages.handle, text, 'merge')).toMatchObject({ ok: true });
     expect((await s.db.dailyStats.toArray()).map((d) => [d.date, d.videoViews])).toEqual([
       ['2026-11-18', 3000],
       ['2026-11-19', 4000],
@@ -139,7 +140,7 @@ describe('backups carry the recorded numbers', () => {
     await s.handle({ type: 'stats.capture', page: page('mara.sings') });
     const pages = createHandler({ db: s.db, publish: async () => {}, browserLanguage: () => 'en' });
     const text = JSON.stringify(createBackup(emptyWorkspace(), new Date(T0), '0.1.0'));
-    expect(await pages.handle({ type: 'command', command: { type: 'backup.import', text, mode: 'replace' } })).toMatchObject({ ok: true });
+    expect(await sendBackup(pages.handle, text, 'replace')).toMatchObject({ ok: true });
     expect(await s.db.statSnapshots.count()).toBe(1);
   });
 });

@@ -5,7 +5,8 @@ import { emptyWorkspace } from '@/lib/domain/defaults';
 import type { Workspace } from '@/lib/domain/schema';
 import { versionOf } from '@/lib/domain/version';
 import { TierkitDb } from '@/lib/store/db';
-import { loadWorkspace, runCommand } from '@/lib/store/workspace-store';
+import { loadWorkspace, runCommand, runImport } from '@/lib/store/workspace-store';
+import type { Subscriber } from '@/lib/roster/schema';
 import { NOW, perk, profile, threeTiers, tier } from '../domain/fixtures';
 
 const opened: TierkitDb[] = [];
@@ -49,7 +50,25 @@ function byKey(ws: Workspace): Workspace {
     bonusConditions: [...ws.bonusConditions].sort(by((b) => b.id)),
   };
 }
-const backupText = (ws: Workspace) => JSON.stringify(createBackup(ws, new Date(NOW), '1.0.0'));
+const backup = (ws: Workspace, subscribers?: Subscriber[]) => createBackup(ws, new Date(NOW), '1.0.0', undefined, subscribers);
+/** Every table's rows, the roster and the numbers included. */
+async function dumpAll(db: TierkitDb): Promise<string> {
+  return JSON.stringify(await Promise.all(db.allTables.map(async (table) => [table.name, await table.toArray()] as const)));
+}
+function roster(count: number, tierId = 'bronze'): Subscriber[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `s${i}`,
+    creatorHandle: 'someone.else',
+    handle: `fan${i}`,
+    tierId,
+    since: '2025-01-01',
+    status: 'active' as const,
+    note: '',
+    source: 'csv' as const,
+    createdAt: NOW,
+    updatedAt: NOW,
+  }));
+}
 
 describe('loadWorkspace', () => {
   it('gives the defaults on an empty database', async () => {
@@ -111,26 +130,12 @@ describe('runCommand', () => {
     ['prices out of order', { type: 'tier.move', id: 'gold', to: 0 }],
     ['an unknown perk', { type: 'perk.delete', id: 'nope' }],
     ['a bad perk', { type: 'perk.save', perk: { kind: 'discord-role', title: 'Role', description: '' } }],
-    ['a backup that is not JSON', { type: 'backup.import', text: '{oops', mode: 'replace' }],
-    ['a newer backup', { type: 'backup.import', text: backupText(threeTiers()).replace('"version":2', '"version":3'), mode: 'replace' }],
-    [
-      'a merge that clashes on names',
-      { type: 'backup.import', text: backupText({ ...emptyWorkspace(), tiers: [tier({ id: 'other', name: 'silver', priceMinor: 1999 })] }), mode: 'merge' },
-    ],
   ])('writes nothing when it fails: %s', async (_, command) => {
     const db = await seeded();
     const before = await dump(db);
     const result = await runCommand(db, command, ctx());
     expect(result.ok).toBe(false);
     expect(await dump(db)).toBe(before);
-  });
-
-  it('an import replaces everything in one go', async () => {
-    const db = await seeded();
-    const incoming: Workspace = { ...emptyWorkspace(), tiers: [tier({ id: 'solo', name: 'Solo', status: 'active' })], perks: [perk('only')] };
-    await must(db, { type: 'backup.import', text: backupText(incoming), mode: 'replace' });
-    expect(byKey((await loadWorkspace(db)).workspace)).toEqual(byKey(incoming));
-    expect(await db.singletons.get('profile')).toBeUndefined();
   });
 
   it('writes all of a change or none of it when the database fails half way', async () => {
@@ -148,6 +153,52 @@ describe('runCommand', () => {
     const value = await must(db, { type: 'workspace.wipe' });
     expect(value.workspace).toEqual(emptyWorkspace());
     for (const table of db.workspaceTables) expect(await table.count(), table.name).toBe(0);
+  });
+});
+
+describe('runImport', () => {
+  it('replaces everything in one go', async () => {
+    const db = await seeded();
+    const incoming: Workspace = { ...emptyWorkspace(), tiers: [tier({ id: 'solo', name: 'Solo', status: 'active' })], perks: [perk('only')] };
+    const result = await runImport(db, backup(incoming), 'replace', ctx());
+    expect(result.ok && result.value.roster).toBeUndefined();
+    expect(byKey((await loadWorkspace(db)).workspace)).toEqual(byKey(incoming));
+    expect(await db.singletons.get('profile')).toBeUndefined();
+  });
+
+  it('writes the roster in slices, telling how far it is, under the importing creator', async () => {
+    const db = await seeded();
+    const saved: number[] = [];
+    const result = await runImport(db, backup(threeTiers(), roster(25_001)), 'replace', ctx(), undefined, (done) => saved.push(done));
+    expect(saved).toEqual([10_000, 20_000, 25_001]);
+    expect(await db.subscribers.count()).toBe(25_001);
+    expect((await db.subscribers.get('s7'))?.creatorHandle).toBe('mara.sings');
+    expect(result.ok && result.value.roster?.subscribers.every((s) => s.creatorHandle === 'mara.sings')).toBe(true);
+    expect(result.ok && result.value.roster?.generation).toBe(1);
+  });
+
+  it('writes nothing when the merged workspace breaks a rule', async () => {
+    const db = await seeded();
+    const before = await dumpAll(db);
+    const clash = { ...emptyWorkspace(), tiers: [tier({ id: 'other', name: 'silver', priceMinor: 1999 })] };
+    const result = await runImport(db, backup(clash, roster(3, 'other')), 'merge', ctx());
+    expect(result.ok).toBe(false);
+    expect(await dumpAll(db)).toBe(before);
+  });
+
+  it('writes nothing, not even the slices before, when the database fails half way through the roster', async () => {
+    const db = await seeded();
+    await runImport(db, backup(threeTiers(), roster(5)), 'replace', ctx());
+    const before = await dumpAll(db);
+    const real = db.subscribers.bulkPut.bind(db.subscribers);
+    let calls = 0;
+    const spy = vi.spyOn(db.subscribers, 'bulkPut').mockImplementation(((rows: Subscriber[]) =>
+      ++calls === 2 ? Promise.reject(new Error('disk full')) : real(rows)) as never);
+    const incoming = { ...threeTiers(), perks: [...threeTiers().perks, perk('extra')] };
+    await expect(runImport(db, backup(incoming, roster(15_000)), 'replace', ctx())).rejects.toThrow('disk full');
+    spy.mockRestore();
+    expect(calls).toBe(2);
+    expect(await dumpAll(db)).toBe(before);
   });
 });
 
@@ -172,7 +223,7 @@ describe('records that no longer validate', () => {
     await must(db, { type: 'tier.move', id: 'new', to: 0 });
     await must(db, { type: 'perk.delete', id: 'chat' });
     await must(db, { type: 'workspace.restore', workspace: threeTiers() });
-    const result = await runCommand(db, { type: 'backup.import', text: backupText(threeTiers()), mode: 'replace' }, ctx());
+    const result = await runImport(db, backup(threeTiers()), 'replace', ctx());
     expect(result.ok && result.value.unreadable).toEqual(['tiers/broken: name At most 30 characters']);
     expect(await db.tiers.get('broken')).toEqual(badTier);
   });

@@ -5,6 +5,9 @@ import { createBackup, MAX_BACKUP_BYTES, readBackup } from '@/lib/domain/backup'
 import { emptyWorkspace } from '@/lib/domain/defaults';
 import type { Tier, Workspace } from '@/lib/domain/schema';
 import { openOptions, saved, seedProfile, tier, ws } from './options-page';
+import { send } from '@/lib/messaging/client';
+import { BACKUP_PART } from '@/lib/messaging/protocol';
+import { sendRosterCsv } from '../../helpers/uploads';
 
 function storedTier(id: string, name: string, priceMinor: number, position: number, perkIds: string[] = []): Tier {
   return {
@@ -64,6 +67,33 @@ describe('Data: export', () => {
     // The recorded numbers travel with it (none yet here).
     expect(read.ok && read.value.stats).toEqual({ snapshots: [], daily: [] });
     await waitFor(() => expect(screen.getByText(`Saved as ${clicked[0]!.download}.`)).toBeTruthy());
+  });
+});
+
+describe('Data: export of a big roster', () => {
+  it('writes compact JSON, the roster read in parts and saved whole', async () => {
+    const count = BACKUP_PART + 7;
+    await openOptions('#data', async () => {
+      await seedLocal();
+      const rows = Array.from({ length: count }, (_, i) => `fan${i},,Bronze,2025-01-01,,active,note ${i}`);
+      const seeded = await sendRosterCsv((request) => send(request as never), 'seed.csv', ['handle,nickname,tier,since,months,status,note', ...rows].join('\n'), true);
+      expect(seeded).toMatchObject({ ok: true, data: { applied: true } });
+    });
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0' } as never);
+    let blob: Blob | undefined;
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blob = b as Blob;
+      return 'blob:backup';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    fireEvent.click(screen.getByRole('button', { name: 'Export backup' }));
+    await screen.findByText(/^Saved as tierkit-backup-/);
+    const text = await blob!.text();
+    expect(text).not.toContain('\n');
+    const read = readBackup(text, 'en-US');
+    expect(read.ok && read.value.subscribers?.map((s) => s.note).sort()).toEqual(Array.from({ length: count }, (_, i) => `note ${i}`).sort());
+    expect(text).toBe(JSON.stringify(read.ok && read.value));
   });
 });
 
@@ -138,11 +168,15 @@ describe('Data: import', () => {
 
   it('refuses a file over the size limit before reading it', async () => {
     await openOptions('#data', seedLocal);
-    const file = new File(['x'.repeat(MAX_BACKUP_BYTES + 1)], 'huge.json');
-    const read = vi.spyOn(file, 'text');
+    // A gigabyte is not built here: a small file says it is one byte over, and must not be read.
+    const file = new File(['{}'], 'huge.json');
+    Object.defineProperty(file, 'size', { value: MAX_BACKUP_BYTES + 1 });
+    const read = vi.spyOn(file, 'stream');
+    const text = vi.spyOn(file, 'text');
     fireEvent.change(screen.getByLabelText('Backup file'), { target: { files: [file] } });
-    expect(await screen.findByText(/a Tierkit backup is at most 64 MB/)).toBeTruthy();
+    expect(await screen.findByText('The file is 1024.0 MB; a Tierkit backup is at most 1024 MB')).toBeTruthy();
     expect(read).not.toHaveBeenCalled();
+    expect(text).not.toHaveBeenCalled();
     expect(importButton().disabled).toBe(true);
   });
 

@@ -5,6 +5,8 @@ import { FALLBACK_VIEWPORT, HEADER_HEIGHT, OVERSCAN, ROW_HEIGHT } from '@/compon
 import { PAGE_SIZE } from '@/components/roster/use-roster-rows';
 import { ask, bodyRows, cellsOf, openRoster, rosterTable, seedTiers, shownHandles } from './roster-page';
 import { openOptions } from '../options/options-page';
+import { send } from '@/lib/messaging/client';
+import { sendRosterCsv } from '../../helpers/uploads';
 
 const TOTAL = 100_000;
 const handleOf = (i: number) => `fan${String(i).padStart(6, '0')}`;
@@ -14,8 +16,8 @@ async function seedHundredThousand() {
   await seedTiers();
   const lines = ['handle,nickname,tier,since'];
   for (let i = 0; i < TOTAL; i++) lines.push(`${handleOf(i)},Fan ${i},${i % 3 ? 'Gold' : 'Bronze'},2025-01-01`);
-  const answer = await ask({ type: 'roster.import', fileName: 'big.csv', text: lines.join('\n'), apply: true });
-  expect(answer).toMatchObject({ ok: true, applied: true, summary: { new: TOTAL } });
+  const answer = await sendRosterCsv((request) => send(request as never), 'big.csv', lines.join('\n'), true);
+  expect(answer).toMatchObject({ ok: true, data: { ok: true, applied: true, summary: { new: TOTAL } } });
 }
 
 /** Rows that fit in the fallback viewport, plus the overscan on both sides. */
