@@ -8,7 +8,7 @@ import './data.css';
 
 /** Backups out and in, the signing key, and deleting everything. */
 export function DataSection() {
-  const { summary, problems, refresh } = useDataSummary();
+  const { data: summary, problems, refresh } = useDataSummary();
   return (
     <>
       <ExportBackup />

@@ -5,6 +5,7 @@ import { send } from '@/lib/messaging/client';
 import { keyBackupFileSchema } from '@/lib/messaging/key-answers';
 import { MIN_PASSPHRASE_LENGTH } from '@/lib/packs/key-backup';
 import { Problems } from '../Problems';
+import { PassphraseField } from './PassphraseField';
 import { saveFile } from '../save-file';
 
 /** Saves the signing key as a file encrypted under a passphrase typed twice. */
@@ -39,29 +40,23 @@ export function KeyBackupForm() {
     <form class="key-backup" aria-labelledby="key-backup-heading" noValidate onSubmit={(event) => void submit(event)}>
       <h3 id="key-backup-heading">{t('data.key.backupHeading')}</h3>
       <div class="form-grid">
-        <div class="field">
-          <label for="key-passphrase">{t('data.key.passphrase')}</label>
-          <input
-            id="key-passphrase"
-            type="password"
-            autocomplete="new-password"
-            aria-describedby="key-passphrase-hint"
-            value={passphrase}
-            onInput={(event) => setPassphrase(event.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="key-passphrase-repeat">{t('data.key.passphraseRepeat')}</label>
-          <input
-            id="key-passphrase-repeat"
-            type="password"
-            autocomplete="new-password"
-            aria-invalid={mismatch ? 'true' : undefined}
-            aria-describedby={mismatch ? 'key-passphrase-mismatch' : undefined}
-            value={repeat}
-            onInput={(event) => setRepeat(event.currentTarget.value)}
-          />
-        </div>
+        <PassphraseField
+          id="key-passphrase"
+          label={t('data.key.passphrase')}
+          autocomplete="new-password"
+          describedBy="key-passphrase-hint"
+          value={passphrase}
+          onInput={setPassphrase}
+        />
+        <PassphraseField
+          id="key-passphrase-repeat"
+          label={t('data.key.passphraseRepeat')}
+          autocomplete="new-password"
+          invalid={mismatch}
+          describedBy={mismatch ? 'key-passphrase-mismatch' : undefined}
+          value={repeat}
+          onInput={setRepeat}
+        />
       </div>
       <p id="key-passphrase-hint" class="muted small">
         {t('data.key.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}

@@ -6,6 +6,7 @@ import { keyRestoreAnswerSchema, type KeyRestoreAnswer } from '@/lib/messaging/k
 import { MAX_KEY_BACKUP_BYTES } from '@/lib/packs/key-backup';
 import { FileDrop } from '../FileDrop';
 import { Problems } from '../Problems';
+import { PassphraseField } from './PassphraseField';
 
 interface Chosen {
   name: string;
@@ -82,16 +83,13 @@ export function KeyRestore({ onRestored }: { onRestored: () => void }) {
       <FileDrop id="key-file" label={t('data.key.restoreFile')} hint={t('data.key.restoreDrop')} accept="application/json,.json" onFile={(file) => void choose(file)} />
       {chosen ? <p class="key-chosen">{chosen.name}</p> : null}
       <div class="form-grid">
-        <div class="field">
-          <label for="key-restore-passphrase">{t('data.key.restorePassphrase')}</label>
-          <input
-            id="key-restore-passphrase"
-            type="password"
-            autocomplete="off"
-            value={passphrase}
-            onInput={(event) => setPassphrase(event.currentTarget.value)}
-          />
-        </div>
+        <PassphraseField
+          id="key-restore-passphrase"
+          label={t('data.key.restorePassphrase')}
+          autocomplete="off"
+          value={passphrase}
+          onInput={setPassphrase}
+        />
       </div>
       <div class="actions">
         <button type="submit" ref={checkButton} disabled={!chosen || !passphrase || busy}>

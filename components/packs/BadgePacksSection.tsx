@@ -6,7 +6,7 @@ import './packs.css';
 
 /** Badge packs out (the creator's own) and in (other creators'), and what went wrong on TikTok pages. */
 export function BadgePacksSection() {
-  const { list, problems, refresh } = usePackList();
+  const { data: list, problems, refresh } = usePackList();
   return (
     <>
       <SharePack ownFingerprint={list ? list.ownFingerprint : undefined} onExported={() => void refresh()} />

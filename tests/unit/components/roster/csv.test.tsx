@@ -126,9 +126,12 @@ describe('Subscribers: a large CSV', () => {
     expect([...bytes.subarray(1_048_575, 1_048_577)]).toEqual([0xc3, 0xa9]);
     const order: string[] = [];
     const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
-    sent.mockImplementation(((message: { type: string; text?: string }) => {
-      if (message.type === 'roster.import') order.push(`sent ${message.text === text ? 'the whole text' : 'something else'}`);
-      return undefined as never;
+    // The text goes in parts (roster.importText), then roster.import asks for the preview.
+    const parts: string[] = [];
+    sent.mockImplementation((async (message: { type: string; text?: string }) => {
+      if (message.type === 'roster.importText') parts.push(message.text!);
+      if (message.type === 'roster.import') order.push(`sent ${parts.join('') === text ? 'the whole text' : 'something else'}`);
+      return { ok: true };
     }) as never);
     pick(csv(text, 'large.csv'));
     // Another task the page has to run, queued right after the choice.
