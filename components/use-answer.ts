@@ -5,7 +5,7 @@ import type * as z from 'zod/mini';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
-import type { Request } from '@/lib/messaging/protocol';
+import type { Request } from '@/lib/messaging/requests';
 
 export interface AnswerState<T> {
   /** Null until the first good answer; a later failure keeps the last one beside its problems. */

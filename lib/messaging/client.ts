@@ -1,7 +1,8 @@
 // The pages' side: send a request to the background, read and watch the published snapshot.
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
-import { responseSchema, snapshotSchema, SNAPSHOT_KEY, type Request, type Response, type Snapshot } from './protocol';
+import { responseSchema, snapshotSchema, SNAPSHOT_KEY, type Response, type Snapshot } from './protocol';
+import type { Request } from './requests';
 
 const unpublishedListeners = new Set<() => void>();
 

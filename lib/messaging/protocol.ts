@@ -34,8 +34,6 @@ export type ImportProgress = z.infer<typeof importProgressSchema>;
 export const rosterSortKeys = ['handle', 'nickname', 'tier', 'since', 'months', 'status', 'updatedAt'] as const;
 export type RosterSortKey = (typeof rosterSortKeys)[number];
 
-export type Request = z.infer<typeof import('./requests').requestSchema>;
-
 const problemSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])),
   message: z.string(),
@@ -91,8 +89,6 @@ export type CapturedPage = z.infer<typeof capturedPageSchema>;
 
 /** The most names one lookup carries; a page with more sends several. */
 export const MAX_LOOKUP_NAMES = 2000;
-
-export type ContentRequest = z.infer<typeof import('./requests').contentRequestSchema>;
 
 export const captureOutcomes = ['recorded', 'throttled', 'other-profile', 'private', 'not-found', 'no-data'] as const;
 export type CaptureOutcome = (typeof captureOutcomes)[number];

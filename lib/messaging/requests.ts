@@ -146,6 +146,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   /** A new signing key in place of the kept one whose fingerprint is `replaces` (`keyInfoSchema`). */
   z.object({ type: z.literal('key.renew'), replaces: z.string().check(z.maxLength(100)) }),
 ]);
+/** What a page may send; pages import this type only, so they do not bundle the schemas. */
+export type Request = z.infer<typeof requestSchema>;
 
 export const contentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stats.wanted'), handle: text(64) }),
@@ -171,3 +173,5 @@ export const contentRequestSchema = z.discriminatedUnion('type', [
     status: z.enum(['missing', 'found']),
   }),
 ]);
+/** What the content script may send; it imports this type only (lib/page/messages.ts). */
+export type ContentRequest = z.infer<typeof contentRequestSchema>;
