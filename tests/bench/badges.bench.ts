@@ -15,10 +15,10 @@
 //    and, in one more traced pass, the content script's longest call.
 //    Then three bounds, in the content script's world on the same navigation: the floor's pass with
 //    its lookup answered by the service worker (one message carrying every handle, a Set there), with
-//    a plain span each; the same with the least element that shows what the issue asks of a badge (a
+//    a plain span each; the same with the least element that shows what a badge must (a
 //    span with the tier's label, colour, emoji and level, tooltip and accessible name); and the same
 //    with Tierkit's own badge element (bundled from lib/), every badge in one go. No design whose
-//    answers come from the background can be faster than the first, nor show the issue's badge faster
+//    answers come from the background can be faster than the first, nor show such a badge faster
 //    than the second.
 // 2. 50 comments appended to that page: the frames and ms until their badges show.
 // 3. A LIVE chat of 10,000 messages flowing through 100 slots rewritten in place: every badge right at
@@ -614,7 +614,7 @@ it('badges a 5,000-author video page, 50 appended comments and a 10,000-message 
       ...(
         [
           ['span', 'plain span each (the fastest any design with answers from the background can be)'],
-          ['plainBadge', "the issue's badge at its least: a span with label, colour, emoji, level, tooltip, accessible name"],
+          ['plainBadge', "the least badge: a span with label, colour, emoji, level, tooltip, accessible name"],
           ['tierkitBadge', "Tierkit's badge element (shadow root), unchunked"],
         ] as const
       ).map(([kind, what]) => {

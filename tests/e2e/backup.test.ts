@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BACKUP_PART } from '@/lib/messaging/protocol';
 import { launchExtension, sendCommand, waitForFirstRender, type Extension } from './harness';
-import { importRosterCsv } from './seed';
+import { goldTierCommand, importRosterCsv } from './seed';
 import { createCreator } from './tiktok';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<any> }; storage: { local: { get(key: string): Promise<any> } } };
@@ -24,10 +24,7 @@ beforeAll(async () => {
   options = await extension.openOptions();
   await waitForFirstRender(options);
   await createCreator(options);
-  await sendCommand(options, {
-    type: 'tier.save',
-    tier: { name: 'Gold', priceMinor: 499, currency: 'EUR', description: '', perkIds: [], includesLowerTiers: true, badge: { label: 'GLD', color: '#ffcc00' }, tenureSteps: [1, 3, 6] },
-  });
+  await sendCommand(options, goldTierCommand);
   const rows = ['handle,nickname,tier,since,status,note'];
   for (let i = 0; i < SUBSCRIBERS; i++) {
     rows.push(`fan_${String(i).padStart(5, '0')},Fan ${i},Gold,2025-0${1 + (i % 9)}-1${i % 10},${i % 7 === 0 ? 'lapsed' : 'active'},${i % 4 === 0 ? '"Met at the meetup, likes ""cooking"" lives"' : ''}`);

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { versionOf } from '@/lib/domain/version';
 import { launchExtension, screenshot, sendCommand, waitForFirstRender, type Extension } from './harness';
+import { goldTierCommand } from './seed';
 import { createCreator } from './tiktok';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> }; storage: { local: { get(key: string): Promise<any> } } };
@@ -26,10 +27,7 @@ beforeAll(async () => {
   options = await extension.openOptions();
   await waitForFirstRender(options);
   await createCreator(options);
-  await sendCommand(options, {
-    type: 'tier.save',
-    tier: { name: 'Gold', priceMinor: 499, currency: 'EUR', description: '', perkIds: [], includesLowerTiers: true, badge: { label: 'GLD', color: '#ffcc00' }, tenureSteps: [1, 3, 6] },
-  });
+  await sendCommand(options, goldTierCommand);
   const tierId = await options.evaluate(async () => (await chrome.storage.local.get('workspace')).workspace.workspace.tiers[0].id as string);
   for (const handle of ['fan.one', 'fan.two', 'fan.three']) {
     const saved = (await options.evaluate(

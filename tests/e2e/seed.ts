@@ -77,3 +77,9 @@ export async function importRosterCsv(page: Page, fileName: string, text: string
     { fileName, text },
   );
 }
+
+/** One Gold tier, the first of a creator's offer: what the data tests start from. */
+export const goldTierCommand: Command = {
+  type: 'tier.save',
+  tier: { name: 'Gold', priceMinor: 499, currency: 'EUR', description: '', perkIds: [], includesLowerTiers: true, badge: { label: 'GLD', color: '#ffcc00' }, tenureSteps: [1, 3, 6] },
+};

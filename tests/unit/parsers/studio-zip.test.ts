@@ -213,7 +213,7 @@ describe('entries that lie about themselves are refused, and the archive with th
   const followers = encode(followerHistoryCsv(daysEnding('2025-05-01', 30)));
   const overview = encode(overviewCsv(daysEnding('2025-05-01', 30)));
 
-  it('the review’s bomb: 2.7 MB declaring 1,000 bytes, expanding to 2.75 GB, stopped after one slice', () => {
+  it('a forged bomb: 2.7 MB declaring 1,000 bytes, expanding to 2.75 GB, stopped after one slice', () => {
     const bomb = zipBomb();
     expect(bomb.length).toBeGreaterThan(2_600_000);
     expect(zerosExpandTo(10_660_000)).toBeGreaterThan(2_750_000_000);
