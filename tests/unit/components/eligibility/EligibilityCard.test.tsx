@@ -26,25 +26,25 @@ describe('popup eligibility card', () => {
     await publishView(view());
     renderCard();
 
-    expect(await screen.findByText('1 of 4 requirements met')).toBeTruthy();
-    expect(screen.getByText('Updated 3 hours ago')).toBeTruthy();
+    await screen.findByText('1 of 4 requirements met');
+    screen.getByText('Updated 3 hours ago');
     const followers = screen.getByRole('progressbar', { name: 'Followers' });
     expect(followers.getAttribute('aria-valuenow')).toBe('82');
     expect(followers.getAttribute('aria-valuetext')).toBe('8,200 of 10,000');
-    expect(screen.getByText('8,200 of 10,000')).toBeTruthy();
-    expect(screen.getByText('At this pace: March 12, 2027')).toBeTruthy();
-    expect(screen.getByText('Between January 5, 2027 and June 30, 2027')).toBeTruthy();
+    screen.getByText('8,200 of 10,000');
+    screen.getByText('At this pace: March 12, 2027');
+    screen.getByText('Between January 5, 2027 and June 30, 2027');
 
     const views = screen.getByRole('progressbar', { name: 'Video views, last 30 days' });
     expect(views.getAttribute('aria-valuenow')).toBe('42');
     const viewsItem = views.closest('li')!;
-    expect(within(viewsItem).getByText('estimate')).toBeTruthy();
-    expect(within(viewsItem).getByText('Not at the current pace')).toBeTruthy();
-    expect(within(viewsItem).getByText('1,935 views a day needed')).toBeTruthy();
-    expect(within(viewsItem).getByText('2 days without data')).toBeTruthy();
+    within(viewsItem).getByText('estimate');
+    within(viewsItem).getByText('Not at the current pace');
+    within(viewsItem).getByText('1,935 views a day needed');
+    within(viewsItem).getByText('2 days without data');
     // The followers count is precise: no estimate label there.
     expect(within(followers.closest('li')!).queryByText('estimate')).toBeNull();
-    expect(screen.getByText('Confirmed in your profile')).toBeTruthy();
+    screen.getByText('Confirmed in your profile');
   });
 
   it('speaks Italian with Italian numbers and dates', async () => {
@@ -52,9 +52,9 @@ describe('popup eligibility card', () => {
     await publishView(view());
     renderCard();
     // Italian groups thousands from five digits on.
-    expect(await screen.findByText('8200 su 10.000')).toBeTruthy();
-    expect(screen.getByText('42.000 su 100.000')).toBeTruthy();
-    expect(screen.getByText('A questo ritmo: 12 marzo 2027')).toBeTruthy();
+    await screen.findByText('8200 su 10.000');
+    screen.getByText('42.000 su 100.000');
+    screen.getByText('A questo ritmo: 12 marzo 2027');
   });
 
   it('flags old data and says when everything is met', async () => {
@@ -67,17 +67,17 @@ describe('popup eligibility card', () => {
       }),
     );
     renderCard();
-    expect(await screen.findByText('Eligible ✓')).toBeTruthy();
-    expect(screen.getByText('Updated 5 days ago · out of date')).toBeTruthy();
+    await screen.findByText('Eligible ✓');
+    screen.getByText('Updated 5 days ago · out of date');
   });
 
   it('follows a newly published view and ignores one that does not validate', async () => {
     renderCard();
-    expect(screen.getByText(/Open your TikTok profile to record your numbers/)).toBeTruthy();
+    screen.getByText(/Open your TikTok profile to record your numbers/);
     await publishView(view());
-    expect(await screen.findByText('1 of 4 requirements met')).toBeTruthy();
+    await screen.findByText('1 of 4 requirements met');
     await fakeBrowser.storage.local.set({ [ELIGIBILITY_KEY]: { profileId: 3 } });
-    expect(await screen.findByText(/Open your TikTok profile to record your numbers/)).toBeTruthy();
+    await screen.findByText(/Open your TikTok profile to record your numbers/);
   });
 
   it('shows the empty state when there is no data yet', async () => {
@@ -89,8 +89,8 @@ describe('popup eligibility card', () => {
       }),
     );
     renderCard();
-    expect(await screen.findByText('0 of 4 requirements met')).toBeTruthy();
-    expect(screen.getByText(/Open your TikTok profile to record your numbers, or import a Studio export/)).toBeTruthy();
+    await screen.findByText('0 of 4 requirements met');
+    screen.getByText(/Open your TikTok profile to record your numbers, or import a Studio export/);
     expect(screen.getAllByText('No data yet')).toHaveLength(2);
   });
 
@@ -112,7 +112,7 @@ describe('capture from this tab', () => {
     const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, outcome: 'recorded' });
     renderCard();
     fireEvent.click(await screen.findByRole('button', { name: 'Capture from this tab' }));
-    expect(await screen.findByText('Recorded.')).toBeTruthy();
+    await screen.findByText('Recorded.');
     expect(sent).toHaveBeenCalledWith(7, { type: 'capture.now' });
   });
 
@@ -121,7 +121,7 @@ describe('capture from this tab', () => {
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection'));
     renderCard();
     fireEvent.click(await screen.findByRole('button', { name: 'Capture from this tab' }));
-    expect(await screen.findByText('Reload the TikTok tab and try again.')).toBeTruthy();
+    await screen.findByText('Reload the TikTok tab and try again.');
   });
 
   it('is not offered on another creator’s profile', async () => {

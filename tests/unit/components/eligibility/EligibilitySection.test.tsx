@@ -23,7 +23,7 @@ describe('options eligibility section', () => {
   it('shows the requirements in full, with the projection range as text', async () => {
     await renderSection();
     const status = screen.getByRole('region', { name: 'Where you stand' });
-    expect(within(status).getByRole('progressbar', { name: 'Followers' })).toBeTruthy();
+    within(status).getByRole('progressbar', { name: 'Followers' });
     expect(within(status).getByText(/^Between .* and /).className).not.toContain('visually-hidden');
   });
 
@@ -40,7 +40,7 @@ describe('options eligibility section', () => {
         { kind: 'video-views', min: 100000, window: 'calendar-month' },
       ]),
     );
-    expect(await within(rules()).findByText('Saved.')).toBeTruthy();
+    await within(rules()).findByText('Saved.');
   });
 
   it('shows a negative threshold next to its field and saves nothing', async () => {

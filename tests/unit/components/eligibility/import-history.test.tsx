@@ -56,15 +56,15 @@ async function storedDaily() {
 describe('Studio import', () => {
   it('shows what each file holds, imports on confirmation and then what changed', async () => {
     render(<ImportAndHistory />);
-    expect(await screen.findByText('Nothing recorded yet.')).toBeTruthy();
+    await screen.findByText('Nothing recorded yet.');
 
     drop(csv('FollowerHistory.csv', followersCsv(9850)));
     const preview = await screen.findByRole('list', { name: 'Files read' });
-    expect(within(preview).getByText(/FollowerHistory\.csv: daily followers, 3 days · March 1, 2026 – March 4, 2026/)).toBeTruthy();
+    within(preview).getByText(/FollowerHistory\.csv: daily followers, 3 days · March 1, 2026 – March 4, 2026/);
     expect(await storedDaily()).toEqual([]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Import 3 days' }));
-    expect(await screen.findByText('Imported: 3 days added, 0 changed, 0 unchanged.')).toBeTruthy();
+    await screen.findByText('Imported: 3 days added, 0 changed, 0 unchanged.');
     expect((await storedDaily()).map((d) => [d.date, d.followers])).toEqual([
       ['2026-03-01', 9800],
       ['2026-03-02', 9850],
@@ -78,8 +78,8 @@ describe('Studio import', () => {
     // A second export that disagrees about one day: the later one wins, and the summary says so.
     drop(csv('FollowerHistory.csv', followersCsv(10350)));
     fireEvent.click(await screen.findByRole('button', { name: 'Import 3 days' }));
-    expect(await screen.findByText('Imported: 0 days added, 1 changed, 2 unchanged.')).toBeTruthy();
-    expect(screen.getByText('March 2, 2026: followers 9,850 → 10,350')).toBeTruthy();
+    await screen.findByText('Imported: 0 days added, 1 changed, 2 unchanged.');
+    screen.getByText('March 2, 2026: followers 9,850 → 10,350');
   });
 
   it('lists a bad file’s problems by row and column and sends nothing', async () => {
@@ -123,7 +123,7 @@ describe('history chart', () => {
     const table = await screen.findByRole('table', { name: 'Recorded numbers, newest first' });
     expect(within(table).getAllByRole('rowheader')).toHaveLength(30);
     expect(within(table).getAllByRole('rowheader')[0]!.textContent).toBe('March 9, 2026');
-    expect(screen.getByText('Page 1 of 2')).toBeTruthy();
+    screen.getByText('Page 1 of 2');
     fireEvent.click(screen.getByRole('button', { name: 'Older' }));
     expect(within(table).getAllByRole('rowheader').map((c) => c.textContent)).toEqual([
       'February 7, 2026',
@@ -144,7 +144,7 @@ describe('manual entry', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save today’s figures' }));
     const followers = screen.getByLabelText('Followers today');
     await waitFor(() => expect(followers.getAttribute('aria-invalid')).toBe('true'));
-    expect(screen.getByText('Required')).toBeTruthy();
+    screen.getByText('Required');
 
     fireEvent.input(followers, { target: { value: '10,2x' } });
     fireEvent.input(screen.getByLabelText('Video views in the last 30 days'), { target: { value: '-5' } });
@@ -156,7 +156,7 @@ describe('manual entry', () => {
     fireEvent.input(followers, { target: { value: '10,250' } });
     fireEvent.input(screen.getByLabelText('Video views in the last 30 days'), { target: { value: '120000' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save today’s figures' }));
-    expect(await screen.findByText('Saved.')).toBeTruthy();
+    await screen.findByText('Saved.');
     response = await send({ type: 'eligibility.history' });
     expect(historySchema.parse(response.ok ? response.data : null).snapshots).toMatchObject([
       { followers: 10250, views30: 120000, source: 'manual' },

@@ -92,7 +92,7 @@ describe('reading Studio exports in a worker', () => {
     await first!.answer();
     await second!.answer();
     const preview = await screen.findByRole('list', { name: 'Files read' });
-    expect(within(preview).getByText(/^FollowerHistory\.csv: daily followers, 2 days/)).toBeTruthy();
+    within(preview).getByText(/^FollowerHistory\.csv: daily followers, 2 days/);
     expect(within(preview).queryByText(/Old\.csv/)).toBeNull();
   });
 
@@ -111,13 +111,13 @@ describe('reading Studio exports in a worker', () => {
     pick(csv('FollowerHistory.csv'));
     await screen.findByText('Reading FollowerHistory.csv…');
     HeldWorker.all[0]!.onerror?.(new Event('error'));
-    expect(await screen.findByText('The files could not be read. Choose them again.')).toBeTruthy();
+    await screen.findByText('The files could not be read. Choose them again.');
     expect(HeldWorker.all[0]!.terminated).toBe(true);
 
     pick(csv('FollowerHistory.csv'));
     await screen.findByText('Reading FollowerHistory.csv…');
     HeldWorker.all[1]!.onmessage?.(new MessageEvent('message', { data: [{ name: 'FollowerHistory.csv', read: { files: [{ kind: 'overview' }] } }] }));
-    expect(await screen.findByText('The background answered something unexpected')).toBeTruthy();
+    await screen.findByText('The background answered something unexpected');
     expect(screen.queryByRole('list', { name: 'Files read' })).toBeNull();
     expect(imports()).toEqual([]);
   });

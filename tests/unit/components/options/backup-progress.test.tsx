@@ -35,19 +35,19 @@ describe('Data: import progress', () => {
     await waitFor(() => expect(bar().getAttribute('aria-valuenow')).toBe('50'));
     expect(bar().getAttribute('aria-label')).toBe('Reading the file…');
     expect(bar().getAttribute('aria-valuetext')).toBe('50%: 27 of 54 MB');
-    expect(screen.getByText('Reading the file… 50%')).toBeTruthy();
+    screen.getByText('Reading the file… 50%');
 
     held.read!.report({ phase: 'checking', done: 123_456, total: 200_000 });
     await waitFor(() => expect(bar().getAttribute('aria-label')).toBe('Checking the backup…'));
     expect(bar().getAttribute('aria-valuetext')).toBe('61%: 123,456 of 200,000 subscribers');
     // The status moves by tenths: 61% is announced as 60%.
-    expect(screen.getByText('Checking the backup… 60%')).toBeTruthy();
+    screen.getByText('Checking the backup… 60%');
     held.read!.report({ phase: 'checking', done: 125_000, total: 200_000 });
     await waitFor(() => expect(bar().getAttribute('aria-valuenow')).toBe('62'));
-    expect(screen.getByText('Checking the backup… 60%')).toBeTruthy();
+    screen.getByText('Checking the backup… 60%');
 
     held.read!.finish({ ok: true, value: backup() });
-    expect(await screen.findByText('0 subscriber(s) on the roster')).toBeTruthy();
+    await screen.findByText('0 subscriber(s) on the roster');
     expect(screen.queryByRole('progressbar')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
@@ -60,10 +60,10 @@ describe('Data: import progress', () => {
     held.importing!.report({ phase: 'saving', done: 190_000, total: 200_000 });
     await waitFor(() => expect(bar().getAttribute('aria-valuetext')).toBe('95%: 190,000 of 200,000 subscribers'));
     expect(bar().getAttribute('aria-label')).toBe('Saving…');
-    expect(screen.getByText('Saving… 90%')).toBeTruthy();
+    screen.getByText('Saving… 90%');
 
     held.importing!.finish([]);
-    expect(await screen.findByText(/^Imported\./)).toBeTruthy();
+    await screen.findByText(/^Imported\./);
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect((screen.getByLabelText('Backup file') as HTMLInputElement).disabled).toBe(false);
   });
@@ -76,12 +76,12 @@ describe('Data: import progress', () => {
     fireEvent.change(screen.getByLabelText('Backup file'), { target: { files: [new File(['{}'], 'second.json')] } });
     await waitFor(() => expect(held.read).not.toBe(first));
     held.read!.finish({ ok: true, value: backup() });
-    expect(await screen.findByRole('heading', { name: 'second.json' })).toBeTruthy();
+    await screen.findByRole('heading', { name: 'second.json' });
     first.report({ phase: 'reading', done: 1, total: 2 });
     first.finish({ ok: false, problems: [{ path: [], message: 'late' }] });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(screen.queryByText('late')).toBeNull();
     expect(screen.queryByRole('progressbar')).toBeNull();
-    expect(screen.getByRole('heading', { name: 'second.json' })).toBeTruthy();
+    screen.getByRole('heading', { name: 'second.json' });
   });
 });

@@ -66,7 +66,7 @@ describe('Data: export', () => {
     expect(read.ok && read.value.data).toEqual(ws());
     // The recorded numbers travel with it (none yet here).
     expect(read.ok && read.value.stats).toEqual({ snapshots: [], daily: [] });
-    await waitFor(() => expect(screen.getByText(`Saved as ${clicked[0]!.download}.`)).toBeTruthy());
+    await waitFor(() => screen.getByText(`Saved as ${clicked[0]!.download}.`));
   });
 });
 
@@ -102,9 +102,9 @@ describe('Data: import', () => {
     await openOptions('#data', seedLocal);
     expect(importButton().disabled).toBe(true);
     chooseFile(backupText());
-    expect(await screen.findByText(/A Tierkit backup from March 1, 2026/)).toBeTruthy();
-    expect(screen.getByText('1 tier(s): Gold')).toBeTruthy();
-    expect(screen.getByText('1 perk(s)')).toBeTruthy();
+    await screen.findByText(/A Tierkit backup from March 1, 2026/);
+    screen.getByText('1 tier(s): Gold');
+    screen.getByText('1 perk(s)');
     expect(ws().tiers.map((t) => t.name)).toEqual(['Bronze']);
 
     expect((screen.getByRole('radio', { name: 'Replace everything' }) as HTMLInputElement).checked).toBe(true);
@@ -112,7 +112,7 @@ describe('Data: import', () => {
     await waitFor(() => expect(ws().tiers.map((t) => t.name)).toEqual(['Gold']));
     expect(ws().profile).toBeNull();
     expect(ws().perks.map((p) => p.id)).toEqual(['perk-chat']);
-    expect(await screen.findByText('Imported. You now have 1 tier(s) and 1 perk(s).')).toBeTruthy();
+    await screen.findByText('Imported. You now have 1 tier(s) and 1 perk(s).');
   });
 
   it('merges with what is here when asked', async () => {
@@ -136,7 +136,7 @@ describe('Data: import', () => {
         data.perks[0]!.title = '';
       }),
     );
-    expect(await screen.findByText('This file cannot be imported (3 problem(s)):')).toBeTruthy();
+    await screen.findByText('This file cannot be imported (3 problem(s)):');
     const problems = within(screen.getByRole('alert'))
       .getAllByRole('listitem')
       .map((item) => item.textContent);
@@ -174,7 +174,7 @@ describe('Data: import', () => {
     const read = vi.spyOn(file, 'stream');
     const text = vi.spyOn(file, 'text');
     fireEvent.change(screen.getByLabelText('Backup file'), { target: { files: [file] } });
-    expect(await screen.findByText('The file is 1024.0 MB; a Tierkit backup is at most 1024 MB')).toBeTruthy();
+    await screen.findByText('The file is 1024.0 MB; a Tierkit backup is at most 1024 MB');
     expect(read).not.toHaveBeenCalled();
     expect(text).not.toHaveBeenCalled();
     expect(importButton().disabled).toBe(true);
@@ -186,8 +186,8 @@ describe('Data: import', () => {
     const file = new File([backupText()], 'dropped.json');
     // Testing Library's fireEvent.drop does not reach Preact's handler in happy-dom; dispatching the event it builds does.
     fireEvent(zone, createEvent.drop(zone, { dataTransfer: { files: [file] } }));
-    expect(await screen.findByText('1 tier(s): Gold')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'dropped.json' })).toBeTruthy();
+    await screen.findByText('1 tier(s): Gold');
+    screen.getByRole('heading', { name: 'dropped.json' });
   });
 });
 
@@ -199,7 +199,7 @@ describe('Data: delete all data', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete all data' }));
     expect(dialog.open).toBe(true);
-    expect(within(dialog).getByText('This deletes from this browser, and cannot be undone:')).toBeTruthy();
+    within(dialog).getByText('This deletes from this browser, and cannot be undone:');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(dialog.open).toBe(false);
     expect(ws().tiers).toHaveLength(1);
@@ -209,6 +209,6 @@ describe('Data: delete all data', () => {
     await waitFor(() => expect(ws().tiers).toHaveLength(0));
     expect(ws().profile).toBeNull();
     expect(dialog.open).toBe(false);
-    expect(await screen.findByText('All data was deleted.')).toBeTruthy();
+    await screen.findByText('All data was deleted.');
   });
 });

@@ -61,12 +61,12 @@ describe('the options page’s language', () => {
     const started = mountOptions('#data');
     await waitFor(() => expect(document.getElementById('backup-file')).not.toBeNull());
     chooseBackup('chosen-early.json');
-    expect(await screen.findByRole('heading', { name: 'chosen-early.json' })).toBeTruthy();
+    await screen.findByRole('heading', { name: 'chosen-early.json' });
 
     releaseRead();
     unmount = await started;
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Importa' })).toBeTruthy());
-    expect(screen.getByRole('heading', { name: 'chosen-early.json' })).toBeTruthy();
+    await waitFor(() => screen.getByRole('button', { name: 'Importa' }));
+    screen.getByRole('heading', { name: 'chosen-early.json' });
     expect((screen.getByRole('button', { name: 'Importa' }) as HTMLButtonElement).disabled).toBe(false);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Dati');
     expect(document.documentElement.lang).toBe('it');
@@ -77,7 +77,7 @@ describe('the options page’s language', () => {
     unmount = await mountOptions('#data');
     await waitFor(() => expect(document.getElementById('backup-file')).not.toBeNull());
     chooseBackup('chosen.json');
-    expect(await screen.findByText('1 perk(s)')).toBeTruthy();
+    await screen.findByText('1 perk(s)');
 
     // Settings saved in another tab (the popup, another options page): the snapshot changes under this page.
     const settings = { ...emptyWorkspace().settings, language: 'it' as const };
@@ -86,9 +86,9 @@ describe('the options page’s language', () => {
     ).toMatchObject({ ok: true });
 
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Dati'));
-    expect(screen.getByRole('heading', { name: 'chosen.json' })).toBeTruthy();
-    expect(screen.getByText('1 vantaggio/i')).toBeTruthy();
+    screen.getByRole('heading', { name: 'chosen.json' });
+    screen.getByText('1 vantaggio/i');
     expect((screen.getByRole('button', { name: 'Importa' }) as HTMLButtonElement).disabled).toBe(false);
-    expect(screen.getByLabelText('File di backup')).toBeTruthy();
+    screen.getByLabelText('File di backup');
   });
 });

@@ -19,13 +19,13 @@ describe('options page navigation', () => {
     ]);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Tiers & perks');
     expect(current().map((link) => link.textContent)).toEqual(['Tiers & perks']);
-    expect(screen.getByRole('button', { name: 'New perk' })).toBeTruthy();
+    screen.getByRole('button', { name: 'New perk' });
   });
 
   it('opens the section named by the hash, as after a reload', async () => {
     await openOptions('#data');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Data');
-    expect(screen.getByRole('button', { name: 'Export backup' })).toBeTruthy();
+    screen.getByRole('button', { name: 'Export backup' });
     expect(current().map((link) => link.textContent)).toEqual(['Data']);
   });
 
@@ -34,7 +34,7 @@ describe('options page navigation', () => {
     fireEvent.click(nav().getByRole('link', { name: 'Settings' }));
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Settings'));
     expect(location.hash).toBe('#settings');
-    expect(screen.getByLabelText('Theme')).toBeTruthy();
+    screen.getByLabelText('Theme');
     expect(current().map((link) => link.textContent)).toEqual(['Settings']);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 })));
     expect(document.title).toBe('Settings · Tierkit');

@@ -26,13 +26,13 @@ async function seedOffer() {
 describe('price planner', () => {
   it('shows an empty state when there are no tiers', async () => {
     await openOptions('#tiers');
-    expect(screen.getByText('Create a tier to see what a month of subscriptions could bring in.')).toBeTruthy();
+    screen.getByText('Create a tier to see what a month of subscriptions could bring in.');
     expect(screen.queryByRole('table', { name: /Monthly revenue/ })).toBeNull();
   });
 
   it('computes every line and the total from prices, expected subscribers and the US rule', async () => {
     await openOptions('#tiers', seedOffer);
-    expect(screen.getByText(/Revenue rule for United States: “United States and Canada”/)).toBeTruthy();
+    screen.getByText(/Revenue rule for United States: “United States and Canada”/);
 
     const gold = screen.getByLabelText('Expected subscribers for Gold');
     fireEvent.input(gold, { target: { value: '100' } });
@@ -69,14 +69,14 @@ describe('price planner', () => {
     const bonus = screen.getByLabelText('Expected bonus (%, at most 20)');
     fireEvent.input(bonus, { target: { value: '25' } });
     fireEvent.change(bonus);
-    expect(await screen.findByText('The bonus in this market is at most 20%')).toBeTruthy();
+    await screen.findByText('The bonus in this market is at most 20%');
     expect(bonus.getAttribute('aria-invalid')).toBe('true');
     expect((bonus as HTMLInputElement).value).toBe('25');
 
     const bronze = screen.getByLabelText('Expected subscribers for Bronze');
     fireEvent.input(bronze, { target: { value: '2.5' } });
     fireEvent.change(bronze);
-    expect(await screen.findByText('Enter a whole number of subscribers, 0 or more')).toBeTruthy();
+    await screen.findByText('Enter a whole number of subscribers, 0 or more');
     expect(ws().settings).toEqual(before);
   });
 });

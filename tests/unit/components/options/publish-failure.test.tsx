@@ -44,7 +44,7 @@ describe('a saved change that could not be published', () => {
     const reload = vi.spyOn(window.location, 'reload').mockImplementation(() => undefined);
     fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'dark' } });
     fireEvent.click(await screen.findByRole('button', { name: 'Reload' }, { timeout: 10_000 }));
-    expect(await screen.findByText(/Something went wrong: QUOTA_BYTES quota exceeded/)).toBeTruthy();
+    await screen.findByText(/Something went wrong: QUOTA_BYTES quota exceeded/);
     expect(reload).not.toHaveBeenCalled();
     expect((screen.getByRole('button', { name: 'Reload' }) as HTMLButtonElement).disabled).toBe(false);
   }, 30_000);

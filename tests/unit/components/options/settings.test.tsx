@@ -13,10 +13,10 @@ describe('settings', () => {
     expect(ws().settings.language).toBe('it');
     expect(document.documentElement.lang).toBe('it');
     const nav = within(screen.getByRole('navigation'));
-    expect(nav.getByRole('link', { name: 'Livelli e vantaggi' })).toBeTruthy();
-    expect(nav.getByRole('link', { name: 'Dati' })).toBeTruthy();
-    expect(screen.getByLabelText('Tema')).toBeTruthy();
-    expect(screen.getByLabelText('Numero massimo di livelli attivi')).toBeTruthy();
+    nav.getByRole('link', { name: 'Livelli e vantaggi' });
+    nav.getByRole('link', { name: 'Dati' });
+    screen.getByLabelText('Tema');
+    screen.getByLabelText('Numero massimo di livelli attivi');
 
     select('Lingua', 'en');
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Settings'));
@@ -43,14 +43,14 @@ describe('settings', () => {
     const max = screen.getByLabelText('Maximum active tiers');
     fireEvent.input(max, { target: { value: '1' } });
     fireEvent.click(within(max.closest('form')!).getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText(/tiers › 2 › status/)).toBeTruthy();
-    expect(screen.getByText(/At most 1 tiers can be active at once/)).toBeTruthy();
+    await screen.findByText(/tiers › 2 › status/);
+    screen.getByText(/At most 1 tiers can be active at once/);
     expect(ws().rulesProfiles[0]!.maxActiveTiers).toBe(3);
 
     fireEvent.input(max, { target: { value: '5' } });
     fireEvent.click(within(max.closest('form')!).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(ws().rulesProfiles[0]!.maxActiveTiers).toBe(5));
-    expect(await screen.findByText('Saved.')).toBeTruthy();
+    await screen.findByText('Saved.');
   });
 
   it('edits price points typed as prices, reports a bad amount with its path, adds and removes a currency', async () => {
@@ -58,8 +58,8 @@ describe('settings', () => {
     const suggested = screen.getByLabelText('Suggested prices in EUR');
     fireEvent.input(suggested, { target: { value: '1.99 3,49 oops' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save prices in EUR' }));
-    expect(await screen.findByText(/pricePoints › 3 › suggested › 3/)).toBeTruthy();
-    expect(screen.getByText(/"oops" is not an amount/)).toBeTruthy();
+    await screen.findByText(/pricePoints › 3 › suggested › 3/);
+    screen.getByText(/"oops" is not an amount/);
 
     fireEvent.input(suggested, { target: { value: '1.99 3,49' } });
     fireEvent.input(screen.getByLabelText('Maximum price in EUR'), { target: { value: '50' } });
@@ -93,10 +93,10 @@ describe('settings', () => {
 
     fireEvent.input(form.getByLabelText('Markets'), { target: { value: 'USA' } });
     fireEvent.click(form.getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText(/revenueRules › 1 › markets › 1/)).toBeTruthy();
+    await screen.findByText(/revenueRules › 1 › markets › 1/);
 
     fireEvent.click(screen.getByRole('button', { name: 'Remove rule Other markets' }));
-    expect(await screen.findByText(/One revenue rule must cover every other market/)).toBeTruthy();
+    await screen.findByText(/One revenue rule must cover every other market/);
     expect(ws().revenueRules.map((r) => r.id)).toEqual(['us-ca', 'elsewhere']);
   });
 });
@@ -127,7 +127,7 @@ describe('settings edited in two pages', () => {
     expect(input(form, 'Creator share (%)').value).toBe('70');
     fireEvent.input(input(form, 'Creator share (%)'), { target: { value: '65' } });
     fireEvent.click(form.getByRole('button', { name: 'Save' }));
-    expect(await form.findByText('Saved.')).toBeTruthy();
+    await form.findByText('Saved.');
     expect(ws().revenueRules.find((rule) => rule.id === 'us-ca')).toMatchObject({ creatorSharePercent: 65, bonusMaxPercent: 5 });
     // And again, from what it saved.
     fireEvent.input(input(form, 'Bonus up to (%)'), { target: { value: '10' } });

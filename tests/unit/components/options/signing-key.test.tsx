@@ -111,14 +111,14 @@ describe('Delete all data', { timeout: 30_000 }, () => {
     );
     const keep = within(dialog).getByRole('checkbox', { name: 'Keep my signing key' }) as HTMLInputElement;
     expect(keep.checked).toBe(true);
-    expect(within(dialog).getByText(`Your key ${key} stays: your next badge pack is signed by it, and fans who have your packs keep seeing the same signer.`)).toBeTruthy();
+    within(dialog).getByText(`Your key ${key} stays: your next badge pack is signed by it, and fans who have your packs keep seeing the same signer.`);
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete everything' }));
-    expect(await screen.findByText('All data was deleted. Your signing key was kept.')).toBeTruthy();
+    await screen.findByText('All data was deleted. Your signing key was kept.');
     expect(ws().profile).toBeNull();
     expect(await summary()).toEqual({ subscribers: 0, packs: 0, statDays: 0, signingKey: expect.objectContaining({ fingerprint: key }) });
     // What stays shows in the section.
-    expect(screen.getByText(key, { selector: '.key-current code' })).toBeTruthy();
+    screen.getByText(key, { selector: '.key-current code' });
   });
 
   it('deletes the key too when unticked, saying what that means first', async () => {
@@ -132,12 +132,12 @@ describe('Delete all data', { timeout: 30_000 }, () => {
     const dialog = wipeDialog();
     const keep = await within(dialog).findByRole('checkbox', { name: 'Keep my signing key' });
     fireEvent.click(keep);
-    expect(within(dialog).getByText(`your signing key (${key})`)).toBeTruthy();
-    expect(within(dialog).getByText(/^Your signing key will be deleted too\. Tierkit makes a new one at your next export, and every fan who has your packs will see a different signer/)).toBeTruthy();
+    within(dialog).getByText(`your signing key (${key})`);
+    within(dialog).getByText(/^Your signing key will be deleted too\. Tierkit makes a new one at your next export, and every fan who has your packs will see a different signer/);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete everything' }));
-    expect(await screen.findByText('All data was deleted, your signing key too.')).toBeTruthy();
+    await screen.findByText('All data was deleted, your signing key too.');
     expect((await summary()).signingKey).toBeNull();
-    expect(await screen.findByText(/^You have no signing key yet/)).toBeTruthy();
+    await screen.findByText(/^You have no signing key yet/);
   });
 
   it('says it in Italian', async () => {
@@ -147,11 +147,11 @@ describe('Delete all data', { timeout: 30_000 }, () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Elimina tutti i dati' }));
     const dialog = wipeDialog();
-    await waitFor(() => expect(within(dialog).getByText('2 abbonati nel tuo elenco')).toBeTruthy());
-    expect(within(dialog).getByText('3 giorni di numeri registrati (follower, visualizzazioni)')).toBeTruthy();
-    expect(within(dialog).getByText('1 pacchetto di badge che hai importato da altri creator')).toBeTruthy();
-    expect(within(dialog).getByRole('checkbox', { name: 'Conserva la mia chiave di firma' })).toBeTruthy();
-    expect(within(dialog).getByText('Questo elimina da questo browser, e non si potrà annullare:')).toBeTruthy();
+    await waitFor(() => within(dialog).getByText('2 abbonati nel tuo elenco'));
+    within(dialog).getByText('3 giorni di numeri registrati (follower, visualizzazioni)');
+    within(dialog).getByText('1 pacchetto di badge che hai importato da altri creator');
+    within(dialog).getByRole('checkbox', { name: 'Conserva la mia chiave di firma' });
+    within(dialog).getByText('Questo elimina da questo browser, e non si potrà annullare:');
   });
 });
 
@@ -164,11 +164,11 @@ describe('the signing key’s backup', { timeout: 30_000 }, () => {
       key = await ownKey();
     });
     const { blobs, names } = captureDownloads();
-    expect(await screen.findByText(key, { selector: '.key-current code' })).toBeTruthy();
+    await screen.findByText(key, { selector: '.key-current code' });
 
     type('Passphrase', PASSPHRASE);
     type('Repeat the passphrase', `${PASSPHRASE}!`);
-    expect(screen.getByText('The two passphrases differ')).toBeTruthy();
+    screen.getByText('The two passphrases differ');
     expect((screen.getByRole('button', { name: 'Save key backup' }) as HTMLButtonElement).disabled).toBe(true);
     type('Repeat the passphrase', PASSPHRASE);
     fireEvent.click(screen.getByRole('button', { name: 'Save key backup' }));
@@ -180,30 +180,30 @@ describe('the signing key’s backup', { timeout: 30_000 }, () => {
     expect((screen.getByLabelText('Passphrase') as HTMLInputElement).value).toBe('');
 
     await saved({ type: 'workspace.wipe', deleteSigningKey: true });
-    await waitFor(() => expect(screen.getByText(/^You have no signing key yet/)).toBeTruthy());
+    await waitFor(() => screen.getByText(/^You have no signing key yet/));
 
     fireEvent.change(screen.getByLabelText('Key backup to restore'), { target: { files: [new File([backup], names[0]!)] } });
     await screen.findByText(names[0]!);
     type('Passphrase of the backup', 'not the right one at all');
     fireEvent.click(screen.getByRole('button', { name: 'Check backup' }));
-    expect(await screen.findByText(/^The passphrase is wrong, or the file was changed after it was saved/, {}, SLOW)).toBeTruthy();
-    expect(screen.getByText('Nothing was restored:')).toBeTruthy();
+    await screen.findByText(/^The passphrase is wrong, or the file was changed after it was saved/, {}, SLOW);
+    screen.getByText('Nothing was restored:');
     const restoreDialog = document.querySelector<HTMLDialogElement>('dialog.key-dialog')!;
     expect(restoreDialog.open).toBe(false);
 
     type('Passphrase of the backup', PASSPHRASE);
     fireEvent.click(screen.getByRole('button', { name: 'Check backup' }));
     await waitFor(() => expect(restoreDialog.open).toBe(true), SLOW);
-    expect(within(restoreDialog).getByRole('heading', { name: 'Use this signing key?' })).toBeTruthy();
+    within(restoreDialog).getByRole('heading', { name: 'Use this signing key?' });
     const compared = within(restoreDialog).getAllByRole('definition').map((d) => d.textContent);
     expect(compared).toEqual(['none', key]);
     // Nothing is written before the confirmation.
     expect((await summary()).signingKey).toBeNull();
 
     fireEvent.click(within(restoreDialog).getByRole('button', { name: 'Use the key from the backup' }));
-    expect(await screen.findByText(`Restored: your packs are signed with ${key} from now on.`, {}, SLOW)).toBeTruthy();
+    await screen.findByText(`Restored: your packs are signed with ${key} from now on.`, {}, SLOW);
     expect((await summary()).signingKey?.fingerprint).toBe(key);
-    await waitFor(() => expect(screen.getByText(key, { selector: '.key-current code' })).toBeTruthy());
+    await waitFor(() => screen.getByText(key, { selector: '.key-current code' }));
   }, 120_000);
 
   it('shows both fingerprints before replacing a different key, and Cancel keeps the current one', async () => {
@@ -229,9 +229,9 @@ describe('the signing key’s backup', { timeout: 30_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'Check backup' }));
     const restoreDialog = document.querySelector<HTMLDialogElement>('dialog.key-dialog')!;
     await waitFor(() => expect(restoreDialog.open).toBe(true), SLOW);
-    expect(within(restoreDialog).getByRole('heading', { name: 'Replace your signing key?' })).toBeTruthy();
+    within(restoreDialog).getByRole('heading', { name: 'Replace your signing key?' });
     expect(within(restoreDialog).getAllByRole('definition').map((d) => d.textContent)).toEqual([second, first]);
-    expect(within(restoreDialog).getByText(/Fans who know your current key will see a different signer/)).toBeTruthy();
+    within(restoreDialog).getByText(/Fans who know your current key will see a different signer/);
     fireEvent.click(within(restoreDialog).getByRole('button', { name: 'Cancel' }));
     expect(restoreDialog.open).toBe(false);
     expect((await summary()).signingKey?.fingerprint).toBe(second);
@@ -244,14 +244,14 @@ describe('the signing key’s backup', { timeout: 30_000 }, () => {
     await screen.findByText('pack.json');
     type('Passphrase of the backup', PASSPHRASE);
     fireEvent.click(screen.getByRole('button', { name: 'Check backup' }));
-    expect(await screen.findByText(/^This file is a badge pack, not a signing-key backup/)).toBeTruthy();
+    await screen.findByText(/^This file is a badge pack, not a signing-key backup/);
 
     const huge = new File(['x'.repeat(2 * 1_048_576)], 'video.json');
     const read = vi.spyOn(huge, 'text');
     fireEvent.change(screen.getByLabelText('Key backup to restore'), { target: { files: [huge] } });
     await screen.findByText('video.json');
     fireEvent.click(screen.getByRole('button', { name: 'Check backup' }));
-    expect(await screen.findByText('This file is 2 MB: a signing-key backup is under 16 KB, so this is not one.')).toBeTruthy();
+    await screen.findByText('This file is 2 MB: a signing-key backup is under 16 KB, so this is not one.');
     expect(read).not.toHaveBeenCalled();
   });
 });
@@ -267,18 +267,18 @@ describe('a key made before backups existed', { timeout: 30_000 }, () => {
     });
     await screen.findByText(/^This key was made by an earlier version of Tierkit, which stored it so that it can never leave this browser/);
     expect(screen.queryByRole('button', { name: 'Save key backup' })).toBeNull();
-    expect(screen.getByText(old, { selector: '.key-current code' })).toBeTruthy();
-    expect(screen.getByText('(made on January 5, 2025)')).toBeTruthy();
+    screen.getByText(old, { selector: '.key-current code' });
+    screen.getByText('(made on January 5, 2025)');
 
     fireEvent.click(screen.getByRole('button', { name: 'Make a new key' }));
     const dialog = document.querySelector<HTMLDialogElement>('dialog[aria-labelledby="key-renew-heading"]')!;
     expect(dialog.open).toBe(true);
-    expect(within(dialog).getByText(new RegExp(`^Your packs are signed with ${old} today\\.`))).toBeTruthy();
+    within(dialog).getByText(new RegExp(`^Your packs are signed with ${old} today\\.`));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Make a new key' }));
     const renewed = await screen.findByText(/^Your new key is [0-9a-f ]+\. Back it up now\.$/);
     const next = renewed.textContent!.match(/is ([0-9a-f ]+)\./)![1]!;
     expect(next).not.toBe(old);
     expect((await summary()).signingKey).toMatchObject({ fingerprint: next, backupable: true });
-    expect(await screen.findByRole('button', { name: 'Save key backup' })).toBeTruthy();
+    await screen.findByRole('button', { name: 'Save key backup' });
   });
 });

@@ -87,10 +87,10 @@ describe('Badge packs section', () => {
     expect(exportButton.getAttribute('aria-describedby')).toBe('pack-export-blocked');
     expect(document.getElementById('pack-export-blocked')!.textContent).toContain('Save your profile first');
     expect(screen.getByRole('link', { name: 'Go to Profile' }).getAttribute('href')).toBe('#profile');
-    expect(screen.getByText(/never holds your notes, lapsed subscribers/)).toBeTruthy();
-    await waitFor(() => expect(screen.getByText(/^No badge packs yet\./)).toBeTruthy());
-    expect(screen.getByText('Tierkit creates your key the first time you export a pack.')).toBeTruthy();
-    expect(screen.getByText(/^No problems seen/)).toBeTruthy();
+    screen.getByText(/never holds your notes, lapsed subscribers/);
+    await waitFor(() => screen.getByText(/^No badge packs yet\./));
+    screen.getByText('Tierkit creates your key the first time you export a pack.');
+    screen.getByText(/^No problems seen/);
   });
 
   it('asks for a tier when there is a profile but none', async () => {
@@ -111,9 +111,9 @@ describe('Badge packs section', () => {
     expect(text).not.toContain('gone.away');
     const verified = await verifyPack(text);
     expect(verified.ok).toBe(true);
-    await waitFor(() => expect(screen.getByText(`Saved ${clicked[0]!.download} with 1 subscriber.`)).toBeTruthy());
-    await waitFor(() => expect(screen.getByText(verified.ok ? verified.fingerprint : 'none')).toBeTruthy());
-    expect(screen.getByRole('heading', { name: 'Your key’s fingerprint' })).toBeTruthy();
+    await waitFor(() => screen.getByText(`Saved ${clicked[0]!.download} with 1 subscriber.`));
+    await waitFor(() => screen.getByText(verified.ok ? verified.fingerprint : 'none'));
+    screen.getByRole('heading', { name: 'Your key’s fingerprint' });
   });
 
   it('shows the background’s reason when nothing can be exported', async () => {
@@ -130,7 +130,7 @@ describe('Badge packs section', () => {
     const luca = (await send({ type: 'roster.query', search: 'luca', sort: 'handle', descending: false, offset: 0, limit: 5 })) as any;
     await send({ type: 'roster.remove', ids: luca.data.rows.map((row: { id: string }) => row.id) });
     fireEvent.click(screen.getByRole('button', { name: 'Export badge pack' }));
-    await waitFor(() => expect(screen.getByText('The badge pack was not exported:')).toBeTruthy());
+    await waitFor(() => screen.getByText('The badge pack was not exported:'));
     expect(screen.getByRole('alert').textContent).toContain('A badge pack needs at least one tier that is not archived');
     expect(clicked).toHaveLength(1);
   });
@@ -139,24 +139,24 @@ describe('Badge packs section', () => {
     await openBadges();
     chooseFile(await signedText(mara, { issuedAt: '2026-01-01T12:00:00.000Z' }), 'mara-january.json');
     await waitFor(() =>
-      expect(screen.getByText('Imported the badge pack of @mara.sings (Mara) with 5 subscribers.')).toBeTruthy(),
+      screen.getByText('Imported the badge pack of @mara.sings (Mara) with 5 subscribers.'),
     );
     await waitFor(() => expect(packItems()).toHaveLength(1));
     const item = within(packItems()[0]!);
     expect(item.getByRole('heading', { level: 3 }).textContent).toBe('@mara.sings Mara');
-    expect(item.getByText('5 subscribers')).toBeTruthy();
-    expect(item.getByText('3 tiers')).toBeTruthy();
-    expect(item.getByText(/^Issued Jan 1, 2026/)).toBeTruthy();
+    item.getByText('5 subscribers');
+    item.getByText('3 tiers');
+    item.getByText(/^Issued Jan 1, 2026/);
     const fingerprint = item.getByText(/^[0-9a-f]{4}( [0-9a-f]{4}){7}$/).textContent;
 
     chooseFile(await signedText(mara, { issuedAt: '2026-02-01T12:00:00.000Z', subscribers: [] }), 'mara-february.json');
-    await waitFor(() => expect(screen.getByText(/^Replaced the older pack from the same creator key: @mara\.sings \(Mara\), issued Feb 1, 2026/)).toBeTruthy());
+    await waitFor(() => screen.getByText(/^Replaced the older pack from the same creator key: @mara\.sings \(Mara\), issued Feb 1, 2026/));
     await waitFor(() => expect(within(packItems()[0]!).getByText('0 subscribers')).toBeTruthy());
     expect(packItems()).toHaveLength(1);
     expect(within(packItems()[0]!).getByText(fingerprint!)).toBeTruthy();
 
     chooseFile(await signedText(mara, { issuedAt: '2026-01-01T12:00:00.000Z' }), 'mara-january.json');
-    await waitFor(() => expect(screen.getByText('mara-january.json was not imported; nothing changed:')).toBeTruthy());
+    await waitFor(() => screen.getByText('mara-january.json was not imported; nothing changed:'));
     expect(screen.getByRole('alert').textContent).toMatch(/^You already have a newer pack from this creator/);
     expect(within(packItems()[0]!).getByText('0 subscribers')).toBeTruthy();
   });
@@ -165,14 +165,14 @@ describe('Badge packs section', () => {
     const background = await openBadges();
     const text = await signedText(mara);
     chooseFile(edit(text, (json) => (json.subscribers[0].tierId = 'fan')), 'tampered.json');
-    await waitFor(() => expect(screen.getByText('tampered.json was not imported; nothing changed:')).toBeTruthy());
+    await waitFor(() => screen.getByText('tampered.json was not imported; nothing changed:'));
     expect(screen.getByRole('alert').textContent).toMatch(/^signature: The signature does not match/);
 
     chooseFile(text.slice(0, 200), 'cut.json');
-    await waitFor(() => expect(screen.getByText('cut.json was not imported; nothing changed:')).toBeTruthy());
+    await waitFor(() => screen.getByText('cut.json was not imported; nothing changed:'));
     expect(screen.getByRole('alert').textContent).toMatch(/^The file is not a complete JSON document/);
     expect(await background.db.packs.count()).toBe(0);
-    expect(screen.getByText(/^No badge packs yet\./)).toBeTruthy();
+    screen.getByText(/^No badge packs yet\./);
   });
 
   it('imports a dropped file and keeps packs of different creators side by side', async () => {
@@ -182,7 +182,7 @@ describe('Badge packs section', () => {
     const drop = createEvent.drop(zone);
     Object.defineProperty(drop, 'dataTransfer', { value: { files: [file] } });
     fireEvent(zone, drop);
-    await waitFor(() => expect(screen.getByText(/^Imported the badge pack of @zed\.live \(Zed\)/)).toBeTruthy());
+    await waitFor(() => screen.getByText(/^Imported the badge pack of @zed\.live \(Zed\)/));
     chooseFile(await signedText(mara), 'mara.json');
     await waitFor(() => expect(packItems()).toHaveLength(2));
     expect(packItems().map((li) => within(li).getByRole('heading').textContent)).toEqual(['@mara.sings Mara', '@zed.live Zed']);
@@ -236,7 +236,7 @@ describe('Badge packs section', () => {
 
     fireEvent.click(keep);
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Discard pack' }));
-    await waitFor(() => expect(screen.getByText('Discarded the pack held apart for @mara.sings.')).toBeTruthy());
+    await waitFor(() => screen.getByText('Discarded the pack held apart for @mara.sings.'));
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Two keys claim one creator' })).toBeNull());
     expect((await background.db.packs.toArray()).map((p) => p.fingerprint)).toEqual([maraFingerprint]);
     expect(within(packItems()[0]!).getByText(maraFingerprint)).toBeTruthy();
@@ -249,10 +249,10 @@ describe('Badge packs section', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Trust new key for @mara.sings' }));
     const dialog = screen.getByRole('dialog', { name: 'Trust the new key for @mara.sings?' });
     expect(dialog.textContent).toMatch(/the pack of the key trusted until now is removed/);
-    expect(within(dialog).getByText(maraFingerprint)).toBeTruthy();
-    expect(within(dialog).getByText(impostorFingerprint)).toBeTruthy();
+    within(dialog).getByText(maraFingerprint);
+    within(dialog).getByText(impostorFingerprint);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Trust new key' }));
-    await waitFor(() => expect(screen.getByText(`The badges of @mara.sings now come from the key ${impostorFingerprint}.`)).toBeTruthy());
+    await waitFor(() => screen.getByText(`The badges of @mara.sings now come from the key ${impostorFingerprint}.`));
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Two keys claim one creator' })).toBeNull());
     expect(packItems()).toHaveLength(1);
     expect(within(packItems()[0]!).getByText(impostorFingerprint)).toBeTruthy();
@@ -267,9 +267,9 @@ describe('Badge packs section', () => {
     });
     await waitFor(() => expect(conflictItems()).toHaveLength(1));
     const conflict = within(conflictItems()[0]!);
-    expect(conflict.getByText(/^This pack claims your own username, @maya\.makes/)).toBeTruthy();
+    conflict.getByText(/^This pack claims your own username, @maya\.makes/);
     expect(conflict.queryByRole('button', { name: /^Trust/ })).toBeNull();
-    expect(conflict.getByRole('button', { name: 'Keep trusted key for @maya.makes and discard the other pack' })).toBeTruthy();
+    conflict.getByRole('button', { name: 'Keep trusted key for @maya.makes and discard the other pack' });
   });
 
   it('removes a pack only after confirmation; Cancel keeps it and returns focus', async () => {
@@ -286,14 +286,14 @@ describe('Badge packs section', () => {
 
     fireEvent.click(remove);
     fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Remove pack' }));
-    await waitFor(() => expect(screen.getByText('Removed the badge pack of @mara.sings.')).toBeTruthy());
-    await waitFor(() => expect(screen.getByText(/^No badge packs yet\./)).toBeTruthy());
+    await waitFor(() => screen.getByText('Removed the badge pack of @mara.sings.'));
+    await waitFor(() => screen.getByText(/^No badge packs yet\./));
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Packs you imported' }));
   });
 
   it('follows packs imported elsewhere (another options tab) through the roster revision', async () => {
     await openBadges();
-    await waitFor(() => expect(screen.getByText(/^No badge packs yet\./)).toBeTruthy());
+    await waitFor(() => screen.getByText(/^No badge packs yet\./));
     const response = await send({ type: 'pack.import', fileName: 'elsewhere.json', text: await signedText(mara) });
     expect(response.ok).toBe(true);
     await waitFor(() => expect(packItems()).toHaveLength(1));
@@ -306,18 +306,18 @@ describe('Badge packs section', () => {
     await background.db.packs.update(fingerprint, { 'pack.tiers': [] } as never);
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await send({ type: 'pack.import', fileName: 'zed.json', text: await signedText(impostor, { creator: { handle: 'zed.live', displayName: 'Zed' } }) });
-    await waitFor(() => expect(screen.getByRole('heading', { name: 'Packs that can no longer be read' })).toBeTruthy());
+    await waitFor(() => screen.getByRole('heading', { name: 'Packs that can no longer be read' }));
     expect(packItems()).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: `Remove the unreadable pack with key ${fingerprint}` }));
     fireEvent.click(within(screen.getByRole('dialog', { name: 'Remove the unreadable pack?' })).getByRole('button', { name: 'Remove pack' }));
-    await waitFor(() => expect(screen.getByText('Removed the unreadable pack.')).toBeTruthy());
+    await waitFor(() => screen.getByText('Removed the unreadable pack.'));
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'Packs that can no longer be read' })).toBeNull());
     expect(await background.db.packs.count()).toBe(1);
   });
 
   it('shows page diagnostics as they are reported, and clears them', async () => {
     const background = await openBadges();
-    await waitFor(() => expect(screen.getByText(/^No problems seen/)).toBeTruthy());
+    await waitFor(() => screen.getByText(/^No problems seen/));
     const report = { type: 'diagnostic.report', feature: 'comment-badges', page: 'video', selector: '[data-e2e="comment-list"]' };
     await background.content({ ...report, status: 'missing' });
     await background.content({ ...report, status: 'missing' });
@@ -340,8 +340,8 @@ describe('Badge packs section', () => {
     await waitFor(() => expect(within(comments).queryByText('Not yet')).toBeNull());
 
     fireEvent.click(screen.getByRole('button', { name: 'Clear diagnostics' }));
-    await waitFor(() => expect(screen.getByText(/^No problems seen/)).toBeTruthy());
-    await waitFor(() => expect(screen.getByText('Diagnostics cleared.')).toBeTruthy());
+    await waitFor(() => screen.getByText(/^No problems seen/));
+    await waitFor(() => screen.getByText('Diagnostics cleared.'));
     expect(screen.queryByRole('table')).toBeNull();
   });
 
@@ -350,10 +350,10 @@ describe('Badge packs section', () => {
       await saved({ type: 'settings.save', settings: { ...ws().settings, language: 'it' }, loaded: versionOf(ws().settings) });
     });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Pacchetti di badge');
-    expect(screen.getByRole('heading', { name: 'Condividi i tuoi badge' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Pacchetti importati' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Diagnostica delle pagine' })).toBeTruthy();
-    expect(screen.getByLabelText('File del pacchetto di badge')).toBeTruthy();
+    screen.getByRole('heading', { name: 'Condividi i tuoi badge' });
+    screen.getByRole('heading', { name: 'Pacchetti importati' });
+    screen.getByRole('heading', { name: 'Diagnostica delle pagine' });
+    screen.getByLabelText('File del pacchetto di badge');
   });
 
   it('speaks Italian about a conflict too', async () => {
@@ -361,14 +361,14 @@ describe('Badge packs section', () => {
       await saved({ type: 'settings.save', settings: { ...ws().settings, language: 'it' }, loaded: versionOf(ws().settings) });
     });
     chooseFile(await signedText(mara), 'mara.json', 'File del pacchetto di badge');
-    await waitFor(() => expect(screen.getByRole('list', { name: 'Pacchetti di badge importati' })).toBeTruthy());
+    await waitFor(() => screen.getByRole('list', { name: 'Pacchetti di badge importati' }));
     chooseFile(await signedText(impostor, { issuedAt: '2026-03-01T00:00:00.000Z' }), 'forse-mara.json', 'File del pacchetto di badge');
     const list = await waitFor(() => screen.getByRole('list', { name: 'Due chiavi per un solo creator' }));
-    expect(within(list).getByText('Chiave fidata (importata per prima)')).toBeTruthy();
-    expect(within(list).getByText('Nuova chiave, tenuta da parte')).toBeTruthy();
+    within(list).getByText('Chiave fidata (importata per prima)');
+    within(list).getByText('Nuova chiave, tenuta da parte');
     fireEvent.click(within(list).getByRole('button', { name: 'Fidati della nuova chiave per @mara.sings' }));
     const dialog = screen.getByRole('dialog', { name: 'Fidarti della nuova chiave per @mara.sings?' });
-    expect(within(dialog).getByRole('button', { name: 'Annulla' })).toBeTruthy();
-    expect(within(dialog).getByRole('button', { name: 'Fidati della nuova chiave' })).toBeTruthy();
+    within(dialog).getByRole('button', { name: 'Annulla' });
+    within(dialog).getByRole('button', { name: 'Fidati della nuova chiave' });
   });
 });

@@ -24,7 +24,7 @@ describe('popup onboarding', () => {
     fireEvent.click(screen.getByLabelText('I am 18 or older'));
     fireEvent.click(screen.getByRole('button', { name: 'Start' }));
 
-    expect(await screen.findByRole('heading', { name: 'Your tiers' })).toBeTruthy();
+    await screen.findByRole('heading', { name: 'Your tiers' });
     expect(current().profile).toMatchObject({
       handle: 'mia.makes',
       displayName: 'Mia Makes',
@@ -32,10 +32,10 @@ describe('popup onboarding', () => {
       currency: 'GBP',
       age: { kind: 'confirmed-adult' },
     });
-    expect(screen.getByText('@mia.makes')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Open workspace' })).toBeTruthy();
-    expect(screen.getByText(/No tiers yet/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'New tier' })).toBeTruthy();
+    screen.getByText('@mia.makes');
+    screen.getByRole('button', { name: 'Open workspace' });
+    screen.getByText(/No tiers yet/);
+    screen.getByRole('button', { name: 'New tier' });
   });
 
   it('keeps a date of birth instead of the confirmation', async () => {
@@ -65,7 +65,7 @@ describe('popup onboarding', () => {
     render(<PopupApp />);
     fillOnboarding('mia');
     fireEvent.click(screen.getByRole('button', { name: 'Start' }));
-    expect(await screen.findByText(/Confirm that you are 18 or older/)).toBeTruthy();
+    await screen.findByText(/Confirm that you are 18 or older/);
     expect(current().profile).toBeNull();
   });
 
@@ -75,7 +75,7 @@ describe('popup onboarding', () => {
     ]);
     render(<PopupApp />);
     await waitFor(() => expect(screen.getByLabelText<HTMLInputElement>('TikTok username').value).toBe('dance.queen'));
-    expect(screen.getByText(/Taken from the TikTok page/)).toBeTruthy();
+    screen.getByText(/Taken from the TikTok page/);
   });
 
   it('reads a handle only from TikTok profile addresses', () => {
@@ -89,10 +89,10 @@ describe('popup onboarding', () => {
   it('speaks Italian when the settings say so', async () => {
     await seed({ type: 'settings.save', settings: { ...defaultSettings, language: 'it' }, loaded: versionOf(defaultSettings) });
     render(<PopupApp />);
-    expect(screen.getByRole('heading', { name: 'Benvenuto in Tierkit' })).toBeTruthy();
-    expect(screen.getByLabelText('Nome utente TikTok')).toBeTruthy();
-    expect(screen.getByLabelText('Ho almeno 18 anni')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Inizia' })).toBeTruthy();
+    screen.getByRole('heading', { name: 'Benvenuto in Tierkit' });
+    screen.getByLabelText('Nome utente TikTok');
+    screen.getByLabelText('Ho almeno 18 anni');
+    screen.getByRole('button', { name: 'Inizia' });
     expect(screen.queryByText('Start')).toBeNull();
   });
 });
@@ -131,7 +131,7 @@ describe('popup cockpit', () => {
     type('Monthly price', 'lots');
     type('Badge label', 'GLD');
     fireEvent.click(screen.getByRole('button', { name: 'Save tier' }));
-    expect(await screen.findByText(/Enter an amount such as/)).toBeTruthy();
+    await screen.findByText(/Enter an amount such as/);
     expect(current().tiers).toEqual([]);
   });
 
@@ -140,7 +140,7 @@ describe('popup cockpit', () => {
     render(<PopupApp />);
     fireEvent.click(screen.getByRole('button', { name: 'New tier' }));
     fireEvent.keyDown(screen.getByLabelText('Name'), { key: 'Escape' });
-    await waitFor(() => expect(screen.getByRole('list', { name: 'Tiers' })).toBeTruthy());
+    await waitFor(() => screen.getByRole('list', { name: 'Tiers' }));
     expect(screen.queryByLabelText('Name')).toBeNull();
   });
 });
@@ -153,7 +153,7 @@ describe('profile form on the options page', () => {
     expect(screen.queryByRole('button', { name: 'Start' })).toBeNull();
     type('Display name', 'Mia M.');
     fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
-    expect(await screen.findByText('Profile saved.')).toBeTruthy();
+    await screen.findByText('Profile saved.');
     expect(current().profile).toMatchObject({ handle: 'mia.makes', displayName: 'Mia M.', market: 'IT', currency: 'EUR' });
   });
 });
@@ -170,7 +170,7 @@ describe('two profile forms', () => {
     fireEvent.change(b.getByLabelText('Market'), { target: { value: 'GB' } });
     fireEvent.input(a.getByLabelText('Display name'), { target: { value: 'Mia A.' } });
     saveIn(a);
-    expect(await a.findByText('Profile saved.')).toBeTruthy();
+    await a.findByText('Profile saved.');
     // Untouched, the third form shows the profile as saved; the second keeps what was typed in it.
     await waitFor(() => expect(c.getByLabelText<HTMLInputElement>('Display name').value).toBe('Mia A.'));
     expect(b.getByLabelText<HTMLInputElement>('Display name').value).toBe('Mia');
@@ -184,7 +184,7 @@ describe('two profile forms', () => {
     expect(b.getByLabelText<HTMLSelectElement>('Market').value).toBe('IT');
     fireEvent.change(b.getByLabelText('Market'), { target: { value: 'GB' } });
     saveIn(b);
-    expect(await b.findByText('Profile saved.')).toBeTruthy();
+    await b.findByText('Profile saved.');
     expect(current().profile).toMatchObject({ displayName: 'Mia A.', market: 'GB', currency: 'GBP' });
   });
 
@@ -196,7 +196,7 @@ describe('two profile forms', () => {
     render(<ProfileForm />);
     type('Display name', 'Mia M.');
     fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
-    expect(await screen.findByText('Profile saved.')).toBeTruthy();
+    await screen.findByText('Profile saved.');
     type('Display name', 'Mia Makes');
     fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
     await waitFor(() => expect(current().profile?.displayName).toBe('Mia Makes'));

@@ -35,8 +35,8 @@ describe('Subscribers: CSV import', () => {
   it('says which columns the file has', async () => {
     await openRoster();
     const section = screen.getByRole('region', { name: 'Import subscribers from CSV' });
-    expect(within(section).getByText(ROSTER_COLUMNS.join(','))).toBeTruthy();
-    expect(within(section).getByText('The first row names the columns:')).toBeTruthy();
+    within(section).getByText(ROSTER_COLUMNS.join(','));
+    within(section).getByText('The first row names the columns:');
   });
 
   it('lists every problem with its file, row and column, and saves nothing', async () => {
@@ -44,7 +44,7 @@ describe('Subscribers: CSV import', () => {
     await expectHandles(['@ann']);
     const text = ['handle,nickname,tier,since', 'bob,,Platinum,2025-01-01', 'cat,,Gold,2025-13-01', ',,Gold,2025-01-01'].join('\n');
     pick(csv(text, 'broken.csv'));
-    expect(await screen.findByText('broken.csv was not imported: 3 problems to fix.')).toBeTruthy();
+    await screen.findByText('broken.csv was not imported: 3 problems to fix.');
     const table = screen.getByRole('table', { name: 'Problems in broken.csv' });
     const rows = within(table)
       .getAllByRole('row')
@@ -55,7 +55,7 @@ describe('Subscribers: CSV import', () => {
       ['broken.csv', '3', 'since', '"2025-13-01" is not a date as YYYY-MM-DD (for example 2025-03-31)'],
       ['broken.csv', '4', 'handle', 'Give a TikTok username or a nickname (or both)'],
     ]);
-    expect(screen.getByText('Nothing was saved. Fix the file and choose it again.')).toBeTruthy();
+    screen.getByText('Nothing was saved. Fix the file and choose it again.');
     expect(screen.queryByRole('button', { name: 'Import' })).toBeNull();
     expect((await storedRoster()).map((s) => s.handle)).toEqual(['ann']);
   });
@@ -64,7 +64,7 @@ describe('Subscribers: CSV import', () => {
     await openRoster([{ handle: 'ann', tier: 'Bronze', since: '2025-06-01' }]);
     await expectHandles(['@ann']);
     drop(csv(GOOD));
-    expect(await screen.findByText('Importing this file would make these changes: 2 new, 1 updated, 0 unchanged.')).toBeTruthy();
+    await screen.findByText('Importing this file would make these changes: 2 new, 1 updated, 0 unchanged.');
     const preview = screen.getByRole('table', { name: 'Every row of the file' });
     const rows = within(preview)
       .getAllByRole('row')
@@ -75,11 +75,11 @@ describe('Subscribers: CSV import', () => {
       ['3', '@dan', '—', 'Bronze', 'Jan 10, 2026', '4', 'Active', 'New'],
       ['4', '—', 'Evie ✨', 'Gold', 'Nov 30, 2025', '—', 'Lapsed', 'New'],
     ]);
-    expect(screen.getByText('Nothing has been saved yet.')).toBeTruthy();
+    screen.getByText('Nothing has been saved yet.');
     expect((await storedRoster()).map((s) => [s.handle, s.tierId])).toEqual([['ann', tierNamed('Bronze').id]]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
-    expect(await screen.findByText('Imported: 2 new, 1 updated, 0 unchanged.')).toBeTruthy();
+    await screen.findByText('Imported: 2 new, 1 updated, 0 unchanged.');
     expect(screen.queryByRole('table', { name: 'Every row of the file' })).toBeNull();
     await expectHandles(['@ann', '@dan', '—']);
     expect(cellsOf(rowOf('Evie ✨')).slice(6, 8)).toEqual(['Lapsed', 'CSV import']);
@@ -95,15 +95,15 @@ describe('Subscribers: CSV import', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
     expect(screen.queryByText(/Importing this file would make these changes/)).toBeNull();
     expect(await storedRoster()).toEqual([]);
-    expect(screen.getByText('No subscribers yet. There are three ways to add them:')).toBeTruthy();
+    screen.getByText('No subscribers yet. There are three ways to add them:');
   });
 
   it('refuses a binary file before sending it', async () => {
     await openRoster();
     const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     pick(new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0])], 'roster.zip'));
-    expect(await screen.findByText('roster.zip was not imported: 1 problem to fix.')).toBeTruthy();
-    expect(screen.getByText('roster.zip is not a CSV text file (it contains binary data)')).toBeTruthy();
+    await screen.findByText('roster.zip was not imported: 1 problem to fix.');
+    screen.getByText('roster.zip is not a CSV text file (it contains binary data)');
     expect(sent.mock.calls.filter(([message]) => (message as { type: string }).type.startsWith('roster.import'))).toEqual([]);
   });
 });
@@ -146,7 +146,7 @@ describe('Subscribers: a large CSV', () => {
     bytes[bytes.length - 10] = 0;
     const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     pick(new File([bytes], 'late-binary.csv'));
-    expect(await screen.findByText('late-binary.csv is not a CSV text file (it contains binary data)')).toBeTruthy();
+    await screen.findByText('late-binary.csv is not a CSV text file (it contains binary data)');
     expect(sent.mock.calls.filter(([message]) => (message as { type: string }).type === 'roster.import')).toEqual([]);
   });
 });
@@ -183,7 +183,7 @@ describe('Subscribers: CSV export', () => {
       "bob,,Gold,2024-01-01,,lapsed,'=1+1",
       '',
     ]);
-    expect(await screen.findByText('Saved 2 subscribers as tierkit-subscribers-maya.makes-2026-03-15.csv.')).toBeTruthy();
+    await screen.findByText('Saved 2 subscribers as tierkit-subscribers-maya.makes-2026-03-15.csv.');
   });
 
   it('saves a roster bigger than one part as one file, which imports back unchanged', async () => {
@@ -199,7 +199,7 @@ describe('Subscribers: CSV export', () => {
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
-    expect(await screen.findByText(`Saved ${(BACKUP_PART + 3).toLocaleString('en')} subscribers as tierkit-subscribers-maya.makes-2026-03-15.csv.`)).toBeTruthy();
+    await screen.findByText(`Saved ${(BACKUP_PART + 3).toLocaleString('en')} subscribers as tierkit-subscribers-maya.makes-2026-03-15.csv.`);
     const lines = (await blob!.text()).split('\r\n');
     expect(lines[0]).toBe('\ufeffhandle,nickname,tier,since,months,status,note');
     expect(lines.slice(1, -1)).toEqual(rows);

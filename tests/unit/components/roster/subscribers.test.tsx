@@ -41,14 +41,14 @@ const three: NewSubscriber[] = [
 describe('Subscribers: empty states', () => {
   it('asks for a profile first, with a link to it', async () => {
     await openOptions('#subscribers');
-    expect(screen.getByText('Save your profile first: the roster belongs to your TikTok handle.')).toBeTruthy();
+    screen.getByText('Save your profile first: the roster belongs to your TikTok handle.');
     expect(screen.getByRole('link', { name: 'Go to Profile' }).getAttribute('href')).toBe('#profile');
     expect(screen.queryByRole('button', { name: 'Add subscriber' })).toBeNull();
   });
 
   it('asks for tiers next: a subscriber needs one', async () => {
     await openOptions('#subscribers', () => seedProfile());
-    expect(screen.getByText(/A subscriber needs a tier/)).toBeTruthy();
+    screen.getByText(/A subscriber needs a tier/);
     expect(screen.getByRole('link', { name: 'Go to Tiers & perks' }).getAttribute('href')).toBe('#tiers');
     expect(screen.queryByRole('button', { name: 'Add subscriber' })).toBeNull();
     expect(screen.queryByLabelText('Roster CSV file')).toBeNull();
@@ -56,10 +56,10 @@ describe('Subscribers: empty states', () => {
 
   it('explains the three ways to add subscribers, and export says why it cannot run', async () => {
     await openRoster();
-    expect(await screen.findByText('No subscribers yet. There are three ways to add them:')).toBeTruthy();
-    expect(screen.getByText(/with “Add subscriber” above/)).toBeTruthy();
-    expect(screen.getByText(/by importing a CSV file below/)).toBeTruthy();
-    expect(screen.getByText(/on tiktok.com, by right-clicking a link to a profile/)).toBeTruthy();
+    await screen.findByText('No subscribers yet. There are three ways to add them:');
+    screen.getByText(/with “Add subscriber” above/);
+    screen.getByText(/by importing a CSV file below/);
+    screen.getByText(/on tiktok.com, by right-clicking a link to a profile/);
     expect(screen.queryByRole('table', { name: 'Subscribers' })).toBeNull();
     expect(screen.queryByLabelText('Search')).toBeNull();
     const exportButton = screen.getByRole('button', { name: 'Export CSV' }) as HTMLButtonElement;
@@ -73,7 +73,7 @@ describe('Subscribers: empty states', () => {
     await openRoster(three);
     await expectHandles(['@ann', '@bob', '@cat']);
     fireEvent.input(screen.getByLabelText('Search'), { target: { value: 'zzz' } });
-    expect(await screen.findByText('No subscriber matches “zzz” with these filters.')).toBeTruthy();
+    await screen.findByText('No subscriber matches “zzz” with these filters.');
     expect(screen.queryByRole('table', { name: 'Subscribers' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Clear search and filters' }));
     await expectHandles(['@ann', '@bob', '@cat']);
@@ -88,15 +88,15 @@ describe('Subscribers: the table', () => {
     // 2025-06-01 to 2026-03-15: 9 months; Bronze's steps are 1, 2, 3 months, so level 3.
     const ann = rowOf('@ann');
     expect(cellsOf(ann).slice(1, 9)).toEqual(['@ann', '—', 'BRZ3Bronze', 'Jun 1, 2025', '9', 'Active', 'Typed in', 'met at a LIVE in May']);
-    expect(within(ann).getByRole('img', { name: 'Badge BRZ, level 3' })).toBeTruthy();
+    within(ann).getByRole('img', { name: 'Badge BRZ, level 3' });
     expect(rowOf('@bob').getAttribute('aria-rowindex')).toBe('3');
     expect(cellsOf(rowOf('@bob'))[6]).toBe('Lapsed');
     // Under a month: level 0 has no level on the badge. The override wins and is marked.
     const dana = rowOf('Dana ✨');
     expect(cellsOf(dana)[5]).toBe('7 ✎ (set by hand)');
-    expect(within(dana).getByRole('img', { name: 'Badge GOLD, level 3' })).toBeTruthy();
+    within(dana).getByRole('img', { name: 'Badge GOLD, level 3' });
     // The counts per tier above the table.
-    expect(screen.getByRole('heading', { name: '4 subscribers in all' })).toBeTruthy();
+    screen.getByRole('heading', { name: '4 subscribers in all' });
     const counts = within(screen.getByRole('list', { name: '4 subscribers in all' }));
     expect(counts.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       'BRZBronze1 active · 0 lapsed',
@@ -110,14 +110,14 @@ describe('Subscribers: the table', () => {
     const search = screen.getByLabelText('Search');
     fireEvent.input(search, { target: { value: 'kit' } });
     await expectHandles(['@cat']);
-    expect(screen.getByText('1 subscriber matches')).toBeTruthy();
+    screen.getByText('1 subscriber matches');
     fireEvent.input(search, { target: { value: 'live' } });
     await expectHandles(['@ann']);
     fireEvent.input(search, { target: { value: '@BO' } });
     await expectHandles(['@bob']);
     fireEvent.input(search, { target: { value: '' } });
     await expectHandles(['@ann', '@bob', '@cat']);
-    expect(screen.getByText('3 subscribers')).toBeTruthy();
+    screen.getByText('3 subscribers');
   });
 
   it('sorts by a column header, toggling the direction, and says so with aria-sort', async () => {
@@ -149,11 +149,11 @@ describe('Subscribers: the table', () => {
     await expectHandles(['@ann', '@bob', '@cat']);
     fireEvent.change(screen.getByLabelText('Tier'), { target: { value: tierNamed('Gold').id } });
     await expectHandles(['@bob', '@cat']);
-    expect(screen.getByText('2 subscribers match')).toBeTruthy();
+    screen.getByText('2 subscribers match');
     fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'lapsed' } });
     await expectHandles(['@bob']);
     fireEvent.change(screen.getByLabelText('Tier'), { target: { value: tierNamed('Bronze').id } });
-    expect(await screen.findByText('No subscriber matches these filters.')).toBeTruthy();
+    await screen.findByText('No subscriber matches these filters.');
   });
 
   it('follows roster changes made elsewhere (the context menu on tiktok.com)', async () => {
@@ -219,7 +219,7 @@ describe('Subscribers: add and edit', () => {
     choose('Tier', tierNamed('Gold').id);
     type('Note', 'pays yearly');
     fireEvent.click(inDialog().getByRole('button', { name: 'Add' }));
-    expect(await screen.findByText('Added @dan.makes.')).toBeTruthy();
+    await screen.findByText('Added @dan.makes.');
     expect(document.querySelector('dialog')).toBeNull();
     expect(document.activeElement).toBe(add);
     await expectHandles(['@ann', '@bob', '@cat', '@dan.makes']);
@@ -244,7 +244,7 @@ describe('Subscribers: add and edit', () => {
     choose('Status', 'lapsed');
     type('Months subscribed (optional)', '');
     fireEvent.click(inDialog().getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText('Saved @ann.')).toBeTruthy();
+    await screen.findByText('Saved @ann.');
     await waitFor(() => expect(cellsOf(rowOf('@ann')).slice(3, 7)).toEqual(['GOLD3Gold', 'Jun 1, 2025', '9', 'Lapsed']));
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit @ann' }));
     const [stored] = await storedRoster();
@@ -275,7 +275,7 @@ describe('Subscribers: remove with Undo', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove @bob' }));
     await expectHandles(['@ann', '@cat']);
     const undo = await screen.findByRole('button', { name: 'Undo' });
-    expect(screen.getByText('Removed @bob.')).toBeTruthy();
+    screen.getByText('Removed @bob.');
     await waitFor(() => expect(document.activeElement).toBe(undo));
     expect((await storedRoster()).map((s) => s.handle)).toEqual(['ann', 'cat']);
 
@@ -290,14 +290,14 @@ describe('Subscribers: remove with Undo', () => {
     await expectHandles(['@ann', '@bob', '@cat']);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select @ann' }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select @cat' }));
-    expect(screen.getByText('2 selected')).toBeTruthy();
+    screen.getByText('2 selected');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select @cat' }));
-    expect(screen.getByText('1 selected')).toBeTruthy();
+    screen.getByText('1 selected');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select @cat' }));
 
     fireEvent.click(screen.getByRole('button', { name: 'Remove 2 subscribers' }));
     await expectHandles(['@bob']);
-    expect(await screen.findByText('Removed 2 subscribers.')).toBeTruthy();
+    await screen.findByText('Removed 2 subscribers.');
     expect(screen.queryByText('2 selected')).toBeNull();
     expect((await storedRoster()).map((s) => s.handle)).toEqual(['bob']);
 
@@ -310,7 +310,7 @@ describe('Subscribers: remove with Undo', () => {
     await openRoster(three);
     await expectHandles(['@ann', '@bob', '@cat']);
     fireEvent.click(screen.getByRole('checkbox', { name: 'Select @ann' }));
-    expect(screen.getByText('1 selected')).toBeTruthy();
+    screen.getByText('1 selected');
     fireEvent.click(screen.getByRole('button', { name: 'Remove @ann' }));
     await expectHandles(['@bob', '@cat']);
     await waitFor(() => expect(screen.queryByText('1 selected')).toBeNull());
@@ -320,7 +320,7 @@ describe('Subscribers: remove with Undo', () => {
     await openRoster([{ handle: 'ann', tier: 'Bronze', since: '2025-06-01' }]);
     await expectHandles(['@ann']);
     fireEvent.click(screen.getByRole('button', { name: 'Remove @ann' }));
-    expect(await screen.findByText('No subscribers yet. There are three ways to add them:')).toBeTruthy();
+    await screen.findByText('No subscribers yet. There are three ways to add them:');
     fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
     await expectHandles(['@ann']);
   });
@@ -334,12 +334,12 @@ describe('Subscribers in Italian', () => {
       await addSubscriber({ handle: 'bob', tier: 'Gold', since: '2025-06-01' });
       await saved({ type: 'settings.save', settings: { ...ws().settings, language: 'it' }, loaded: versionOf(ws().settings) });
     });
-    expect(await screen.findByRole('heading', { name: '2 abbonati in tutto' })).toBeTruthy();
-    expect(screen.getByText('2 attivi · 0 scaduti')).toBeTruthy();
-    expect(screen.getByText('0 attivi · 0 scaduti')).toBeTruthy();
+    await screen.findByRole('heading', { name: '2 abbonati in tutto' });
+    screen.getByText('2 attivi · 0 scaduti');
+    screen.getByText('0 attivi · 0 scaduti');
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Seleziona @ann' }));
-    expect(screen.getByText('1 selezionato')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Rimuovi 1 abbonato' })).toBeTruthy();
+    screen.getByText('1 selezionato');
+    screen.getByRole('button', { name: 'Rimuovi 1 abbonato' });
   });
 });
 
@@ -370,7 +370,7 @@ describe('Subscribers: a record changed in another page while its dialog is open
     expect(field('Nickname').value).toBe('');
     type('Nickname', 'Annie');
     fireEvent.click(inDialog().getByRole('button', { name: 'Save' }));
-    expect(await screen.findByText('Saved @ann.')).toBeTruthy();
+    await screen.findByText('Saved @ann.');
     expect((await storedRoster())[0]).toMatchObject({ nickname: 'Annie', note: 'from the other page' });
   });
 

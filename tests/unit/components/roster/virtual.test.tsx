@@ -41,7 +41,7 @@ describe('Subscribers: a roster of 100,000', () => {
     const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     await openOptions('#subscribers', seedHundredThousand);
     await waitFor(() => expect(shownHandles()[0]).toBe('@fan000000'), { timeout: 15_000 });
-    expect(screen.getByText('100,000 subscribers')).toBeTruthy();
+    screen.getByText('100,000 subscribers');
     expect(rosterTable().getAttribute('aria-rowcount')).toBe(String(TOTAL + 1));
     // The scroll area is as tall as every row, but only a window of rows exists.
     const body = within(rosterTable()).getAllByRole('rowgroup')[1]!;
@@ -76,7 +76,7 @@ describe('Subscribers: a roster of 100,000', () => {
     // A search runs over the whole roster, not over the rows fetched so far, and starts at the top.
     fireEvent.input(screen.getByLabelText('Search'), { target: { value: 'fan09999' } });
     await waitFor(() => expect(shownHandles()).toEqual(Array.from({ length: 10 }, (_, i) => `@fan09999${i}`)));
-    expect(screen.getByText('10 subscribers match')).toBeTruthy();
+    screen.getByText('10 subscribers match');
     expect(scroller().scrollTop).toBe(0);
   }, 240_000);
 

@@ -58,7 +58,7 @@ describe('TierEditor', () => {
 
     const label = screen.getByLabelText('Badge label');
     await waitFor(() => expect(label.getAttribute('aria-invalid')).toBe('true'));
-    expect(screen.getByText('A badge label has 1 to 4 characters')).toBeTruthy();
+    screen.getByText('A badge label has 1 to 4 characters');
     expect(document.activeElement).toBe(label);
     expect(current().tiers).toEqual([]);
     expect(closed).toBe(0);
@@ -69,7 +69,7 @@ describe('TierEditor', () => {
     render(<TierEditor onDone={() => undefined} />);
     fillTier('gold', '4.99', 'GLD');
     fireEvent.click(screen.getByRole('button', { name: 'Save tier' }));
-    expect(await screen.findByText('There is already a tier named "gold"')).toBeTruthy();
+    await screen.findByText('There is already a tier named "gold"');
     expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
     expect(current().tiers).toHaveLength(1);
   });

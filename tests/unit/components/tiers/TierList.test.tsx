@@ -11,7 +11,7 @@ const card = (name: string) => screen.getAllByRole('listitem').find((li) => li.q
 describe('TierList', () => {
   it('shows an empty state without tiers', () => {
     render(<TierList />);
-    expect(screen.getByText(/No tiers yet/)).toBeTruthy();
+    screen.getByText(/No tiers yet/);
     expect(screen.queryByRole('list', { name: 'Tiers' })).toBeNull();
   });
 
@@ -19,8 +19,8 @@ describe('TierList', () => {
     await seed(profileCommand, tierCommand('Silver', 499), tierCommand('Gold', 999, { badge: { label: 'GOLD', color: '#ffcc00', emoji: '👑' } }));
     render(<TierList />);
     const gold = within(card('Gold'));
-    expect(gold.getByText('€9.99/month')).toBeTruthy();
-    expect(gold.getByText('Draft')).toBeTruthy();
+    gold.getByText('€9.99/month');
+    gold.getByText('Draft');
     const badge = gold.getByRole('img', { name: 'Badge GOLD' });
     expect(badge.textContent).toBe('👑GOLD');
     // Yellow is light: the label is drawn in black.
@@ -63,7 +63,7 @@ describe('TierList', () => {
     await seed(profileCommand, tierCommand('Gold', 999));
     render(<TierList />);
     fireEvent.click(screen.getByRole('button', { name: 'Activate Gold' }));
-    await waitFor(() => expect(within(card('Gold')).getByText('Active')).toBeTruthy());
+    await waitFor(() => within(card('Gold')).getByText('Active'));
     expect(current().tiers[0]?.status).toBe('active');
   });
 
@@ -72,7 +72,7 @@ describe('TierList', () => {
     render(<TierList />);
     fireEvent.click(screen.getByRole('button', { name: 'Archive Gold' }));
     await waitFor(() => expect(shownTierNames()).toEqual(['Silver']));
-    expect(screen.getByText('Archived (1)')).toBeTruthy();
+    screen.getByText('Archived (1)');
     const archived = screen.getByRole('list', { name: 'Archived tiers' });
     expect(archived.textContent).toContain('Gold');
 
@@ -127,7 +127,7 @@ describe('TierList', () => {
     expect(items).toEqual(['VIP Discord', 'Fan chat · from Silver']);
     const silverPerks = within(card('Silver')).getByRole('list', { name: 'Perks of Silver' });
     expect(silverPerks.textContent).not.toContain('from');
-    expect(within(card('Solo')).getByText('No perks yet.')).toBeTruthy();
+    within(card('Solo')).getByText('No perks yet.');
   });
 
   it('edits a tier in place and returns focus to its Edit button', async () => {
@@ -149,10 +149,10 @@ describe('TierList', () => {
     const { setLanguage } = await import('@/lib/i18n');
     setLanguage('it');
     render(<TierList />);
-    expect(screen.getByRole('list', { name: 'Livelli' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Sposta Oro giù' })).toBeTruthy();
-    expect(within(card('Oro')).getByText('Bozza')).toBeTruthy();
-    expect(within(card('Oro')).getByText('9,99 €/mese')).toBeTruthy();
+    screen.getByRole('list', { name: 'Livelli' });
+    screen.getByRole('button', { name: 'Sposta Oro giù' });
+    within(card('Oro')).getByText('Bozza');
+    within(card('Oro')).getByText('9,99 €/mese');
   });
 });
 
