@@ -109,11 +109,13 @@ describe('the popup’s eligibility card after the creator’s own profile, 2024
 
   it('records nothing from another creator’s profile: the card stays empty', async () => {
     const captures = await recordMessages(extension, 'stats.capture');
+    const questions = await recordMessages(extension, 'stats.wanted');
     const before = await storedView(extensionPage);
     expect(before?.latestCapture ?? null).toBeNull();
     const page = await openTikTok(extension, LENA, pageErrors);
-    // The content script runs (it asks whether the handle is the creator's) and is told no.
-    await page.waitForLoadState('load');
+    // The content script ran: it asked whether the handle is the creator's, and is told no.
+    await expect.poll(questions, POLL).toBeGreaterThan(0);
+    // Time for an answer and a capture, were one wrongly sent.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await captures()).toBe(0);
     expect((await storedView(extensionPage))?.latestCapture ?? null).toBeNull();
