@@ -40,7 +40,7 @@ describe('profile selectors', () => {
   });
 });
 
-describe('selectors for badges (issue 4)', () => {
+describe('selectors for badges', () => {
   // A comment's text, where @mentions are links too (commentAuthor's sample shows it).
   const COMMENT_TEXT = '[data-e2e^="comment-level-"]';
   const handleOf = (name: Element) =>

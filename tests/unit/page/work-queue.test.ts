@@ -47,7 +47,7 @@ describe('the work queue', () => {
     expect(yields.waiting).toBe(0);
   });
 
-  it('by default runs for 30 ms, and goes on only after the page has rendered a frame', async () => {
+  it('by default ends a chunk at 30 ms by its clock (a fake one here), and goes on only after the page has rendered a frame', async () => {
     // The timeout that stands in for frames in a background tab is held back: only the frame counts.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const frames: FrameRequestCallback[] = [];
