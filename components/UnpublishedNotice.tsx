@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/messaging/client';
+import { send } from '@/lib/client/client';
 import { viewOutdated } from './app-state';
 import { Problems } from './Problems';
 

@@ -4,8 +4,8 @@ import { batch, computed, effect, signal } from '@preact/signals';
 import type { Command } from '@/lib/domain/commands';
 import type { Problem } from '@/lib/domain/problems';
 import { onLanguageRead, resolveLanguage, setLanguage, type Language } from '@/lib/i18n';
-import { onUnpublishedAnswer, readSnapshot, send, watchSnapshot } from '@/lib/messaging/client';
-import { commandAnswerSchema, type Snapshot } from '@/lib/messaging/protocol';
+import { onUnpublishedAnswer, readSnapshot, send, watchSnapshot } from '@/lib/client/client';
+import { commandAnswerSchema, type Snapshot } from '@/lib/protocol/schemas';
 
 export const snapshot = signal<Snapshot | null>(null);
 export const workspace = computed(() => snapshot.value?.workspace ?? null);

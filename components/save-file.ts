@@ -2,8 +2,8 @@
 // Blob: no downloads permission needed. The first two come in parts (read-in-parts.ts).
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/messaging/client';
-import { exportedFileSchema, type ExportedFile } from '@/lib/messaging/protocol';
+import { send } from '@/lib/client/client';
+import { exportedFileSchema, type ExportedFile } from '@/lib/protocol/schemas';
 
 /** Saves `content` (text, or a Blob made of pieces, as a big backup is) under `fileName`. */
 export function saveFile(fileName: string, content: string | Blob, type: string): void {

@@ -4,8 +4,8 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type * as z from 'zod/mini';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/messaging/client';
-import type { Request } from '@/lib/messaging/requests';
+import { send } from '@/lib/client/client';
+import type { Request } from '@/lib/protocol/requests';
 
 export interface AnswerState<T> {
   /** Null until the first good answer; a later failure keeps the last one beside its problems. */

@@ -1,6 +1,6 @@
 // One storage.local key the background publishes, followed while the component that shows it is shown.
 import { useEffect, useState } from 'preact/hooks';
-import { followStored } from '@/lib/messaging/client';
+import { followStored } from '@/lib/client/client';
 
 type Schema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false } };
 

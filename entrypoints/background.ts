@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { addMessages } from '@/lib/i18n';
 import { background } from '@/lib/i18n/background';
-import { createHandler } from '@/lib/messaging/background-handler';
-import { readStored } from '@/lib/messaging/client';
-import { createContentHandler } from '@/lib/messaging/content-handler';
-import { createContextMenus } from '@/lib/messaging/context-menus';
-import { createEligibilityPublisher } from '@/lib/messaging/eligibility-publisher';
+import { createHandler } from '@/lib/background/pages-handler';
+import { readStored } from '@/lib/client/client';
+import { createContentHandler } from '@/lib/background/content-handler';
+import { createContextMenus } from '@/lib/background/context-menus';
+import { createEligibilityPublisher } from '@/lib/background/eligibility-publisher';
 import {
   DIAGNOSTICS_KEY,
   ELIGIBILITY_KEY,
@@ -14,8 +14,8 @@ import {
   diagnosticsSchema,
   eligibilityViewSchema,
   type Diagnostic,
-} from '@/lib/messaging/protocol';
-import { readCapturedPage } from '@/lib/messaging/read-captured-page';
+} from '@/lib/protocol/schemas';
+import { readCapturedPage } from '@/lib/background/read-captured-page';
 import { TierkitDb } from '@/lib/store/db';
 
 const DAILY_ALARM = 'eligibility-daily';

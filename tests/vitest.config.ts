@@ -11,7 +11,7 @@ const dom = [
   'tests/unit/page/**/*.test.{ts,tsx}',
   // TikTok's pages read with DOMParser.
   'tests/unit/parsers/tiktok-profile.test.ts',
-  'tests/unit/messaging/read-captured-page.test.ts',
+  'tests/unit/background/read-captured-page.test.ts',
   // Two pages' app state beside the background.
   'tests/unit/store/keyed-lists.test.ts',
   // Mocks modules (vi.mock), which a shared module graph would not apply.

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/messaging/client';
-import { keyBackupFileSchema } from '@/lib/messaging/key-answers';
+import { send } from '@/lib/client/client';
+import { keyBackupFileSchema } from '@/lib/protocol/key-answers';
 import { MIN_PASSPHRASE_LENGTH } from '@/lib/packs/key-backup';
 import { Problems } from '../Problems';
 import { PassphraseField } from './PassphraseField';

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { formatMegabytes, locale, t } from '@/lib/i18n';
-import { send } from '@/lib/messaging/client';
-import { keyRestoreAnswerSchema, type KeyRestoreAnswer } from '@/lib/messaging/key-answers';
+import { send } from '@/lib/client/client';
+import { keyRestoreAnswerSchema, type KeyRestoreAnswer } from '@/lib/protocol/key-answers';
 import { MAX_KEY_BACKUP_BYTES } from '@/lib/packs/key-backup';
 import { FileDrop } from '../FileDrop';
 import { Problems } from '../Problems';

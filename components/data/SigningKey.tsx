@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { locale, t } from '@/lib/i18n';
-import { send } from '@/lib/messaging/client';
-import { keyInfoSchema, type KeyInfo } from '@/lib/messaging/key-answers';
+import { send } from '@/lib/client/client';
+import { keyInfoSchema, type KeyInfo } from '@/lib/protocol/key-answers';
 import { Problems } from '../Problems';
 import { KeyBackupForm } from './KeyBackupForm';
 import { KeyRestore } from './KeyRestore';

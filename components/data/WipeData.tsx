@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import type { DataSummary } from '@/lib/messaging/key-answers';
+import type { DataSummary } from '@/lib/protocol/key-answers';
 import { run, workspace } from '../app-state';
 import { Problems } from '../Problems';
 import { plural } from '../roster/format';

@@ -2,14 +2,14 @@
 // bigger than one message may carry (MAX_MESSAGE_BYTES) or one string may hold, so the file is read as
 // a stream (JsonStreamParser) and the roster crosses in parts of BACKUP_PART subscribers, both ways.
 // Every step reports its progress, and long ones let the page breathe (runSteps).
-import { BACKUP_PART, importProgressSchema } from '@/lib/messaging/protocol';
-import { backupDataSchema } from '@/lib/messaging/roster-answers';
+import { BACKUP_PART, importProgressSchema } from '@/lib/protocol/schemas';
+import { backupDataSchema } from '@/lib/protocol/roster-answers';
 import { backupSizeProblem, checkBackup, type Backup, type BackupStats, type ImportMode } from '@/lib/domain/backup';
 import { JsonStreamError, JsonStreamParser } from '@/lib/domain/json-stream';
 import type { Problem, Result } from '@/lib/domain/problems';
 import { runSteps } from '@/lib/domain/steps';
 import { locale, t } from '@/lib/i18n';
-import { send } from '@/lib/messaging/client';
+import { send } from '@/lib/client/client';
 import type { Subscriber } from '@/lib/roster/schema';
 import { readInParts } from '../read-in-parts';
 

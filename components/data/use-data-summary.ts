@@ -1,7 +1,7 @@
 // What the Data section counts in the background (subscribers, packs, days of numbers) and the signing
 // key, asked again after every published change and when the page needs it fresh.
 import { useEffect } from 'preact/hooks';
-import { dataSummarySchema, type DataSummary } from '@/lib/messaging/key-answers';
+import { dataSummarySchema, type DataSummary } from '@/lib/protocol/key-answers';
 import { snapshot } from '../app-state';
 import { useAnswer, type AnswerState } from '../use-answer';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
-import { captureOutcomes, type CaptureOutcome } from '@/lib/messaging/protocol';
+import { captureOutcomes, type CaptureOutcome } from '@/lib/protocol/schemas';
 
 /**
  * "Capture from this tab", offered only when the active tab is the creator's own TikTok profile.

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import type { EligibilityView } from '@/lib/messaging/protocol';
+import type { EligibilityView } from '@/lib/protocol/schemas';
 import { Problems } from '../Problems';
 import { useEligibilityView } from './eligibility-state';
 import './eligibility-options.css';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import type { EligibilityView, RequirementView } from '@/lib/messaging/protocol';
+import type { EligibilityView, RequirementView } from '@/lib/protocol/schemas';
 import { run, workspace } from '../app-state';
 import { Problems } from '../Problems';
 import { count, projectionText, requirementName, STALE_AFTER_MS, updatedText, valueText } from './format';

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { getLanguage, t } from '@/lib/i18n';
-import { send } from '@/lib/messaging/client';
-import { importSummarySchema, type ImportedDay, type ImportSummary } from '@/lib/messaging/protocol';
+import { send } from '@/lib/client/client';
+import { importSummarySchema, type ImportedDay, type ImportSummary } from '@/lib/protocol/schemas';
 import { FileProblemTable } from '../FileProblemTable';
 import { Problems } from '../Problems';
 import { count, day } from './format';

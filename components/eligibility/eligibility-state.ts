@@ -2,8 +2,8 @@
 // Started by the components that show it, so pages without eligibility read nothing.
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { followStored } from '@/lib/messaging/client';
-import { ELIGIBILITY_KEY, eligibilityViewSchema, type EligibilityView } from '@/lib/messaging/protocol';
+import { followStored } from '@/lib/client/client';
+import { ELIGIBILITY_KEY, eligibilityViewSchema, type EligibilityView } from '@/lib/protocol/schemas';
 
 /** The published view; null before it is read, when there is none, or when it does not validate. */
 export const eligibilityView = signal<EligibilityView | null>(null);

@@ -1,6 +1,6 @@
 // Words and numbers for eligibility, shared by the popup card and the options section.
 import { locale, t } from '@/lib/i18n';
-import type { RequirementView } from '@/lib/messaging/protocol';
+import type { RequirementView } from '@/lib/protocol/schemas';
 
 /** Data older than this is flagged as stale: TikTok numbers move daily. */
 export const STALE_AFTER_MS = 2 * 86_400_000;

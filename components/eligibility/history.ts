@@ -1,7 +1,7 @@
 // The recorded numbers as one row a day, and the daily series the chart draws. Pure, so it is tested
 // and reused without a page.
 import { dateOfDay, dayNumber } from '@/lib/eligibility/dates';
-import type { History } from '@/lib/messaging/protocol';
+import type { History } from '@/lib/protocol/schemas';
 
 export type RowSource = 'studio' | 'profile' | 'manual';
 

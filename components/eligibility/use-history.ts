@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/messaging/client';
-import { historySchema, type History } from '@/lib/messaging/protocol';
+import { send } from '@/lib/client/client';
+import { historySchema, type History } from '@/lib/protocol/schemas';
 
 /**
  * The recorded numbers, asked of the background again whenever `version` changes (a newly published

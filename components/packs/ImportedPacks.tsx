@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { formatMegabytes, t } from '@/lib/i18n';
-import { send } from '@/lib/messaging/client';
-import { packImportAnswerSchema, type PackImportAnswer, type PackInfo, type PackList } from '@/lib/messaging/protocol';
+import { send } from '@/lib/client/client';
+import { packImportAnswerSchema, type PackImportAnswer, type PackInfo, type PackList } from '@/lib/protocol/schemas';
 import { issuedDate, packMessage } from '@/lib/packs/messages';
 import { MAX_PACK_BYTES } from '@/lib/packs/pack';
 import { Problems } from '../Problems';

@@ -1,8 +1,8 @@
 import type { RefObject } from 'preact';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/messaging/client';
-import { packResolveAnswerSchema, type PackConflict, type PackInfo } from '@/lib/messaging/protocol';
+import { send } from '@/lib/client/client';
+import { packResolveAnswerSchema, type PackConflict, type PackInfo } from '@/lib/protocol/schemas';
 import { issuedDate } from '@/lib/packs/messages';
 import type { ConflictChoice } from '@/lib/packs/replace';
 import { plural } from '../roster/format';

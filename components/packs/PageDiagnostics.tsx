@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { locale, t, type MessageKey } from '@/lib/i18n';
-import { send } from '@/lib/messaging/client';
-import { DIAGNOSTICS_KEY, diagnosticsSchema, type Diagnostic } from '@/lib/messaging/protocol';
+import { send } from '@/lib/client/client';
+import { DIAGNOSTICS_KEY, diagnosticsSchema, type Diagnostic } from '@/lib/protocol/schemas';
 import { Problems } from '../Problems';
 import { count } from '../roster/format';
 import { useStored } from '../use-stored';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import type { ExportedFile } from '@/lib/messaging/protocol';
+import type { ExportedFile } from '@/lib/protocol/schemas';
 import { saveExport } from '../save-file';
 import { workspace } from '../app-state';
 import { Problems } from '../Problems';

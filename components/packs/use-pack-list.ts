@@ -1,7 +1,7 @@
 // The kept packs as the options page shows them, read again whenever the roster's revision changes.
 import { useEffect } from 'preact/hooks';
-import { watchStored } from '@/lib/messaging/client';
-import { ROSTER_KEY, packListSchema, rosterStatusSchema, type PackList } from '@/lib/messaging/protocol';
+import { watchStored } from '@/lib/client/client';
+import { ROSTER_KEY, packListSchema, rosterStatusSchema, type PackList } from '@/lib/protocol/schemas';
 import { useAnswer, type AnswerState } from '../use-answer';
 
 const request = { type: 'pack.list' } as const;

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Tier } from '@/lib/domain/schema';
 import { t } from '@/lib/i18n';
-import type { RosterSortKey } from '@/lib/messaging/protocol';
+import type { RosterSortKey } from '@/lib/protocol/schemas';
 import { subscriberStatuses, type Subscriber, type SubscriberStatus } from '@/lib/roster/schema';
 import { Problems } from '../Problems';
 import { plural, statusKey } from './format';

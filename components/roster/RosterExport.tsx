@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { formatMegabytes, t } from '@/lib/i18n';
-import { send } from '@/lib/messaging/client';
-import { rosterCsvPartSchema } from '@/lib/messaging/roster-answers';
+import { send } from '@/lib/client/client';
+import { rosterCsvPartSchema } from '@/lib/protocol/roster-answers';
 import { MAX_ROSTER_CSV_BYTES, ROSTER_COLUMNS } from '@/lib/roster/csv';
 import { saveFile } from '../save-file';
 import { readInParts } from '../read-in-parts';

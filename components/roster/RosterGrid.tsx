@@ -2,7 +2,7 @@ import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Tier } from '@/lib/domain/schema';
 import { t, type MessageKey } from '@/lib/i18n';
-import type { RosterSortKey } from '@/lib/messaging/protocol';
+import type { RosterSortKey } from '@/lib/protocol/schemas';
 import { subscriberName, type Subscriber } from '@/lib/roster/schema';
 import { tenureOf } from '@/lib/roster/tenure';
 import { BadgePreview } from '../tiers/BadgePreview';

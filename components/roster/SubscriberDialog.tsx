@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { normalizeHandle, type Tier } from '@/lib/domain/schema';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/messaging/client';
-import { storedSubscriberSchema } from '@/lib/messaging/roster-answers';
+import { send } from '@/lib/client/client';
+import { storedSubscriberSchema } from '@/lib/protocol/roster-answers';
 import { rosterMessage } from '@/lib/roster/messages';
 import {
   MONTHS_MAX,

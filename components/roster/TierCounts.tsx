@@ -1,6 +1,6 @@
 import type { Tier } from '@/lib/domain/schema';
 import { t } from '@/lib/i18n';
-import type { RosterStatus } from '@/lib/messaging/protocol';
+import type { RosterStatus } from '@/lib/protocol/schemas';
 import { BadgePreview } from '../tiers/BadgePreview';
 import { plural } from './format';
 

@@ -1,6 +1,6 @@
 // The roster's state as the background publishes it (ROSTER_KEY): counts per tier and a revision that
 // changes with every roster change. Read by the components that show it, while they are shown.
-import { ROSTER_KEY, rosterStatusSchema, type RosterStatus } from '@/lib/messaging/protocol';
+import { ROSTER_KEY, rosterStatusSchema, type RosterStatus } from '@/lib/protocol/schemas';
 import { useStored } from '../use-stored';
 
 /**

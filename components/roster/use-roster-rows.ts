@@ -4,9 +4,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/messaging/client';
-import { type RosterSortKey } from '@/lib/messaging/protocol';
-import { rosterPageSchema } from '@/lib/messaging/roster-answers';
+import { send } from '@/lib/client/client';
+import { type RosterSortKey } from '@/lib/protocol/schemas';
+import { rosterPageSchema } from '@/lib/protocol/roster-answers';
 import type { Subscriber, SubscriberStatus } from '@/lib/roster/schema';
 
 /** Rows per request (the background answers at most 500). */

@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { send } from '@/lib/messaging/client';
+import { send } from '@/lib/client/client';
 import type { Subscriber } from '@/lib/roster/schema';
 import { useUndoNotice } from '../UndoNotice';
 

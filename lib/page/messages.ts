@@ -1,5 +1,5 @@
 // The content script's messages to the background and the answers it accepts. The background checks
-// requests with zod (lib/messaging/protocol.ts); here, small hand-written guards keep zod out of the
+// requests with zod (lib/protocol/schemas.ts); here, small hand-written guards keep zod out of the
 // content script. Only types are imported from the protocol and the requests, so none of their code is bundled.
 import type {
   BadgeDesign,
@@ -9,8 +9,8 @@ import type {
   LookupResult,
   MAX_LOOKUP_NAMES,
   ROSTER_KEY,
-} from '../messaging/protocol';
-import type { ContentRequest } from '../messaging/requests';
+} from '../protocol/schemas';
+import type { ContentRequest } from '../protocol/requests';
 
 /** Sends a message to the background; resolves with its raw answer, or undefined when there is none. */
 export type Send = (message: ContentRequest) => Promise<unknown>;

@@ -2,7 +2,7 @@
 import type { Feature, PageView } from './features/feature';
 import type { Send } from './messages';
 import { createGuard, type PageObserver } from './observer';
-import { routeKey, routeOf } from './routes';
+import { routeKey, routeOf } from '../parsers/tiktok-routes';
 
 export interface RunnerEnvironment {
   observer: PageObserver;

@@ -1,6 +1,6 @@
 // What "Delete all data" would remove that the page's snapshot does not show: counted in the database.
 import type { TierkitDb } from './db';
-import type { DataSummary } from '../messaging/key-answers';
+import type { DataSummary } from '../protocol/key-answers';
 import { keyInfo, readSigningKey } from './key-store';
 
 export async function dataSummary(db: TierkitDb): Promise<DataSummary> {

@@ -1,5 +1,5 @@
 // The database, in the extension's own origin. Only the background opens it: pages and content scripts
-// ask the background through messages (lib/messaging) and read the published snapshot.
+// ask the background through messages (lib/client) and read the published snapshot.
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Perk, PricePoints, Profile, RevenueRule, RulesProfile, Settings, Tier } from '../domain/schema';
 import type { DailyStat, StatSnapshot } from '../domain/stats';

@@ -3,7 +3,7 @@
 // of a TierkitDb; the background calls them.
 import * as z from 'zod/mini';
 import type { Result } from '../domain/problems';
-import type { KeyInfo, KeyRestoreAnswer } from '../messaging/key-answers';
+import type { KeyInfo, KeyRestoreAnswer } from '../protocol/key-answers';
 import { decryptSigningKey, encryptSigningKey, keyBackupFileName, keyMessage, type KeyMaterial } from '../packs/key-backup';
 import { createSigningKey, fingerprint } from '../packs/keys';
 import { packMessage } from '../packs/messages';

@@ -6,7 +6,7 @@ import { type Problem, type Result } from '../domain/problems';
 import { sortTiers } from '../domain/offer';
 import { profileSchema, tierSchema } from '../domain/schema';
 import { locale } from '../i18n';
-import type { ExportedFile, PackConflict, PackImportAnswer, PackInfo, PackList, PackResolveAnswer } from '../messaging/protocol';
+import type { ExportedFile, PackConflict, PackImportAnswer, PackInfo, PackList, PackResolveAnswer } from '../protocol/schemas';
 import { serializePack, signPack } from '../packs/keys';
 import { packMessage } from '../packs/messages';
 import {

@@ -12,8 +12,8 @@ import { fromZod, type Problem, type Result } from '../domain/problems';
 import { handleSchema, normalizeHandle, tierSchema, type Tier } from '../domain/schema';
 import { utcDate } from '../eligibility/dates';
 import { locale } from '../i18n';
-import type { BadgeDesign, LookupAnswer, LookupResult, RosterSortKey, RosterStatus } from '../messaging/protocol';
-import type { RosterCsvPart, RosterImportAnswer, RosterPage } from '../messaging/roster-answers';
+import type { BadgeDesign, LookupAnswer, LookupResult, RosterSortKey, RosterStatus } from '../protocol/schemas';
+import type { RosterCsvPart, RosterImportAnswer, RosterPage } from '../protocol/roster-answers';
 import { applyRosterImport, importRosterCsv, rosterCsvHeader, rosterCsvRows } from '../roster/csv';
 import { packTierSchema } from '../packs/pack';
 import { indexSnapshotSchema, RosterIndex, type RosterAnswer, type RosterEntry } from '../roster/matching';
@@ -613,7 +613,7 @@ export function createRosterStore(deps: RosterStoreDeps) {
       await lookupState();
     },
 
-    /** Who among these names subscribes to `creator`, answered compactly for a page (protocol.ts). */
+    /** Who among these names subscribes to `creator`, answered compactly for a page (schemas.ts). */
     async lookup(creator: string, handles: readonly string[], nicknames: readonly string[], revision: number): Promise<LookupAnswer> {
       const s = await lookupState();
       const key = normalizeHandle(creator);

@@ -3,7 +3,7 @@
 import { CAPTURE_INTERVAL_MS, dailyStatSchema, statSnapshotSchema, type DailyStat, type StatSnapshot } from '../domain/stats';
 import { profileSchema } from '../domain/schema';
 import { mergeSeries } from '../eligibility/series';
-import type { ImportedDay, ImportSummary } from '../messaging/protocol';
+import type { ImportedDay, ImportSummary } from '../protocol/schemas';
 import type { TierkitDb } from './db';
 import { validRows } from './valid-rows';
 

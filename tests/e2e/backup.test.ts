@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { BACKUP_PART } from '@/lib/messaging/protocol';
+import { BACKUP_PART } from '@/lib/protocol/schemas';
 import { launchExtension, sendCommand, waitForFirstRender, type Extension } from './harness';
 import { goldTierCommand, importRosterCsv } from './seed';
 import { createCreator } from './tiktok';

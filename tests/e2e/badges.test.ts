@@ -415,7 +415,7 @@ describe('a page that stays open', () => {
   });
 
   it('offer the context menu on profile links: one item per tier, then Remove (Chromium cannot open it for a test)', async () => {
-    // The menu's clicks are tested against the real background in tests/unit/messaging/context-menus.test.ts;
+    // The menu's clicks are tested against the real background in tests/unit/background/context-menus.test.ts;
     // here, that the service worker built it from the seeded tiers: update() rejects an unknown id.
     const exists = (id: string) =>
       extension.serviceWorker.evaluate(

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ContentRequest } from '@/lib/messaging/requests';
+import type { ContentRequest } from '@/lib/protocol/requests';
 import { extensionDir, launchExtension, type Extension } from './harness';
 import { LENA, MARA, createCreator, fixture, openTikTok as openTikTokPage, serveTikTokPages, until } from './tiktok';
 

@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import type { Command } from '@/lib/domain/commands';
 import { DEFAULT_TENURE_STEPS } from '@/lib/domain/schema';
-import { TEXT_PART } from '@/lib/messaging/protocol';
+import { TEXT_PART } from '@/lib/protocol/schemas';
 import { sendCommand } from './harness';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data?: unknown }> } };

@@ -3,7 +3,7 @@
 // `roster.lookup` per creator (more when a creator has over LOOKUP_NAMES_LIMIT names). Answers are
 // cached per creator and name until the roster's revision changes (storage.onChanged on ROSTER_KEY):
 // then the cache is dropped, answers still on their way are ignored, and listeners look again.
-import type { BadgeDesign, BadgeWords, LookupMatch, LookupResult } from '../../messaging/protocol';
+import type { BadgeDesign, BadgeWords, LookupMatch, LookupResult } from '../../protocol/schemas';
 import { isLookupAnswer, isRosterState, LOOKUP_NAMES_LIMIT, ROSTER_STORAGE_KEY, type Send } from '../messages';
 
 export type NameKind = 'handle' | 'nickname';

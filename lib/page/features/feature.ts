@@ -3,7 +3,7 @@
 // (through `signal`) when the view ends or the extension goes away.
 import type { PageObserver } from '../observer';
 import type { Send } from '../messages';
-import type { PageKind, Route } from '../routes';
+import type { PageKind, Route } from '../../parsers/tiktok-routes';
 
 /** One page view: a URL whose route differs from the previous one starts a new view. */
 export interface PageView {

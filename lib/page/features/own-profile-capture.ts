@@ -2,7 +2,7 @@
 // them (at most one snapshot an hour: it says whether one is wanted). The texts are sent raw: parsing
 // lives in the background, which keeps this script small. Also answers the popup's "capture from
 // this tab", for any profile.
-import type { CapturedPage } from '../../messaging/protocol';
+import type { CapturedPage } from '../../protocol/schemas';
 import { authorOfVideoLink } from '../badges/names';
 import { isCaptureResponse, isWantedResponse, type CaptureResponse, type Send } from '../messages';
 import type { PageObserver } from '../observer';

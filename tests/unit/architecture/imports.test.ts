@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../../..');
 const PURE = ['lib/domain', 'lib/eligibility', 'lib/parsers', 'lib/roster', 'lib/packs', 'lib/i18n'];
-const IMPURE_LIB = ['lib/store', 'lib/messaging', 'lib/page'];
+const IMPURE_LIB = ['lib/store', 'lib/client', 'lib/background', 'lib/protocol', 'lib/page'];
 const BROWSER_PACKAGES = /^(wxt|webextension-polyfill|dexie|preact|@preact)(\/|$)/;
 
 interface Module {

@@ -7,7 +7,7 @@ import { JsonStreamParser } from '@/lib/domain/json-stream';
 import { completeSteps } from '@/lib/domain/steps';
 import { perkSchema, profileSchema, tierSchema, workspaceSchema } from '@/lib/domain/schema';
 import { dailyStatSchema, statSnapshotSchema } from '@/lib/domain/stats';
-import { BACKUP_PART, MAX_MESSAGE_BYTES } from '@/lib/messaging/protocol';
+import { BACKUP_PART, MAX_MESSAGE_BYTES } from '@/lib/protocol/schemas';
 import { MAX_ROSTER_ROWS, subscriberSchema } from '@/lib/roster/schema';
 import { graphemeCount } from '@/lib/domain/text';
 import { profile, threeTiers } from './fixtures';

@@ -298,7 +298,7 @@ describe('commandSchema', () => {
   it('refuses unknown commands and malformed fields', () => {
     expect(commandSchema.safeParse({ type: 'tier.nuke' }).success).toBe(false);
     expect(commandSchema.safeParse({ type: 'tier.delete', id: '../etc' }).success).toBe(false);
-    // A backup comes in parts, as its own requests (lib/messaging/requests.ts), not as a command.
+    // A backup comes in parts, as its own requests (lib/protocol/requests.ts), not as a command.
     expect(commandSchema.safeParse({ type: 'backup.import', text: '{}', mode: 'replace' }).success).toBe(false);
     expect(commandSchema.safeParse({ type: 'tier.delete', id: 'gold' }).success).toBe(true);
   });

@@ -1,11 +1,11 @@
 // Wires the real background handler, on fake-indexeddb, behind WXT's fakeBrowser, so page code can be
 // tested end to end in happy-dom: pages send messages and read storage.local exactly as in the browser.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHandler } from '@/lib/messaging/background-handler';
-import { createContentHandler } from '@/lib/messaging/content-handler';
-import { readCapturedPage } from '@/lib/messaging/read-captured-page';
-import { diagnosticsSchema, type Diagnostic } from '@/lib/messaging/protocol';
-import { DIAGNOSTICS_KEY, ROSTER_KEY, SNAPSHOT_KEY } from '@/lib/messaging/protocol';
+import { createHandler } from '@/lib/background/pages-handler';
+import { createContentHandler } from '@/lib/background/content-handler';
+import { readCapturedPage } from '@/lib/background/read-captured-page';
+import { diagnosticsSchema, type Diagnostic } from '@/lib/protocol/schemas';
+import { DIAGNOSTICS_KEY, ROSTER_KEY, SNAPSHOT_KEY } from '@/lib/protocol/schemas';
 import { TierkitDb } from '@/lib/store/db';
 
 export function startFakeBackground() {

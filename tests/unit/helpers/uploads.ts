@@ -3,7 +3,7 @@
 // the text is only parsed, not checked, so the background's own checks are what a test sees) and a
 // roster CSV (components/roster/RosterImport.tsx).
 import type { ImportMode } from '@/lib/domain/backup';
-import { BACKUP_PART, TEXT_PART, type Response } from '@/lib/messaging/protocol';
+import { BACKUP_PART, TEXT_PART, type Response } from '@/lib/protocol/schemas';
 
 export async function sendBackup(ask: (request: unknown) => Promise<Response>, text: string, mode: ImportMode): Promise<Response> {
   const { subscribers, ...head } = JSON.parse(text) as { subscribers?: unknown[] };

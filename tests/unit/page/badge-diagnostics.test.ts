@@ -1,7 +1,7 @@
 // When a page's expected container does not show up (TikTok changed its markup), the badge features say
 // so to the background, and say again when it shows up after all.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ContentRequest } from '@/lib/messaging/requests';
+import type { ContentRequest } from '@/lib/protocol/requests';
 import { CONTAINER_WAIT_MS } from '@/lib/page/diagnostics';
 import { fakeBackground, openPage, type BadgePage } from './fake-roster';
 import { loadFixture } from './helpers';

@@ -3,8 +3,8 @@
 // share) from a small roster the test can edit, and publishes the roster status (ROSTER_KEY) through
 // WXT's fakeBrowser storage, as the background does. Also sets up a page with the badge features.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { BadgeDesign, BadgeWords, LookupAnswer, LookupResult } from '@/lib/messaging/protocol';
-import type { ContentRequest } from '@/lib/messaging/requests';
+import type { BadgeDesign, BadgeWords, LookupAnswer, LookupResult } from '@/lib/protocol/schemas';
+import type { ContentRequest } from '@/lib/protocol/requests';
 import type { BadgeServices } from '@/lib/page/badges/badge-feature';
 import { createRosterLookup, rosterStorageOf, type RosterLookup, type StorageApi } from '@/lib/page/badges/roster-lookup';
 import { BADGE_TAG } from '@/lib/page/badges/badge-element';

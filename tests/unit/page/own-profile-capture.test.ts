@@ -1,6 +1,6 @@
 // The capture feature with a fake background: the `send` it is given records what it sends.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentRequest } from '@/lib/messaging/requests';
+import type { ContentRequest } from '@/lib/protocol/requests';
 import { COUNTS_WAIT_MS, captureNow, collectProfile, createOwnProfileCapture } from '@/lib/page/features/own-profile-capture';
 import type { Send } from '@/lib/page/messages';
 import { createPageObserver, type PageObserver } from '@/lib/page/observer';

@@ -1,7 +1,7 @@
 // The lookup client alone: batching, splitting, caching, revision changes, and answers it must refuse.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ContentRequest } from '@/lib/messaging/requests';
+import type { ContentRequest } from '@/lib/protocol/requests';
 import { isLookupAnswer, isRosterState } from '@/lib/page/messages';
 import { AWAKE_MS, createRosterLookup, type Answer, type RosterLookup } from '@/lib/page/badges/roster-lookup';
 import { fakeBackground, lookupAnswer, rosterStorage, sampleRoster, type FakeBackground } from './fake-roster';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeKey, routeOf } from '@/lib/page/routes';
+import { routeKey, routeOf } from '@/lib/parsers/tiktok-routes';
 
 const at = (path: string) => routeOf(`https://www.tiktok.com${path}`);
 

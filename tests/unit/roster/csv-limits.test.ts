@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { utf8Length } from '@/lib/domain/backup';
 import type { Tier } from '@/lib/domain/schema';
-import { BACKUP_PART, MAX_MESSAGE_BYTES, TEXT_PART } from '@/lib/messaging/protocol';
+import { BACKUP_PART, MAX_MESSAGE_BYTES, TEXT_PART } from '@/lib/protocol/schemas';
 import { MAX_ROSTER_CSV_BYTES, exportRosterCsv, importRosterCsv, rosterCsvHeader, rosterCsvRows } from '@/lib/roster/csv';
 import { MAX_ROSTER_ROWS, MONTHS_MAX, NICKNAME_MAX, NOTE_MAX, subscriberSchema, type Subscriber } from '@/lib/roster/schema';
 import { jsonBytes } from '../domain/worst-case';

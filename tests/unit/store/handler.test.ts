@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createHandler } from '@/lib/messaging/background-handler';
-import { snapshotSchema, type RosterStatus, type Snapshot } from '@/lib/messaging/protocol';
+import { createHandler } from '@/lib/background/pages-handler';
+import { snapshotSchema, type RosterStatus, type Snapshot } from '@/lib/protocol/schemas';
 import { TierkitDb } from '@/lib/store/db';
 import { loadWorkspace } from '@/lib/store/workspace-store';
 import { emptyWorkspace } from '@/lib/domain/defaults';

@@ -2,9 +2,9 @@
 // "Delete all data" counts and keeps, the encrypted backup and its restore, and keys made before
 // backups existed. Each backup or restore derives a key from the passphrase (600,000 iterations).
 import { describe, expect, it } from 'vitest';
-import { createHandler } from '@/lib/messaging/background-handler';
-import { dataSummarySchema, keyBackupFileSchema, keyRestoreAnswerSchema, type DataSummary } from '@/lib/messaging/key-answers';
-import { exportedFileSchema, type Response } from '@/lib/messaging/protocol';
+import { createHandler } from '@/lib/background/pages-handler';
+import { dataSummarySchema, keyBackupFileSchema, keyRestoreAnswerSchema, type DataSummary } from '@/lib/protocol/key-answers';
+import { exportedFileSchema, type Response } from '@/lib/protocol/schemas';
 import { ECDSA_P256, fingerprint, publicJwkOf } from '@/lib/packs/keys';
 import { verifyPack } from '@/lib/packs/verify';
 import { TierkitDb } from '@/lib/store/db';

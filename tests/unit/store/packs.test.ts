@@ -3,8 +3,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { backupFileName, createBackup } from '@/lib/domain/backup';
 import { emptyWorkspace } from '@/lib/domain/defaults';
-import { createHandler } from '@/lib/messaging/background-handler';
-import type { PackInfo } from '@/lib/messaging/protocol';
+import { createHandler } from '@/lib/background/pages-handler';
+import type { PackInfo } from '@/lib/protocol/schemas';
 import { fingerprint, serializePack, type SigningKey } from '@/lib/packs/keys';
 import { FUTURE_TOLERANCE_MS } from '@/lib/packs/replace';
 import { verifyPack } from '@/lib/packs/verify';

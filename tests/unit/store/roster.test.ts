@@ -1,10 +1,10 @@
 // The roster as pages and content scripts reach it: requests to the real background handler on
 // fake-indexeddb, and what it publishes.
 import { describe, expect, it, vi } from 'vitest';
-import { createHandler } from '@/lib/messaging/background-handler';
-import { createContentHandler } from '@/lib/messaging/content-handler';
-import { rosterStatusSchema, type Diagnostic, type LookupAnswer, type RosterStatus } from '@/lib/messaging/protocol';
-import { rosterPageSchema } from '@/lib/messaging/roster-answers';
+import { createHandler } from '@/lib/background/pages-handler';
+import { createContentHandler } from '@/lib/background/content-handler';
+import { rosterStatusSchema, type Diagnostic, type LookupAnswer, type RosterStatus } from '@/lib/protocol/schemas';
+import { rosterPageSchema } from '@/lib/protocol/roster-answers';
 import { rosterGeneration, TierkitDb } from '@/lib/store/db';
 import { profile, tier } from '../domain/fixtures';
 import { shippedDb } from '../helpers/shipped-db';

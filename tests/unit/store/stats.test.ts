@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createContentHandler, type PageStats } from '@/lib/messaging/content-handler';
-import type { CapturedPage } from '@/lib/messaging/protocol';
+import { createContentHandler, type PageStats } from '@/lib/background/content-handler';
+import type { CapturedPage } from '@/lib/protocol/schemas';
 import { TierkitDb } from '@/lib/store/db';
 import { sendBackup } from '../helpers/uploads';
 import { snapshotsOf } from '@/lib/store/stats-store';
@@ -100,7 +100,7 @@ describe('content messages: own-profile capture', () => {
 
 describe('backups carry the recorded numbers', () => {
   it('exports every handle’s numbers, imports them back (replace and merge), and a wipe clears them', async () => {
-    const { createHandler } = await import('@/lib/messaging/background-handler');
+    const { createHandler } = await import('@/lib/background/pages-handler');
     const { createBackup } = await import('@/lib/domain/backup');
     const { emptyWorkspace } = await import('@/lib/domain/defaults');
     const s = setup();
@@ -132,7 +132,7 @@ describe('backups carry the recorded numbers', () => {
   });
 
   it('a backup without numbers leaves the recorded ones alone, even when replacing', async () => {
-    const { createHandler } = await import('@/lib/messaging/background-handler');
+    const { createHandler } = await import('@/lib/background/pages-handler');
     const { createBackup } = await import('@/lib/domain/backup');
     const { emptyWorkspace } = await import('@/lib/domain/defaults');
     const s = setup();

@@ -5,8 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HistoryPanel } from '@/components/eligibility/EligibilitySection';
 import { ManualEntry } from '@/components/eligibility/ManualEntry';
 import { StudioImport } from '@/components/eligibility/StudioImport';
-import { send } from '@/lib/messaging/client';
-import { historySchema } from '@/lib/messaging/protocol';
+import { send } from '@/lib/client/client';
+import { historySchema } from '@/lib/protocol/schemas';
 import { profileCommand, seed, useFakeExtension } from '../tiers/setup';
 import { NOW, publishView, view } from './view';
 

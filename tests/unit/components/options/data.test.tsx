@@ -5,8 +5,8 @@ import { createBackup, MAX_BACKUP_BYTES, readBackup } from '@/lib/domain/backup'
 import { emptyWorkspace } from '@/lib/domain/defaults';
 import type { Tier, Workspace } from '@/lib/domain/schema';
 import { openOptions, saved, seedProfile, tier, ws } from './options-page';
-import { send } from '@/lib/messaging/client';
-import { BACKUP_PART } from '@/lib/messaging/protocol';
+import { send } from '@/lib/client/client';
+import { BACKUP_PART } from '@/lib/protocol/schemas';
 import { sendRosterCsv } from '../../helpers/uploads';
 
 function storedTier(id: string, name: string, priceMinor: number, position: number, perkIds: string[] = []): Tier {

@@ -3,7 +3,7 @@
 import { fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { send } from '@/lib/messaging/client';
+import { send } from '@/lib/client/client';
 import { sendRosterCsv } from '../../helpers/uploads';
 import { openOptions, saved, seedProfile, tier } from './options-page';
 

@@ -4,7 +4,7 @@ import { createEvent, fireEvent, render, screen, waitFor, within } from '@testin
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { language, startAppState } from '@/components/app-state';
 import { OptionsApp } from '@/components/options/OptionsApp';
-import { send } from '@/lib/messaging/client';
+import { send } from '@/lib/client/client';
 import { fingerprint, type SigningKey } from '@/lib/packs/keys';
 import { verifyPack } from '@/lib/packs/verify';
 import { startFakeBackground } from '../../helpers/background';

@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { send } from '@/lib/messaging/client';
-import { BACKUP_PART } from '@/lib/messaging/protocol';
+import { send } from '@/lib/client/client';
+import { BACKUP_PART } from '@/lib/protocol/schemas';
 import { ROSTER_COLUMNS } from '@/lib/roster/csv';
 import { sendRosterCsv } from '../../helpers/uploads';
 import { tierNamed } from '../options/options-page';

@@ -2,8 +2,8 @@
 // messages the pages send, and reads the virtualised table as a person (or a screen reader) would.
 import { screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
-import { send } from '@/lib/messaging/client';
-import { rosterPageSchema } from '@/lib/messaging/roster-answers';
+import { send } from '@/lib/client/client';
+import { rosterPageSchema } from '@/lib/protocol/roster-answers';
 import type { Subscriber } from '@/lib/roster/schema';
 import { openOptions, saved, seedProfile, tier, tierNamed } from '../options/options-page';
 

@@ -5,7 +5,7 @@ import { FALLBACK_VIEWPORT, HEADER_HEIGHT, OVERSCAN, ROW_HEIGHT } from '@/compon
 import { PAGE_SIZE } from '@/components/roster/use-roster-rows';
 import { ask, bodyRows, cellsOf, openRoster, rosterTable, seedTiers, shownHandles } from './roster-page';
 import { openOptions } from '../options/options-page';
-import { send } from '@/lib/messaging/client';
+import { send } from '@/lib/client/client';
 import { sendRosterCsv } from '../../helpers/uploads';
 
 const TOTAL = 100_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { TierList } from '@/components/tiers/TierList';
-import { send } from '@/lib/messaging/client';
+import { send } from '@/lib/client/client';
 import { current, profileCommand, seed, shownTierNames, tierCommand, tierId, useFakeExtension } from './setup';
 
 useFakeExtension();

@@ -1,6 +1,6 @@
 // What the content script reports when a page feature's expected containers stop appearing (TikTok
 // changed its markup), kept for the options page: one entry per feature, page kind and selector.
-import type { Diagnostic } from './protocol';
+import type { Diagnostic } from '../protocol/schemas';
 
 export interface DiagnosticReport {
   feature: string;

@@ -1,9 +1,9 @@
-// The background's answers about the creator's roster, for the options page. Apart from protocol.ts
-// because they carry subscriber records: the popup, which imports protocol.ts, then bundles none of the
+// The background's answers about the creator's roster, for the options page. Apart from schemas.ts
+// because they carry subscriber records: the popup, which imports schemas.ts, then bundles none of the
 // roster's schemas and messages.
 import * as z from 'zod/mini';
 import { subscriberSchema, subscriberStatuses } from '../roster/schema';
-import { historySchema } from './protocol';
+import { historySchema } from './schemas';
 
 export const rosterPageSchema = z.object({
   /** Records that pass the filter. */

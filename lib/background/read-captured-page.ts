@@ -3,7 +3,7 @@
 import { normalizeHandle } from '../domain/schema';
 import { parseProfileScripts, visibleProfileStats } from '../parsers/tiktok-profile';
 import type { PageStats } from './content-handler';
-import type { CapturedPage } from './protocol';
+import type { CapturedPage } from '../protocol/schemas';
 
 export function readCapturedPage(page: CapturedPage): PageStats {
   const handle = normalizeHandle(page.handle);

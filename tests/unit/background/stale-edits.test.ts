@@ -6,10 +6,10 @@ import type { Command } from '@/lib/domain/commands';
 import type { Problem } from '@/lib/domain/problems';
 import type { Perk, Tier, TierInput, Workspace } from '@/lib/domain/schema';
 import { versionOf } from '@/lib/domain/version';
-import { createHandler } from '@/lib/messaging/background-handler';
-import type { Response, Snapshot } from '@/lib/messaging/protocol';
+import { createHandler } from '@/lib/background/pages-handler';
+import type { Response, Snapshot } from '@/lib/protocol/schemas';
 import { subscriberSchema, type Subscriber } from '@/lib/roster/schema';
-import { rosterPageSchema } from '@/lib/messaging/roster-answers';
+import { rosterPageSchema } from '@/lib/protocol/roster-answers';
 import { TierkitDb } from '@/lib/store/db';
 import { loadWorkspace } from '@/lib/store/workspace-store';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DailyStat, StatSnapshot } from '@/lib/domain/stats';
 import { evaluateEligibility } from '@/lib/eligibility/evaluate';
 import { LIVE_SUBSCRIPTION_2022_ID, TIKTOK_SUBSCRIPTION_ID } from '@/lib/eligibility/rules';
-import { badgeText, eligibilityChanges, eligibilityView } from '@/lib/messaging/eligibility-view';
-import { eligibilityViewSchema, type EligibilityView, type RequirementView } from '@/lib/messaging/protocol';
+import { badgeText, eligibilityChanges, eligibilityView } from '@/lib/background/eligibility-view';
+import { eligibilityViewSchema, type EligibilityView, type RequirementView } from '@/lib/protocol/schemas';
 import { HANDLE, NOW, TODAY, creator, noon, snapshot, studioDays, workspaceWith } from './helpers';
 
 function view(ws = workspaceWith(), snapshots: StatSnapshot[] = [], daily: DailyStat[] = []): EligibilityView {

@@ -14,9 +14,9 @@ import { createRosterStore } from '../store/roster-store';
 import { dataSummary } from '../store/data-summary';
 import { backupSigningKey, renewSigningKey, restoreSigningKey } from '../store/key-store';
 import { rosterMessage } from '../roster/messages';
-import { requestSchema } from './requests';
-import { BACKUP_PART, type Diagnostic, type History, type ImportProgress, type Response, type RosterStatus, type Snapshot } from './protocol';
-import { type BackupData } from './roster-answers';
+import { requestSchema } from '../protocol/requests';
+import { BACKUP_PART, type Diagnostic, type History, type ImportProgress, type Response, type RosterStatus, type Snapshot } from '../protocol/schemas';
+import { type BackupData } from '../protocol/roster-answers';
 import { t } from '../i18n';
 
 export interface HandlerDeps {

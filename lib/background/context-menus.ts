@@ -4,7 +4,7 @@
 import type { Problem } from '../domain/problems';
 import type { Workspace } from '../domain/schema';
 import { t } from '../i18n';
-import { routeOf } from '../page/routes';
+import { routeOf } from '../parsers/tiktok-routes';
 
 export const MENU_PARENT = 'tierkit-subscriber';
 export const MENU_REMOVE = 'tierkit-remove';

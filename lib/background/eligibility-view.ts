@@ -4,7 +4,7 @@ import { ageOn, type Workspace } from '../domain/schema';
 import type { DailyStat, StatSnapshot } from '../domain/stats';
 import { evaluateEligibility, type RequirementResult } from '../eligibility/evaluate';
 import type { DailyPoint } from '../eligibility/series';
-import type { EligibilityView, RequirementView } from './protocol';
+import type { EligibilityView, RequirementView } from '../protocol/schemas';
 
 function series(daily: readonly DailyStat[], field: 'videoViews' | 'followers'): DailyPoint[] {
   return daily.flatMap((day) => (day[field] === undefined ? [] : [{ date: day.date, value: day[field] ?? null }]));

@@ -2,9 +2,9 @@
 // saved in one transaction (backup.import), with its progress asked for meanwhile (backup.progress).
 import { describe, expect, it, vi } from 'vitest';
 import { createBackup } from '@/lib/domain/backup';
-import { createHandler } from '@/lib/messaging/background-handler';
-import { BACKUP_PART, importProgressSchema, type ImportProgress, type Snapshot } from '@/lib/messaging/protocol';
-import { rosterPageSchema } from '@/lib/messaging/roster-answers';
+import { createHandler } from '@/lib/background/pages-handler';
+import { BACKUP_PART, importProgressSchema, type ImportProgress, type Snapshot } from '@/lib/protocol/schemas';
+import { rosterPageSchema } from '@/lib/protocol/roster-answers';
 import type { Subscriber } from '@/lib/roster/schema';
 import { TierkitDb } from '@/lib/store/db';
 import { loadWorkspace } from '@/lib/store/workspace-store';

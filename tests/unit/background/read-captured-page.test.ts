@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CapturedPage } from '@/lib/messaging/protocol';
-import { readCapturedPage } from '@/lib/messaging/read-captured-page';
+import type { CapturedPage } from '@/lib/protocol/schemas';
+import { readCapturedPage } from '@/lib/background/read-captured-page';
 import { readProfileScripts } from '@/lib/parsers/tiktok-profile';
 import { fixtureText } from '../parsers/studio-fixtures';
 

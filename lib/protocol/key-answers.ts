@@ -1,5 +1,5 @@
 // Answers about the Data section's counts and the signing key, checked by the options page. Apart from
-// protocol.ts so that the popup does not bundle them.
+// schemas.ts so that the popup does not bundle them.
 import * as z from 'zod/mini';
 
 /** The signing key as the Data section shows it. */

@@ -1,8 +1,8 @@
 // The pages' side: send a request to the background, read and watch the published snapshot.
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
-import { responseSchema, snapshotSchema, SNAPSHOT_KEY, type Response, type Snapshot } from './protocol';
-import type { Request } from './requests';
+import { responseSchema, snapshotSchema, SNAPSHOT_KEY, type Response, type Snapshot } from '../protocol/schemas';
+import type { Request } from '../protocol/requests';
 
 const unpublishedListeners = new Set<() => void>();
 

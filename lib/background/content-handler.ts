@@ -6,8 +6,8 @@ import { t } from '../i18n';
 import type { TierkitDb } from '../store/db';
 import { captureWanted, ownHandle, recordSnapshot } from '../store/stats-store';
 import { recordDiagnostic } from './diagnostics';
-import { contentRequestSchema } from './requests';
-import { type CaptureOutcome, type CapturedPage, type Diagnostic, type LookupAnswer } from './protocol';
+import { contentRequestSchema } from '../protocol/requests';
+import { type CaptureOutcome, type CapturedPage, type Diagnostic, type LookupAnswer } from '../protocol/schemas';
 
 /** A profile page's numbers as parsed by the background, or why there are none. */
 export type PageStats =

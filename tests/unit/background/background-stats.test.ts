@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { versionOf } from '@/lib/domain/version';
-import { createHandler } from '@/lib/messaging/background-handler';
-import { historySchema, importSummarySchema, type ImportedDay } from '@/lib/messaging/protocol';
+import { createHandler } from '@/lib/background/pages-handler';
+import { historySchema, importSummarySchema, type ImportedDay } from '@/lib/protocol/schemas';
 import { addDays } from '@/lib/eligibility/dates';
 import { defaultEligibilityProfiles } from '@/lib/eligibility/rules';
 import { TierkitDb } from '@/lib/store/db';

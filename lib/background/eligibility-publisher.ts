@@ -5,7 +5,7 @@ import type { TierkitDb } from '../store/db';
 import { dailyOf, snapshotsOf } from '../store/stats-store';
 import { loadWorkspace } from '../store/workspace-store';
 import { badgeText, eligibilityChanges, eligibilityView, type EligibilityChange } from './eligibility-view';
-import type { EligibilityView, RequirementView } from './protocol';
+import type { EligibilityView, RequirementView } from '../protocol/schemas';
 
 export interface PublisherDeps {
   db: TierkitDb;

@@ -1,12 +1,12 @@
 // The requests pages and content scripts send, as the background validates them. Kept apart from
-// protocol.ts so that pages, which only send them, do not bundle the schemas of every command.
+// schemas.ts so that pages, which only send them, do not bundle the schemas of every command.
 import * as z from 'zod/mini';
 import { commandSchema } from '../domain/commands';
 import { timestampSchema } from '../domain/schema';
 import { idSchema } from '../domain/text';
 import { conflictChoices } from '../packs/replace';
 import { MAX_ROSTER_ROWS, subscriberListSchema, subscriberSchema, subscriberStatuses } from '../roster/schema';
-import { BACKUP_PART, MAX_LOOKUP_NAMES, MAX_TEXT_FILE, TEXT_PART, capturedPageSchema, importedDaySchema, rosterSortKeys } from './protocol';
+import { BACKUP_PART, MAX_LOOKUP_NAMES, MAX_TEXT_FILE, TEXT_PART, capturedPageSchema, importedDaySchema, rosterSortKeys } from './schemas';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 

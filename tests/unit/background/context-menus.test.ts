@@ -1,10 +1,10 @@
 // The tiktok.com context menu: which items it shows, and what a click does to the roster, with the real
 // background handler on fake-indexeddb behind a recorded menus API.
 import { describe, expect, it } from 'vitest';
-import { createHandler } from '@/lib/messaging/background-handler';
-import { createContextMenus, menuItems, MENU_PARENT, MENU_REMOVE, type MenuItem } from '@/lib/messaging/context-menus';
-import { type Snapshot } from '@/lib/messaging/protocol';
-import { rosterPageSchema } from '@/lib/messaging/roster-answers';
+import { createHandler } from '@/lib/background/pages-handler';
+import { createContextMenus, menuItems, MENU_PARENT, MENU_REMOVE, type MenuItem } from '@/lib/background/context-menus';
+import { type Snapshot } from '@/lib/protocol/schemas';
+import { rosterPageSchema } from '@/lib/protocol/roster-answers';
 import { TierkitDb } from '@/lib/store/db';
 import { addMessages, setLanguage } from '@/lib/i18n';
 import { background } from '@/lib/i18n/background';

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMessages } from '@/lib/i18n';
 import { background } from '@/lib/i18n/background';
-import { createHandler } from '@/lib/messaging/background-handler';
-import { createEligibilityPublisher } from '@/lib/messaging/eligibility-publisher';
-import { eligibilityViewSchema, type EligibilityView } from '@/lib/messaging/protocol';
+import { createHandler } from '@/lib/background/pages-handler';
+import { createEligibilityPublisher } from '@/lib/background/eligibility-publisher';
+import { eligibilityViewSchema, type EligibilityView } from '@/lib/protocol/schemas';
 import { emptyWorkspace } from '@/lib/domain/defaults';
 import type { Settings } from '@/lib/domain/schema';
 import { TierkitDb } from '@/lib/store/db';
