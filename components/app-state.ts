@@ -3,7 +3,7 @@
 import { batch, computed, effect, signal } from '@preact/signals';
 import type { Command } from '@/lib/domain/commands';
 import type { Problem } from '@/lib/domain/problems';
-import { onLanguageRead, resolveLanguage, setLanguage, type Language } from '@/lib/i18n';
+import { isLanguageLoaded, loadLanguage, onLanguageRead, resolveLanguage, setLanguage, t, type Area, type Language } from '@/lib/i18n';
 import { onUnpublishedAnswer, readSnapshot, send, watchSnapshot } from '@/lib/client/client';
 import { commandAnswerSchema, type Snapshot } from '@/lib/protocol/schemas';
 
@@ -21,41 +21,63 @@ export const theme = computed(() => workspace.value?.settings.theme ?? 'system')
 /** A change was saved but the background could not publish it: what the page shows may be out of date. */
 export const viewOutdated = signal(false);
 
-function accept(next: Snapshot) {
-  // storage.onChanged can deliver an older value after a newer read; keep the newest.
+/** The message areas the page shows: loaded in each language it switches to. */
+let pageAreas: readonly Area[] = [];
+
+/**
+ * Loads the language's messages unless they are here already (then this runs at once, with no wait),
+ * so no render ever shows a message missing.
+ */
+async function loadForPage(resolved: Language): Promise<void> {
+  if (!isLanguageLoaded(resolved, pageAreas)) await loadLanguage(resolved, pageAreas);
+}
+
+function switchLanguage(resolved: Language) {
+  setLanguage(resolved);
+  language.value = resolved;
+  document.title = t('app.name');
+}
+
+async function accept(next: Snapshot) {
+  const resolved = resolveLanguage(next.workspace.settings.language, navigator.language);
+  await loadForPage(resolved);
+  // storage.onChanged can deliver an older value after a newer read, and a language can take a moment
+  // to load: keep the newest.
   if (snapshot.value && next.revision < snapshot.value.revision) return;
   // The language is set with the snapshot, in one batch: the page's first render is in its language.
   batch(() => {
-    applyLanguage(next.workspace.settings.language);
+    switchLanguage(resolved);
     snapshot.value = next;
   });
 }
 
-function applyLanguage(choice: Language | 'auto') {
-  const resolved = resolveLanguage(choice, navigator.language);
-  setLanguage(resolved);
-  language.value = resolved;
-}
-
-/** Reads the published snapshot (asking the background to publish one if there is none) and follows it. */
-export async function startAppState(): Promise<() => void> {
-  // Until the snapshot says otherwise (a problem at start, say), the browser's language.
-  if (!snapshot.value) applyLanguage('auto');
+/**
+ * Reads the published snapshot (asking the background to publish one if there is none) and follows it,
+ * with the messages of `areas` in its language. Tests that load every language beforehand pass none.
+ */
+export async function startAppState(areas: readonly Area[] = []): Promise<() => void> {
+  pageAreas = areas;
   const stopEffects = effect(() => {
     document.documentElement.lang = language.value;
     const chosen = theme.value;
     if (chosen === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = chosen;
   });
-  const stop = watchSnapshot(accept);
+  const stop = watchSnapshot((next) => void accept(next));
   const stopUnpublished = onUnpublishedAnswer(() => (viewOutdated.value = true));
   const stored = await readSnapshot();
-  if (stored) accept(stored);
+  if (stored) await accept(stored);
   else {
+    // Until a snapshot says otherwise (a problem at start, say), the browser's language.
+    if (!snapshot.value) {
+      const browserLanguage = resolveLanguage('auto', navigator.language);
+      await loadForPage(browserLanguage);
+      if (!snapshot.value) switchLanguage(browserLanguage);
+    }
     const response = await send({ type: 'publish' });
     if (!response.ok) startupProblems.value = response.problems;
     const published = await readSnapshot();
-    if (published) accept(published);
+    if (published) await accept(published);
   }
   return () => {
     stop();
@@ -76,7 +98,7 @@ export async function run(command: Command): Promise<Problem[]> {
   // here yet, it is read.
   if (answer.success && (snapshot.value?.revision ?? -Infinity) < answer.data.revision) {
     const stored = await readSnapshot();
-    if (stored) accept(stored);
+    if (stored) await accept(stored);
   }
   return [];
 }

@@ -3,7 +3,7 @@ import { useLayoutEffect } from 'preact/hooks';
 import { snapshot, startAppState, startupProblems } from './app-state';
 import { Problems } from './Problems';
 import { UnpublishedNotice } from './UnpublishedNotice';
-import { t } from '@/lib/i18n';
+import type { Area } from '@/lib/i18n';
 
 /**
  * A page's app once the workspace is known. Not keyed on the language: every component that shows text
@@ -39,10 +39,12 @@ function FirstRenderMark() {
   return null;
 }
 
-/** Starts the shared state and renders a page's app into #app. Resolves to the stop (tests unmount with it). */
-export async function mountApp(App: ComponentType): Promise<() => void> {
+/**
+ * Starts the shared state, with the messages of `areas` in the page's language, and renders a page's
+ * app into #app. Resolves to the stop (tests unmount with it).
+ */
+export async function mountApp(App: ComponentType, areas: readonly Area[]): Promise<() => void> {
   const container = document.getElementById('app')!;
-  document.title = t('app.name');
   render(
     <>
       <Root App={App} />
@@ -50,7 +52,7 @@ export async function mountApp(App: ComponentType): Promise<() => void> {
     </>,
     container,
   );
-  const stop = await startAppState();
+  const stop = await startAppState(areas);
   return () => {
     stop();
     render(null, container);

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { addMessages } from '@/lib/i18n';
-import { background } from '@/lib/i18n/background';
+import { areas, languages, loadLanguage } from '@/lib/i18n';
 import { createHandler } from '@/lib/background/pages-handler';
 import { readStored } from '@/lib/client/client';
 import { createContentHandler } from '@/lib/background/content-handler';
@@ -22,7 +21,10 @@ const DAILY_ALARM = 'eligibility-daily';
 const TIKTOK = 'https://www.tiktok.com/';
 
 export default defineBackground(() => {
-  addMessages(background);
+  // Every area in every language: the background is built as one script (Vite inlines its import()s),
+  // so they are in it anyway, and they arrive before its first event; the language then switches at
+  // once wherever the background learns it (lib/background).
+  void Promise.all(languages.map((language) => loadLanguage(language, areas)));
   const db = new TierkitDb();
   const browserLanguage = () => navigator.language;
   const refreshEligibility = createEligibilityPublisher({

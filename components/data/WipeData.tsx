@@ -4,7 +4,6 @@ import { t } from '@/lib/i18n';
 import type { DataSummary } from '@/lib/protocol/key-answers';
 import { run, workspace } from '../app-state';
 import { Problems } from '../Problems';
-import { plural } from '../roster/format';
 import { downloadBackup } from './ExportBackup';
 
 type Wiped = 'done' | 'doneKeptKey' | 'doneWithKey';
@@ -14,12 +13,12 @@ function WhatGoes({ summary, keepKey }: { summary: DataSummary | null; keepKey: 
   const ws = workspace.value!;
   const key = summary?.signingKey ?? null;
   const counted = (count: number | undefined, base: 'data.wipe.subscribers' | 'data.wipe.packs' | 'data.wipe.statDays', unknown: string) =>
-    count === undefined ? <li>{unknown}</li> : count > 0 ? <li>{plural(base, count)}</li> : null;
+    count === undefined ? <li>{unknown}</li> : count > 0 ? <li>{t(base, { count: count })}</li> : null;
   return (
     <ul class="wipe-list">
       {ws.profile ? <li>{t('data.wipe.profile', { handle: ws.profile.handle })}</li> : null}
-      {ws.tiers.length ? <li>{plural('data.wipe.tiers', ws.tiers.length)}</li> : null}
-      {ws.perks.length ? <li>{plural('data.wipe.perks', ws.perks.length)}</li> : null}
+      {ws.tiers.length ? <li>{t('data.wipe.tiers', { count: ws.tiers.length })}</li> : null}
+      {ws.perks.length ? <li>{t('data.wipe.perks', { count: ws.perks.length })}</li> : null}
       <li>{t('data.wipe.settings')}</li>
       {counted(summary?.subscribers, 'data.wipe.subscribers', t('data.wipe.subscribersUnknown'))}
       {counted(summary?.packs, 'data.wipe.packs', t('data.wipe.packsUnknown'))}

@@ -3,7 +3,7 @@
 // options page's main thread, so even a file that costs seconds never stops the page from painting.
 import * as z from 'zod/mini';
 import { daySchema } from '@/lib/eligibility/dates';
-import { languages, setLanguage } from '@/lib/i18n';
+import { languages, loadLanguage, setLanguage } from '@/lib/i18n';
 import { problem, type ImportProblem } from '@/lib/parsers/problems';
 import { importStudioFile, oversizedFile, type StudioImport } from '@/lib/parsers/studio-zip';
 
@@ -26,6 +26,7 @@ export async function readStudioExports(request: unknown): Promise<ReadExport[] 
   const parsed = studioRequestSchema.safeParse(request);
   if (!parsed.success) return null;
   const { files, today, language } = parsed.data;
+  await loadLanguage(language, ['parsers', 'domain']);
   setLanguage(language);
   const read: ReadExport[] = [];
   for (const file of files) read.push({ name: file.name, read: await readOne(file, today) });

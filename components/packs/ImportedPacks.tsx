@@ -6,7 +6,6 @@ import { packImportAnswerSchema, type PackImportAnswer, type PackInfo, type Pack
 import { issuedDate, packMessage } from '@/lib/packs/messages';
 import { MAX_PACK_BYTES } from '@/lib/packs/pack';
 import { Problems } from '../Problems';
-import { plural } from '../roster/format';
 import { FileDrop } from '../FileDrop';
 import { PackConflicts, type ResolveOutcome } from './PackConflicts';
 import { useConfirm } from './use-confirm';
@@ -60,7 +59,8 @@ function ImportOutcome({ outcome }: { outcome: Outcome | null }) {
                   name: answer.pack.displayName,
                   date: issuedDate(answer.pack.issuedAt),
                 })
-              : plural('packs.ui.import.added', answer.pack.subscribers, {
+              : t('packs.ui.import.added', {
+                  count: answer.pack.subscribers,
                   handle: answer.pack.creatorHandle,
                   name: answer.pack.displayName,
                 })}
@@ -97,8 +97,8 @@ function PackItem({ pack, own, onRemove }: { pack: PackInfo; own: boolean; onRem
       </div>
       <p class="pack-facts">
         <span>{t('packs.ui.list.issued', { date: issuedDate(pack.issuedAt) })}</span>
-        <span>{plural('packs.ui.list.subscribers', pack.subscribers)}</span>
-        <span>{plural('packs.ui.list.tiers', pack.tiers)}</span>
+        <span>{t('packs.ui.list.subscribers', { count: pack.subscribers })}</span>
+        <span>{t('packs.ui.list.tiers', { count: pack.tiers })}</span>
       </p>
       <p class="pack-key">
         <span class="pack-key-label">{t('packs.ui.list.key')}</span> <code class="pack-fingerprint">{pack.fingerprint}</code>

@@ -5,7 +5,6 @@ import { send } from '@/lib/client/client';
 import { packResolveAnswerSchema, type PackConflict, type PackInfo } from '@/lib/protocol/schemas';
 import { issuedDate } from '@/lib/packs/messages';
 import type { ConflictChoice } from '@/lib/packs/replace';
-import { plural } from '../roster/format';
 import { useConfirm } from './use-confirm';
 
 /** What resolving a conflict came to: a sentence for the status line, or the background's problems. */
@@ -27,7 +26,7 @@ function KeyFacts({ role, pack }: { role: string; pack: PackInfo }) {
       <p class="pack-facts">
         <span>{pack.displayName}</span>
         <span>{t('packs.ui.list.issued', { date: issuedDate(pack.issuedAt) })}</span>
-        <span>{plural('packs.ui.list.subscribers', pack.subscribers)}</span>
+        <span>{t('packs.ui.list.subscribers', { count: pack.subscribers })}</span>
       </p>
     </div>
   );

@@ -5,7 +5,6 @@ import type { ExportedFile } from '@/lib/protocol/schemas';
 import { saveExport } from '../save-file';
 import { workspace } from '../app-state';
 import { Problems } from '../Problems';
-import { plural } from '../roster/format';
 
 /** The creator's signed pack, saved as a file. */
 const downloadPack = () => saveExport('pack.export', 'application/json');
@@ -65,7 +64,7 @@ export function SharePack({ ownFingerprint, onExported }: { ownFingerprint: stri
         </p>
       ) : null}
       <p role="status" class="status-ok">
-        {outcome && !Array.isArray(outcome) ? plural('packs.ui.export.done', outcome.count, { file: outcome.fileName }) : null}
+        {outcome && !Array.isArray(outcome) ? t('packs.ui.export.done', { count: outcome.count, file: outcome.fileName }) : null}
       </p>
       {Array.isArray(outcome) ? (
         <>

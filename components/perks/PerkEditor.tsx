@@ -1,4 +1,3 @@
-import '../editor-messages';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { perkCountField, perkKinds, type Perk, type PerkCountField, type PerkKind } from '@/lib/domain/schema';

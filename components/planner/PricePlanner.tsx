@@ -10,7 +10,6 @@ import { locale, t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { Problems } from '../Problems';
 import { formatDecimal, parseDecimal } from '../options/form-values';
-import { plural } from '../roster/format';
 import { useRosterStatus } from '../roster/roster-status';
 import './planner.css';
 
@@ -166,7 +165,7 @@ export function PricePlanner() {
                             return savePlanner(settings, { ...planner, expectedSubscribers });
                           }}
                         />
-                        {roster ? <div class="muted small">{plural('roster.ui.planner.current', active(tier.id))}</div> : null}
+                        {roster ? <div class="muted small">{t('roster.ui.planner.current', { count: active(tier.id) })}</div> : null}
                       </td>
                       <td>{money(line.gross)}</td>
                       <td>{money(line.appStoreFees)}</td>

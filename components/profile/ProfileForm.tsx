@@ -1,4 +1,3 @@
-import '../editor-messages';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { currencyCodes } from '@/lib/domain/currency';
 import { findMarket, marketName, markets } from '@/lib/domain/markets';

@@ -5,7 +5,7 @@ import { t } from '@/lib/i18n';
 import type { RosterSortKey } from '@/lib/protocol/schemas';
 import { subscriberStatuses, type Subscriber, type SubscriberStatus } from '@/lib/roster/schema';
 import { Problems } from '../Problems';
-import { plural, statusKey } from './format';
+import { statusKey } from './format';
 import { FALLBACK_VIEWPORT, RosterGrid, windowOf } from './RosterGrid';
 import { useRosterRows } from './use-roster-rows';
 
@@ -135,16 +135,16 @@ export function RosterBrowser(props: RosterBrowserProps) {
         {total === null
           ? t('roster.ui.loading')
           : filtering
-            ? plural('roster.ui.matches', total)
-            : plural('roster.ui.total', total)}
+            ? t('roster.ui.matches', { count: total })
+            : t('roster.ui.total', { count: total })}
       </p>
       <Problems problems={rows.problems} />
 
       {selected.size ? (
         <div class="roster-bulk">
-          <span>{plural('roster.ui.selected', selected.size)}</span>
+          <span>{t('roster.ui.selected', { count: selected.size })}</span>
           <button type="button" class="danger" onClick={removeSelected}>
-            {plural('roster.ui.removeSelected', selected.size)}
+            {t('roster.ui.removeSelected', { count: selected.size })}
           </button>
           <button type="button" onClick={() => setSelected(new Set())}>
             {t('roster.ui.clearSelection')}

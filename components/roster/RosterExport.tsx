@@ -7,7 +7,6 @@ import { MAX_ROSTER_CSV_BYTES, ROSTER_COLUMNS } from '@/lib/roster/csv';
 import { saveFile } from '../save-file';
 import { readInParts } from '../read-in-parts';
 import { Problems } from '../Problems';
-import { plural } from './format';
 
 const CSV_TYPE = 'text/csv;charset=utf-8';
 
@@ -64,7 +63,7 @@ export function RosterExport({ empty }: { empty: boolean }) {
       ) : null}
       <p role="status" class="status-ok">
         {outcome && !Array.isArray(outcome)
-          ? plural('roster.ui.export.done', outcome.count, { file: outcome.fileName })
+          ? t('roster.ui.export.done', { count: outcome.count, file: outcome.fileName })
           : null}
       </p>
       {Array.isArray(outcome) ? <Problems problems={outcome} /> : null}

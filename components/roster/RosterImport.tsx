@@ -10,7 +10,7 @@ import { formatMegabytes, parserMessage } from '@/lib/parsers/problems';
 import { FileProblemTable } from '../FileProblemTable';
 import { MAX_ROSTER_CSV_BYTES, ROSTER_COLUMNS } from '@/lib/roster/csv';
 import { Problems } from '../Problems';
-import { count, formatDay, plural, statusKey } from './format';
+import { count, formatDay, statusKey } from './format';
 import { FileDrop } from '../FileDrop';
 
 type Preview = Extract<RosterImportAnswer, { ok: true }>;
@@ -95,9 +95,9 @@ async function previewFile(file: File): Promise<Chosen | Problem[]> {
 
 function summaryText(summary: Preview['summary']): string {
   return [
-    plural('roster.ui.import.new', summary.new),
-    plural('roster.ui.import.updated', summary.updated),
-    plural('roster.ui.import.unchanged', summary.unchanged),
+    t('roster.ui.import.new', { count: summary.new }),
+    t('roster.ui.import.updated', { count: summary.updated }),
+    t('roster.ui.import.unchanged', { count: summary.unchanged }),
   ].join(', ');
 }
 
@@ -148,7 +148,7 @@ function PreviewTable({ preview, tiers }: { preview: Preview; tiers: ReadonlyMap
 function ProblemTable({ name, problems }: { name: string; problems: FileProblem[] }) {
   return (
     <div role="alert">
-      <p class="error">{plural('roster.ui.import.refused', problems.length, { file: name })}</p>
+      <p class="error">{t('roster.ui.import.refused', { count: problems.length, file: name })}</p>
       <FileProblemTable file={name} problems={problems} />
     </div>
   );

@@ -7,7 +7,7 @@ import { removedSchema } from '@/lib/protocol/roster-answers';
 import { subscriberName, type Subscriber } from '@/lib/roster/schema';
 import { workspace } from '../app-state';
 import { Problems } from '../Problems';
-import { plural, rosterToday } from './format';
+import { rosterToday } from './format';
 import { RosterBrowser } from './RosterBrowser';
 import { RosterExport } from './RosterExport';
 import { RosterImport } from './RosterImport';
@@ -79,7 +79,7 @@ export function SubscribersSection() {
         offer(
           removed.length === 1
             ? t('roster.ui.removedOne', { name: subscriberName(removed[0]!) })
-            : plural('roster.ui.removedMany', removed.length),
+            : t('roster.ui.removedMany', { count: removed.length }),
           removed,
         );
       }

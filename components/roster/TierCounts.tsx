@@ -2,7 +2,6 @@ import type { Tier } from '@/lib/domain/schema';
 import { t } from '@/lib/i18n';
 import type { RosterStatus } from '@/lib/protocol/schemas';
 import { BadgePreview } from '../tiers/BadgePreview';
-import { plural } from './format';
 
 /** Active and lapsed subscribers per tier, as the background counts them (ROSTER_KEY). */
 export function TierCounts({ status, tiers }: { status: RosterStatus; tiers: readonly Tier[] }) {
@@ -12,10 +11,10 @@ export function TierCounts({ status, tiers }: { status: RosterStatus; tiers: rea
     .filter(([tierId]) => !known.has(tierId))
     .reduce((sum, [, c]) => ({ active: sum.active + c.active, lapsed: sum.lapsed + c.lapsed }), { active: 0, lapsed: 0 });
   const line = (active: number, lapsed: number) =>
-    `${plural('roster.ui.counts.active', active)} · ${plural('roster.ui.counts.lapsed', lapsed)}`;
+    `${t('roster.ui.counts.active', { count: active })} · ${t('roster.ui.counts.lapsed', { count: lapsed })}`;
   return (
     <div class="roster-counts">
-      <h3 id="roster-counts-heading">{plural('roster.ui.counts.heading', status.total)}</h3>
+      <h3 id="roster-counts-heading">{t('roster.ui.counts.heading', { count: status.total })}</h3>
       <ul aria-labelledby="roster-counts-heading">
         {tiers.map((tier) => {
           const c = status.counts[tier.id] ?? { active: 0, lapsed: 0 };

@@ -1,23 +1,9 @@
 // Words, numbers and days of the roster section.
-import { locale, t, type MessageKey, type MessageParams } from '@/lib/i18n';
+import { locale, type MessageKey } from '@/lib/i18n';
 import { utcDate } from '@/lib/eligibility/dates';
 import type { Subscriber } from '@/lib/roster/schema';
 
-/** The keys that come as a pair `<base>.one` / `<base>.other`. */
-type PluralBase = {
-  [K in MessageKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends MessageKey ? Base : never) : never;
-}[MessageKey];
-
 export const count = (value: number): string => new Intl.NumberFormat(locale()).format(value);
-
-/**
- * A message with a number in it, in the grammatical form the language wants for that number; `{count}`
- * is the number formatted. Forms other than "one" (Italian has "many" for millions) read as "other".
- */
-export function plural(base: PluralBase, n: number, params: MessageParams = {}): string {
-  const form = new Intl.PluralRules(locale()).select(n) === 'one' ? 'one' : 'other';
-  return t(`${base}.${form}` as MessageKey, { count: count(n), ...params });
-}
 
 /** A calendar day in the page's language, read as UTC so it never shifts by a day. */
 export const formatDay = (date: string): string =>

@@ -1,4 +1,3 @@
-import '../editor-messages';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatMoney, formatPriceInput, parsePrice } from '@/lib/domain/currency';
 import { pricePointsFor } from '@/lib/domain/offer';

@@ -1,47 +1,122 @@
-// Tierkit's own dictionary: every user-visible string in English and Italian. The compiler checks that
-// Italian has every English key (see Dictionary). browser.i18n is used only for the manifest, because
-// it cannot follow the language chosen in Settings.
-import { domain } from './domain';
-import { common } from './ui-common';
-import { eligibilityCard } from './ui-eligibility-card';
-import type { background } from './background';
-import type { eligibilityOptions } from './ui-eligibility-options';
-import type { editors } from './ui-editors';
-import { popup } from './ui-popup';
-import type { options } from './ui-options';
-import type { rosterUi } from './ui-roster';
-import type { packsUi } from './ui-packs';
-import type { dataUi } from './ui-data';
-
-// The popup's strings are built in; the options page adds its own at start (addMessages), which keeps
-// its ~4 KB of strings out of the popup's bundle.
-const en = { ...domain.en, ...common.en, ...popup.en, ...eligibilityCard.en };
-export type MessageKey =
-  | keyof typeof en
-  | keyof (typeof options)['en']
-  | keyof (typeof eligibilityOptions)['en']
-  | keyof (typeof background)['en']
-  | keyof (typeof editors)['en']
-  | keyof (typeof rosterUi)['en']
-  | keyof (typeof packsUi)['en']
-  | keyof (typeof dataUi)['en'];
+// Tierkit's own messages: every user-visible string, one module per area and language
+// (messages/<language>/<area>.ts). Each context loads the areas it shows, in its language only, before
+// it speaks (loadLanguage); each module is a chunk of its own, so a page carries one language's
+// strings. browser.i18n is used only for the manifest, because it cannot follow the language chosen in
+// Settings.
+import type { Message, Messages, PluralMessage } from './types';
 
 export const languages = ['en', 'it'] as const;
 export type Language = (typeof languages)[number];
-const dictionaries: Record<Language, Partial<Record<MessageKey, string>>> = {
-  en,
-  it: { ...domain.it, ...common.it, ...popup.it, ...eligibilityCard.it },
-};
 
-/** Adds a page's own section of strings. */
-export function addMessages(section: { en: Record<string, string>; it: Record<string, string> }): void {
-  Object.assign(dictionaries.en, section.en);
-  Object.assign(dictionaries.it, section.it);
+export const areas = [
+  'domain',
+  'common',
+  'popup',
+  'eligibility-card',
+  'eligibility-options',
+  'editors',
+  'options',
+  'roster-ui',
+  'packs-ui',
+  'data-ui',
+  'background',
+  'parsers',
+  'roster',
+  'packs',
+  'keys',
+] as const;
+export type Area = (typeof areas)[number];
+
+type Loader = () => Promise<{ default: Messages }>;
+
+// One import() per module: Vite emits each as its own chunk, loaded only when asked for.
+const loaders = {
+  en: {
+    domain: () => import('./messages/en/domain'),
+    common: () => import('./messages/en/common'),
+    popup: () => import('./messages/en/popup'),
+    'eligibility-card': () => import('./messages/en/eligibility-card'),
+    'eligibility-options': () => import('./messages/en/eligibility-options'),
+    editors: () => import('./messages/en/editors'),
+    options: () => import('./messages/en/options'),
+    'roster-ui': () => import('./messages/en/roster-ui'),
+    'packs-ui': () => import('./messages/en/packs-ui'),
+    'data-ui': () => import('./messages/en/data-ui'),
+    background: () => import('./messages/en/background'),
+    parsers: () => import('./messages/en/parsers'),
+    roster: () => import('./messages/en/roster'),
+    packs: () => import('./messages/en/packs'),
+    keys: () => import('./messages/en/keys'),
+  },
+  it: {
+    domain: () => import('./messages/it/domain'),
+    common: () => import('./messages/it/common'),
+    popup: () => import('./messages/it/popup'),
+    'eligibility-card': () => import('./messages/it/eligibility-card'),
+    'eligibility-options': () => import('./messages/it/eligibility-options'),
+    editors: () => import('./messages/it/editors'),
+    options: () => import('./messages/it/options'),
+    'roster-ui': () => import('./messages/it/roster-ui'),
+    'packs-ui': () => import('./messages/it/packs-ui'),
+    'data-ui': () => import('./messages/it/data-ui'),
+    background: () => import('./messages/it/background'),
+    parsers: () => import('./messages/it/parsers'),
+    roster: () => import('./messages/it/roster'),
+    packs: () => import('./messages/it/packs'),
+    keys: () => import('./messages/it/keys'),
+  },
+} satisfies Record<Language, Record<Area, Loader>>;
+
+/** The English modules, the reference for keys and for which messages are plural. */
+type English = { [A in Area]: Awaited<ReturnType<(typeof loaders)['en'][A]>>['default'] };
+export type MessageKey = { [A in Area]: keyof English[A] & string }[Area];
+/** The keys whose message has plural forms: t() needs their `count`. */
+export type PluralKey = { [A in Area]: { [K in keyof English[A]]: English[A][K] extends string ? never : K }[keyof English[A]] }[Area] &
+  string;
+/** The keys of one area, for code that speaks only from that area (lib/roster, lib/packs, lib/parsers). */
+export type AreaKey<A extends Area> = keyof English[A] & string;
+
+export type MessageParams = Record<string, string | number>;
+/** A plural message's parameters: `count` picks the form and fills `{count}`, formatted for the locale. */
+export type PluralParams = MessageParams & { count: number };
+
+/** The messages loaded so far, per language; each area's keys are merged in as it arrives. */
+const loaded: Record<Language, Map<string, Message>> = { en: new Map(), it: new Map() };
+const loadedAreas: Record<Language, Set<Area>> = { en: new Set(), it: new Set() };
+/** Every area asked for so far: a language loaded later brings all of them, so a switch loses nothing. */
+const areasInUse = new Set<Area>();
+
+/**
+ * Loads the language's messages of `areas` and of every area asked for before. Resolves when they can
+ * be read; call setLanguage after it to switch.
+ */
+export async function loadLanguage(language: Language, areasToAdd: readonly Area[] = []): Promise<void> {
+  for (const area of areasToAdd) areasInUse.add(area);
+  await Promise.all(
+    [...areasInUse]
+      .filter((area) => !loadedAreas[language].has(area))
+      .map(async (area) => {
+        const module = await loaders[language][area]();
+        for (const [key, message] of Object.entries(module.default)) loaded[language].set(key, message);
+        loadedAreas[language].add(area);
+      }),
+  );
+}
+
+/** Whether the language's messages of `areasToAdd` and of every area asked for before are loaded. */
+export function isLanguageLoaded(language: Language, areasToAdd: readonly Area[] = []): boolean {
+  return [...areasInUse, ...areasToAdd].every((area) => loadedAreas[language].has(area));
+}
+
+/** Loads areas in the current language (and in any language loaded later): an editor's strings with its code. */
+export function loadAreas(areasToAdd: readonly Area[]): Promise<void> {
+  return loadLanguage(current, areasToAdd);
 }
 
 let current: Language = 'en';
 let onRead: () => void = () => undefined;
 
+/** Switches the language; its messages must have been loaded (loadLanguage). */
 export function setLanguage(next: Language): void {
   current = next;
 }
@@ -66,28 +141,50 @@ export function resolveLanguage(choice: Language | 'auto', browserLanguage: stri
   return (languages as readonly string[]).includes(base ?? '') ? (base as Language) : 'en';
 }
 
-export type MessageParams = Record<string, string | number>;
-
-/** Looks up a message and fills `{name}` placeholders. */
-export function t(key: MessageKey, params?: MessageParams): string {
+/**
+ * Looks up a message in the current language and fills its `{name}` placeholders. A plural message
+ * takes the form the language's plural rules give `count`, whose `{count}` is the number formatted.
+ * A key whose area is not loaded reads as the key itself, so the gap shows instead of breaking the page.
+ */
+export function t<K extends MessageKey>(key: K, ...[params]: K extends PluralKey ? [params: PluralParams] : [params?: MessageParams]): string {
   onRead();
-  return fill(dictionaries[current][key] ?? dictionaries.en[key] ?? key, params);
+  const message = loaded[current].get(key);
+  if (message === undefined) return key;
+  if (typeof message === 'string') return fill(message, params);
+  const count = Number(params?.count);
+  return fill(pluralForm(message, count), { ...params, count: numberFormat(locale()).format(count) });
+}
+
+/**
+ * One plural form of a message, unfilled: for the content script's badges, which fill the template
+ * and pick the form themselves, page after page, from words the background sends once.
+ */
+export function pluralTemplate(key: PluralKey, category: 'one' | 'other'): string {
+  const message = loaded[current].get(key);
+  if (message === undefined || typeof message === 'string') return key;
+  return message[category] ?? message.other;
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function pluralForm(message: PluralMessage, count: number): string {
+  const tag = locale();
+  let rules = pluralRules.get(tag);
+  if (!rules) pluralRules.set(tag, (rules = new Intl.PluralRules(tag)));
+  const category = rules.select(count);
+  return (category === 'other' ? undefined : message[category]) ?? message.other;
+}
+
+function numberFormat(tag: string): Intl.NumberFormat {
+  let format = numberFormats.get(tag);
+  if (!format) numberFormats.set(tag, (format = new Intl.NumberFormat(tag)));
+  return format;
 }
 
 function fill(template: string, params?: MessageParams): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
-type Section = { en: Record<string, string>; it: Record<string, string> };
-
-/**
- * A message of a section read directly, in the current language: for code (parsers, roster, packs)
- * that must speak in any context, whether or not that context registered the section with addMessages.
- */
-export function sectionMessage<S extends Section>(section: S, key: keyof S['en'] & string, params?: MessageParams): string {
-  onRead();
-  return fill(section[current][key] ?? section.en[key] ?? key, params);
 }
 
 /** "1.5 MB" in the current locale. */

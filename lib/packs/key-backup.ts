@@ -5,14 +5,13 @@
 import * as z from 'zod/mini';
 import { isRecord } from '../domain/is-record';
 import { fromZod, formatPath, type Problem, type Result } from '../domain/problems';
-import { locale, sectionMessage, type MessageParams } from '../i18n';
-import { keys } from '../i18n/keys';
+import { locale, t, type AreaKey, type MessageParams } from '../i18n';
 import { canonicalJson, fromBase64url, toBase64url, utf8, utf8Size } from './canonical';
 import { ECDSA_P256, SIGNATURE_ALGORITHM, fingerprint, importPublicKey, publicJwkOf } from './keys';
 import { publicJwkSchema, type PublicJwk } from './pack';
 
-export type KeyMessageKey = keyof (typeof keys)['en'];
-export const keyMessage = (key: KeyMessageKey, params?: MessageParams): string => sectionMessage(keys, key, params);
+export type KeyMessageKey = AreaKey<'keys'>;
+export const keyMessage = (key: KeyMessageKey, params?: MessageParams): string => t(key, params);
 
 export const KEY_BACKUP_FORMAT = 'tierkit-signing-key';
 export const KEY_BACKUP_VERSION = 1;

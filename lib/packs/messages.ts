@@ -1,11 +1,10 @@
-// Badge-pack messages in the current language, looked up in lib/i18n/packs.ts directly (as
-// lib/parsers/problems.ts does), so packs verify in the background and on any page.
-import { locale, sectionMessage, type MessageParams } from '../i18n';
-import { packs } from '../i18n/packs';
+// Badge-pack messages in the current language (lib/i18n/messages/<language>/packs.ts): every context
+// that verifies packs, the background and the options page, loads that area.
+import { locale, t, type AreaKey, type MessageParams } from '../i18n';
 
-export type PackMessageKey = keyof (typeof packs)['en'];
+export type PackMessageKey = AreaKey<'packs'>;
 
-export const packMessage = (key: PackMessageKey, params?: MessageParams): string => sectionMessage(packs, key, params);
+export const packMessage = (key: PackMessageKey, params?: MessageParams): string => t(key, params);
 
 /** An issue date as people read it, in UTC so that everyone names the same moment. */
 export function issuedDate(iso: string): string {

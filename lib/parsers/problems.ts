@@ -1,10 +1,8 @@
-// What is wrong with an imported file, in the creator's language. The strings live in
-// lib/i18n/parsers.ts and are looked up here directly, so the parsers work whichever pages register
-// that section with the dictionary.
-import { formatMegabytes, sectionMessage, type MessageParams } from '../i18n';
-import { parsers } from '../i18n/parsers';
+// What is wrong with an imported file, in the creator's language (lib/i18n/messages/<language>/
+// parsers.ts): every context that parses files, the Studio reader's worker included, loads that area.
+import { formatMegabytes, t, type AreaKey, type MessageParams } from '../i18n';
 
-export type ParserMessageKey = keyof (typeof parsers)['en'];
+export type ParserMessageKey = AreaKey<'parsers'>;
 
 export interface ImportProblem {
   /** The file as the creator knows it; "archive.zip › Overview.csv" inside a ZIP. */
@@ -18,8 +16,7 @@ export interface ImportProblem {
   message: string;
 }
 
-export const parserMessage = (key: ParserMessageKey, params?: MessageParams): string =>
-  sectionMessage(parsers, key, params);
+export const parserMessage = (key: ParserMessageKey, params?: MessageParams): string => t(key, params);
 
 export function problem(
   file: string,

@@ -1,9 +1,7 @@
-// The roster's messages in the current language, looked up in lib/i18n/roster.ts directly (as
-// lib/parsers/problems.ts does) so validation works in every context that validates a roster.
-import { sectionMessage, type MessageParams } from '../i18n';
-import { roster } from '../i18n/roster';
+// The roster's messages in the current language (lib/i18n/messages/<language>/roster.ts): every
+// context that validates a roster, the background and the options page, loads that area.
+import { t, type AreaKey, type MessageParams } from '../i18n';
 
-export type RosterMessageKey = keyof (typeof roster)['en'];
+export type RosterMessageKey = AreaKey<'roster'>;
 
-export const rosterMessage = (key: RosterMessageKey, params?: MessageParams): string =>
-  sectionMessage(roster, key, params);
+export const rosterMessage = (key: RosterMessageKey, params?: MessageParams): string => t(key, params);

@@ -5,7 +5,6 @@ import type { ImportMode } from '../domain/backup';
 import { sortTiers } from '../domain/offer';
 import type { Problem } from '../domain/problems';
 import type { Workspace } from '../domain/schema';
-import { locale } from '../i18n';
 import { rosterMessage } from './messages';
 import type { Subscriber } from './schema';
 
@@ -21,8 +20,7 @@ export type RosterGuard = (change: WorkspaceChange) => Problem[];
 
 /** "3 subscribers on your roster have the tier "Gold", which would be gone: ...". */
 function tierInUse(count: number, tier: string): string {
-  const one = new Intl.PluralRules(locale()).select(count) === 'one';
-  return rosterMessage(one ? 'roster.err.tierInUse.one' : 'roster.err.tierInUse.other', { count, tier });
+  return rosterMessage('roster.err.tierInUse', { count, tier });
 }
 
 /**

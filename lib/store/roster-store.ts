@@ -11,7 +11,7 @@ import { sortTiers, tenureLevel } from '../domain/offer';
 import { fromZod, type Problem, type Result } from '../domain/problems';
 import { handleSchema, normalizeHandle, tierSchema, type Tier } from '../domain/schema';
 import { utcDate } from '../eligibility/dates';
-import { locale } from '../i18n';
+import { locale, pluralTemplate } from '../i18n';
 import type { BadgeDesign, LookupAnswer, LookupResult, RosterSortKey, RosterStatus } from '../protocol/schemas';
 import type { RosterCsvPart, RosterImportAnswer, RosterPage } from '../protocol/roster-answers';
 import { applyRosterImport, importRosterCsv, rosterCsvHeader, rosterCsvRows } from '../roster/csv';
@@ -632,8 +632,8 @@ export function createRosterStore(deps: RosterStoreDeps) {
         designs,
         words: {
           lang: locale(),
-          tooltipOne: rosterMessage('roster.tooltip.one'),
-          tooltipOther: rosterMessage('roster.tooltip.other'),
+          tooltipOne: pluralTemplate('roster.tooltip', 'one'),
+          tooltipOther: pluralTemplate('roster.tooltip', 'other'),
           name: rosterMessage('roster.badge.name'),
           byNickname: rosterMessage('roster.badge.byNickname'),
         },

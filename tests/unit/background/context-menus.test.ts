@@ -6,13 +6,11 @@ import { createContextMenus, menuItems, MENU_PARENT, MENU_REMOVE, type MenuItem 
 import { type Snapshot } from '@/lib/protocol/schemas';
 import { rosterPageSchema } from '@/lib/protocol/roster-answers';
 import { TierkitDb } from '@/lib/store/db';
-import { addMessages, setLanguage } from '@/lib/i18n';
-import { background } from '@/lib/i18n/background';
+import { setLanguage } from '@/lib/i18n';
 import { profile, tier, workspace } from '../domain/fixtures';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
 // As the background entry point does.
-addMessages(background);
 
 async function setup() {
   const db = new TierkitDb(`menus-${crypto.randomUUID()}`);

@@ -1,6 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { addMessages } from '@/lib/i18n';
-import { background } from '@/lib/i18n/background';
+import { describe, expect, it } from 'vitest';
 import { createHandler } from '@/lib/background/pages-handler';
 import { createEligibilityPublisher } from '@/lib/background/eligibility-publisher';
 import { eligibilityViewSchema, type EligibilityView } from '@/lib/protocol/schemas';
@@ -13,7 +11,6 @@ import { versionOf } from '@/lib/domain/version';
 import { DAY, NOW, creator, snapshot } from './helpers';
 
 // The background registers its own strings at start; so does this test.
-beforeAll(() => addMessages(background));
 
 function setup() {
   const db = new TierkitDb(`publisher-${crypto.randomUUID()}`);

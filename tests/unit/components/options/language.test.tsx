@@ -7,6 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { snapshot } from '@/components/app-state';
 import { mountApp } from '@/components/mount';
 import { OptionsApp } from '@/components/options/OptionsApp';
+import { optionsAreas } from '@/components/options/message-areas';
 import { createBackup } from '@/lib/domain/backup';
 import { emptyWorkspace } from '@/lib/domain/defaults';
 import { versionOf } from '@/lib/domain/version';
@@ -25,7 +26,7 @@ afterEach(() => {
 function mountOptions(hash: string): Promise<() => void> {
   history.replaceState(null, '', hash);
   document.body.innerHTML = '<div id="app"></div>';
-  return mountApp(OptionsApp);
+  return mountApp(OptionsApp, optionsAreas);
 }
 
 const backupText = () => {

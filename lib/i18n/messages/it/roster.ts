@@ -1,0 +1,31 @@
+import type { Translation } from '../../types';
+import type english from '../en/roster';
+
+export default {
+  'roster.err.handleOrNickname': 'Indica un nome utente TikTok o un nickname (o entrambi)',
+  'roster.err.nicknameTooLong': 'Un nickname ha al massimo {max} caratteri',
+  'roster.err.months': 'I mesi devono essere un numero intero da 0 a {max}, o vuoti per contarli dalla data di inizio',
+  'roster.csv.tooManyRows': '{file} ha più di {max} righe; Tierkit importa al massimo {max} abbonati alla volta',
+  'roster.csv.noRows': "{file} ha un'intestazione ma nessun abbonato",
+  'roster.csv.missingColumn': '{file} non ha la colonna "{column}"; la prima riga deve nominare le colonne: {columns}',
+  'roster.csv.unknownColumn': '{file} ha una colonna "{column}" che Tierkit non conosce; le colonne sono: {columns}',
+  'roster.csv.duplicateColumn': '{file} ha due volte la colonna "{column}"',
+  'roster.csv.unknownTier': 'Non esiste un livello chiamato "{value}"; i livelli sono: {tiers}',
+  'roster.csv.noTiers': 'Non esiste un livello chiamato "{value}"; crea i livelli prima di importare gli abbonati',
+  'roster.csv.invalidCell': '{message}',
+  'roster.csv.badDate': '"{value}" non è una data nel formato AAAA-MM-GG (per esempio 2025-03-31)',
+  'roster.csv.futureDate': '{value} è dopo oggi',
+  'roster.csv.badStatus': '"{value}" non è uno stato; usa active (attivo) o lapsed (scaduto); vuoto vale active',
+  'roster.csv.duplicateHandle': 'Questo nome utente compare anche alla riga {row}',
+  'roster.tooltip': { one: '{tier} · {months} mese · dal {since}', many: '{tier} · {months} mesi · dal {since}', other: '{tier} · {months} mesi · dal {since}' },
+  'roster.badge.name': 'Abbonato {tier}, livello {level}',
+  'roster.badge.byNickname': 'riconosciuto dal nickname, che su TikTok non è univoco',
+  'roster.err.duplicateHandle': '@{handle} è già tra gli abbonati',
+  'roster.err.handleTaken': 'Il nome utente @{handle} è già usato da {first}',
+  'roster.err.tierGone': '{name} era su un livello che non esiste più',
+  'roster.err.unknownTier': 'Scegli uno dei tuoi livelli',
+  'roster.err.notFound': 'Questo abbonato non è più in elenco',
+  'roster.err.noProfile': 'Salva prima il tuo profilo: gli abbonati sono legati al tuo nome utente TikTok',
+  'roster.err.futureSince': 'La data di inizio è dopo oggi',
+  'roster.err.tierInUse': { one: 'Un abbonato in elenco ha il livello "{tier}", che non ci sarebbe più: spostalo prima su un altro livello (Abbonati)', many: '{count} abbonati in elenco hanno il livello "{tier}", che non ci sarebbe più: spostali prima su un altro livello (Abbonati)', other: '{count} abbonati in elenco hanno il livello "{tier}", che non ci sarebbe più: spostali prima su un altro livello (Abbonati)' },
+} satisfies Translation<typeof english>;
