@@ -1,12 +1,40 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
+
+// lib/i18n/messages/<language>/<area>.ts
+const MESSAGE_MODULE = /\/lib\/i18n\/messages\/([\w-]+)\/([\w-]+)\.ts$/;
+
+/**
+ * Names each message chunk `messages-<language>-<area>`: the modules of all languages share file
+ * names, and the bench must tell which chunks a page loads in which language (tests/bench/bundles.ts).
+ */
+function messageChunkNames(): Plugin {
+  return {
+    name: 'tierkit:message-chunk-names',
+    outputOptions(output) {
+      const named = output.chunkFileNames ?? '[name]-[hash].js';
+      return {
+        ...output,
+        chunkFileNames: (chunk) => {
+          const pattern = typeof named === 'function' ? named(chunk) : named;
+          const found = MESSAGE_MODULE.exec(chunk.facadeModuleId ?? '');
+          return found ? pattern.replace('[name]', `messages-${found[1]}-${found[2]}`) : pattern;
+        },
+      };
+    },
+  };
+}
 
 // One Vite for build and tests: @preact/preset-vite resolves to the same Vite 7 that WXT 0.21.0
 // builds with (see package-lock), so its plugin type matches.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), messageChunkNames()],
+    // The Studio reader's worker loads its language's messages with import(), which needs an ES module
+    // worker (an IIFE cannot be split into chunks). Firefox runs module workers since version 114.
+    worker: { format: 'es' },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -33,7 +33,7 @@ function Preview({ backup }: { backup: Backup }) {
         </li>
         <li>{t('options.data.import.previewPerks', { count: data.perks.length })}</li>
         {backup.subscribers ? (
-          <li>{t('options.data.import.previewSubscribers', { count: new Intl.NumberFormat(locale()).format(backup.subscribers.length) })}</li>
+          <li>{t('options.data.import.previewSubscribers', { count: backup.subscribers.length })}</li>
         ) : null}
         <li>
           {data.profile
@@ -158,7 +158,10 @@ export function ImportBackup() {
       <div role="status">
         {outcome?.imported ? (
           <p class="status-ok">
-            {t('options.data.import.done', { tiers: ws.tiers.length, perks: ws.perks.length })}
+            {t('options.data.import.done', {
+              tiers: t('options.data.import.tierCount', { count: ws.tiers.length }),
+              perks: t('options.data.import.perkCount', { count: ws.perks.length }),
+            })}
           </p>
         ) : null}
       </div>

@@ -4,7 +4,7 @@ import { t } from '@/lib/i18n';
 import type { EligibilityView, RequirementView } from '@/lib/protocol/schemas';
 import { run, workspace } from '../app-state';
 import { Problems } from '../Problems';
-import { count, projectionText, requirementName, STALE_AFTER_MS, updatedText, valueText } from './format';
+import { projectionText, requirementName, STALE_AFTER_MS, updatedText, valueText } from './format';
 import './eligibility.css';
 
 /** The newest moment the view's numbers come from: the last capture, or the newest imported day. */
@@ -111,7 +111,7 @@ function Requirement({ requirement }: { requirement: RequirementView }) {
           ))}
           {range ? <p class="small muted">{range}</p> : null}
           {requirement.missingDays.length ? (
-            <p class="small elig-stale">{t('eligibility.missingDays', { count: count(requirement.missingDays.length) })}</p>
+            <p class="small elig-stale">{t('eligibility.missingDays', { count: requirement.missingDays.length })}</p>
           ) : null}
         </>
       )}

@@ -43,7 +43,7 @@ export function TrendChart({ title, series, threshold }: { title: string; series
       last: count(last.value),
     }),
     threshold !== null ? t('eligibilityOptions.chart.threshold', { threshold: count(threshold) }) : '',
-    missing ? t('eligibilityOptions.chart.missing', { count: count(missing) }) : '',
+    missing ? t('eligibilityOptions.chart.missing', { count: missing }) : '',
   ]
     .filter(Boolean)
     .join(' ');

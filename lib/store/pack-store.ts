@@ -160,7 +160,7 @@ export async function exportOwnPack(db: TierkitDb, now: number): Promise<Result<
   if (orphans.size) {
     return {
       ok: false,
-      problems: [...orphans].map(([id, count]) => ({ path: [], message: packMessage('pack.export.missingTier', { count: number.format(count), id }) })),
+      problems: [...orphans].map(([id, count]) => ({ path: [], message: packMessage('pack.export.missingTier', { count, id }) })),
     };
   }
   const subscribers: PackSubscriber[] = active.map((s) => ({

@@ -331,7 +331,7 @@ describe('a creator designs, backs up and restores an offer through the UI', () 
     await options.getByText('3 tier(s): Bronze Club, Silver, Gold').waitFor();
     await options.getByRole('radio', { name: 'Replace everything' }).check();
     await options.getByRole('button', { name: 'Import', exact: true }).click();
-    await options.getByText('Imported. You now have 3 tier(s) and 3 perk(s).').waitFor();
+    await options.getByText('Imported. You now have 3 tiers and 3 perks.').waitFor();
 
     const restored = await readWorkspace(options);
     expect(essentials(restored)).toEqual(essentials(beforeExport));
@@ -362,7 +362,7 @@ describe('a creator designs, backs up and restores an offer through the UI', () 
     await options.getByText(`4 tier(s): Bronze Club, Silver, Gold, ${HOSTILE_NAME}`).waitFor();
     await options.getByRole('radio', { name: 'Merge with what I have' }).check();
     await options.getByRole('button', { name: 'Import', exact: true }).click();
-    await options.getByText('Imported. You now have 4 tier(s) and 3 perk(s).').waitFor();
+    await options.getByText('Imported. You now have 4 tiers and 3 perks.').waitFor();
 
     for (const page of [popup, options]) {
       if (page === options) {

@@ -19,7 +19,7 @@ export default {
   'eligibility.noValue': 'No data yet',
   'eligibility.valueOf': '{value} of {threshold}',
   'eligibility.estimate': 'estimate',
-  'eligibility.missingDays': '{count} days without data',
+  'eligibility.missingDays': { one: '{count} day without data', other: '{count} days without data' },
   'eligibility.projection.date': 'At this pace: {date}',
   'eligibility.projection.range': 'Between {optimistic} and {pessimistic}',
   'eligibility.projection.notAtPace': 'Not at the current pace',

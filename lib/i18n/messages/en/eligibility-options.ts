@@ -22,7 +22,10 @@ export default {
   'eligibilityOptions.source.manual': 'Typed in',
   'eligibilityOptions.chart.summary': '{title} from {from} to {to}: from {first} to {last}.',
   'eligibilityOptions.chart.threshold': 'Threshold {threshold}.',
-  'eligibilityOptions.chart.missing': '{count} days without data, shown as gaps.',
+  'eligibilityOptions.chart.missing': {
+    one: '{count} day without data, shown as a gap.',
+    other: '{count} days without data, shown as gaps.',
+  },
   'eligibilityOptions.chart.legend': 'Scale 0 to {top}; dashed line: threshold {threshold}',
   'eligibilityOptions.import.heading': 'Import from TikTok Studio',
   'eligibilityOptions.import.intro':

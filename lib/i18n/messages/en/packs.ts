@@ -24,7 +24,7 @@ export default {
   'pack.err.duplicateTier': 'Tier {other} has the same id',
   'pack.err.unknownTier': 'There is no tier with the id “{id}” in this pack',
   'pack.err.duplicateHandle': 'Subscriber {other} has the same username',
-  'pack.err.moreProblems': '…and {count} more problems',
+  'pack.err.moreProblems': { one: '…and {count} more problem', other: '…and {count} more problems' },
   'pack.err.keyMismatch': 'The signing key does not belong to the public key given with it, so Tierkit cannot sign the pack',
   'pack.err.haveNewer': 'You already have a newer pack from this creator (issued {date})',
   'pack.err.haveSame': 'You already have this pack from this creator (issued {date})',
@@ -35,8 +35,10 @@ export default {
   'pack.export.noProfile': 'Save your profile first: a badge pack carries your TikTok username and display name',
   'pack.export.noTiers': 'A badge pack needs at least one tier that is not archived: create a tier first',
   'pack.export.tooMany': 'You have {count} active subscribers; a badge pack holds at most {max}',
-  'pack.export.missingTier':
-    '{count} active subscriber(s) have a tier that no longer exists (id “{id}”): give them another tier in Subscribers, or remove them',
+  'pack.export.missingTier': {
+    one: '{count} active subscriber has a tier that no longer exists (id “{id}”): give them another tier in Subscribers, or remove them',
+    other: '{count} active subscribers have a tier that no longer exists (id “{id}”): give them another tier in Subscribers, or remove them',
+  },
   'pack.export.keyUnreadable': 'Tierkit’s signing key can no longer be read ({detail}), so it cannot sign a pack',
   'pack.export.subscriber': 'Subscriber {name}: {message}',
   'pack.export.tier': 'Tier “{name}”: {message}',

@@ -12,12 +12,15 @@ export default {
     '{file} is not a TikTok Studio Overview or FollowerHistory export: its first row is "{header}"',
   'parser.otherStudioFile':
     '{file} is the TikTok Studio "{kind}" export; Tierkit reads Overview.csv (daily video views) and FollowerHistory.csv (daily followers)',
-  'parser.columnCount': 'This row has {count} columns; the header has {expected}',
+  'parser.columnCount': {
+    one: 'This row has {count} column; the header has {expected}',
+    other: 'This row has {count} columns; the header has {expected}',
+  },
   'parser.badDate': '"{value}" is not a date Tierkit can read (a day and a month, like "28 August")',
   'parser.noSuchDay': '"{value}" does not exist in {year}',
   'parser.duplicateDay': 'This day is also on row {row}',
   'parser.badNumber': '"{value}" is not a count (a whole number, 0 or more)',
-  'parser.moreProblems': '…and {count} more problems in this file',
+  'parser.moreProblems': { one: '…and {count} more problem in this file', other: '…and {count} more problems in this file' },
   'parser.zipDamaged': '{file} is a damaged or unsupported ZIP archive',
   'parser.zipTooManyEntries': '{file} holds {count} files; Tierkit opens archives of at most {max}',
   'parser.zipTooLarge': '{file} would expand to {size}; Tierkit opens archives up to {max}',

@@ -19,7 +19,7 @@ export default {
   'eligibility.noValue': 'Ancora nessun dato',
   'eligibility.valueOf': '{value} su {threshold}',
   'eligibility.estimate': 'stima',
-  'eligibility.missingDays': '{count} giorni senza dati',
+  'eligibility.missingDays': { one: '{count} giorno senza dati', many: '{count} di giorni senza dati', other: '{count} giorni senza dati' },
   'eligibility.projection.date': 'A questo ritmo: {date}',
   'eligibility.projection.range': 'Tra il {optimistic} e il {pessimistic}',
   'eligibility.projection.notAtPace': 'Non al ritmo attuale',

@@ -22,7 +22,11 @@ export default {
   'eligibilityOptions.source.manual': 'Inserito a mano',
   'eligibilityOptions.chart.summary': '{title} dal {from} al {to}: da {first} a {last}.',
   'eligibilityOptions.chart.threshold': 'Soglia {threshold}.',
-  'eligibilityOptions.chart.missing': '{count} giorni senza dati, mostrati come interruzioni.',
+  'eligibilityOptions.chart.missing': {
+    one: '{count} giorno senza dati, mostrato come interruzione.',
+    many: '{count} di giorni senza dati, mostrati come interruzioni.',
+    other: '{count} giorni senza dati, mostrati come interruzioni.',
+  },
   'eligibilityOptions.chart.legend': 'Scala da 0 a {top}; linea tratteggiata: soglia {threshold}',
   'eligibilityOptions.import.heading': 'Importa da TikTok Studio',
   'eligibilityOptions.import.intro':

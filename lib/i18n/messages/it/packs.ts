@@ -26,7 +26,7 @@ export default {
   'pack.err.duplicateTier': 'Il livello {other} ha lo stesso id',
   'pack.err.unknownTier': 'In questo pacchetto non c’è un livello con id “{id}”',
   'pack.err.duplicateHandle': 'L’abbonato {other} ha lo stesso nome utente',
-  'pack.err.moreProblems': '…e altri {count} problemi',
+  'pack.err.moreProblems': { one: '…e ancora {count} problema', many: '…e altri {count} di problemi', other: '…e altri {count} problemi' },
   'pack.err.keyMismatch':
     'La chiave di firma non corrisponde alla chiave pubblica indicata, quindi Tierkit non può firmare il pacchetto',
   'pack.err.haveNewer': 'Hai già un pacchetto più recente di questo creator (emesso il {date})',
@@ -38,8 +38,11 @@ export default {
   'pack.export.noProfile': 'Salva prima il tuo profilo: un pacchetto di badge riporta il tuo nome utente TikTok e il nome visualizzato',
   'pack.export.noTiers': 'Un pacchetto di badge ha bisogno di almeno un livello non archiviato: crea prima un livello',
   'pack.export.tooMany': 'Hai {count} abbonati attivi; un pacchetto di badge ne contiene al massimo {max}',
-  'pack.export.missingTier':
-    '{count} abbonato/i attivo/i hanno un livello che non esiste più (id “{id}”): assegna loro un altro livello in Abbonati, o rimuovili',
+  'pack.export.missingTier': {
+    one: '{count} abbonato attivo ha un livello che non esiste più (id “{id}”): assegnagli un altro livello in Abbonati, o rimuovilo',
+    many: '{count} di abbonati attivi hanno un livello che non esiste più (id “{id}”): assegna loro un altro livello in Abbonati, o rimuovili',
+    other: '{count} abbonati attivi hanno un livello che non esiste più (id “{id}”): assegna loro un altro livello in Abbonati, o rimuovili',
+  },
   'pack.export.keyUnreadable': 'La chiave di firma di Tierkit non si può più leggere ({detail}), quindi non può firmare un pacchetto',
   'pack.export.subscriber': 'Abbonato {name}: {message}',
   'pack.export.tier': 'Livello “{name}”: {message}',

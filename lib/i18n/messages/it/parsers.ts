@@ -12,12 +12,20 @@ export default {
     '{file} non è un export Overview o FollowerHistory di TikTok Studio: la sua prima riga è "{header}"',
   'parser.otherStudioFile':
     '{file} è l\'export "{kind}" di TikTok Studio; Tierkit legge Overview.csv (visualizzazioni giornaliere) e FollowerHistory.csv (follower giornalieri)',
-  'parser.columnCount': "Questa riga ha {count} colonne; l'intestazione ne ha {expected}",
+  'parser.columnCount': {
+    one: "Questa riga ha {count} colonna; l'intestazione ne ha {expected}",
+    many: "Questa riga ha {count} di colonne; l'intestazione ne ha {expected}",
+    other: "Questa riga ha {count} colonne; l'intestazione ne ha {expected}",
+  },
   'parser.badDate': '"{value}" non è una data che Tierkit sa leggere (un giorno e un mese, come "28 agosto")',
   'parser.noSuchDay': '"{value}" non esiste nel {year}',
   'parser.duplicateDay': 'Questo giorno compare anche alla riga {row}',
   'parser.badNumber': '"{value}" non è un conteggio (un numero intero, 0 o più)',
-  'parser.moreProblems': '…e altri {count} problemi in questo file',
+  'parser.moreProblems': {
+    one: '…e ancora {count} problema in questo file',
+    many: '…e altri {count} di problemi in questo file',
+    other: '…e altri {count} problemi in questo file',
+  },
   'parser.zipDamaged': '{file} è un archivio ZIP danneggiato o non supportato',
   'parser.zipTooManyEntries': '{file} contiene {count} file; Tierkit apre archivi di al massimo {max}',
   'parser.zipTooLarge': '{file} si espanderebbe a {size}; Tierkit apre archivi fino a {max}',

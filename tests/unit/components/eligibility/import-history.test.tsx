@@ -104,7 +104,7 @@ describe('history chart', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Import 3 days' }));
     const chart = await screen.findByRole('img', { name: /^Followers from/ });
     expect(chart.getAttribute('aria-label')).toBe(
-      'Followers from March 1, 2026 to March 4, 2026: from 9,800 to 9,900. Threshold 10,000. 1 days without data, shown as gaps.',
+      'Followers from March 1, 2026 to March 4, 2026: from 9,800 to 9,900. Threshold 10,000. 1 day without data, shown as a gap.',
     );
     // Two runs of days (1–2 March, 4 March): the line starts again after the gap instead of joining it.
     const d = chart.querySelector('path')!.getAttribute('d')!;

@@ -47,7 +47,7 @@ describe('Data: import progress', () => {
     screen.getByText('Checking the backup… 60%');
 
     held.read!.finish({ ok: true, value: backup() });
-    await screen.findByText('0 subscriber(s) on the roster');
+    await screen.findByText('0 subscribers on the roster');
     expect(screen.queryByRole('progressbar')).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));

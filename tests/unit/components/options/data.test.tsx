@@ -103,8 +103,8 @@ describe('Data: import', () => {
     expect(importButton().disabled).toBe(true);
     chooseFile(backupText());
     await screen.findByText(/A Tierkit backup from March 1, 2026/);
-    screen.getByText('1 tier(s): Gold');
-    screen.getByText('1 perk(s)');
+    screen.getByText('1 tier: Gold');
+    screen.getByText('1 perk');
     expect(ws().tiers.map((t) => t.name)).toEqual(['Bronze']);
 
     expect((screen.getByRole('radio', { name: 'Replace everything' }) as HTMLInputElement).checked).toBe(true);
@@ -112,14 +112,14 @@ describe('Data: import', () => {
     await waitFor(() => expect(ws().tiers.map((t) => t.name)).toEqual(['Gold']));
     expect(ws().profile).toBeNull();
     expect(ws().perks.map((p) => p.id)).toEqual(['perk-chat']);
-    await screen.findByText('Imported. You now have 1 tier(s) and 1 perk(s).');
+    await screen.findByText('Imported. You now have 1 tier and 1 perk.');
   });
 
   it('merges with what is here when asked', async () => {
     await openOptions('#data', seedLocal);
     fireEvent.click(screen.getByRole('radio', { name: 'Merge with what I have' }));
     chooseFile(backupText());
-    await screen.findByText('1 tier(s): Gold');
+    await screen.findByText('1 tier: Gold');
     fireEvent.click(importButton());
     await waitFor(() => expect(ws().tiers.map((t) => t.name).sort()).toEqual(['Bronze', 'Gold']));
     expect(ws().profile?.handle).toBe('maya.makes');
@@ -136,7 +136,7 @@ describe('Data: import', () => {
         data.perks[0]!.title = '';
       }),
     );
-    await screen.findByText('This file cannot be imported (3 problem(s)):');
+    await screen.findByText('This file cannot be imported (3 problems):');
     const problems = within(screen.getByRole('alert'))
       .getAllByRole('listitem')
       .map((item) => item.textContent);
@@ -186,7 +186,7 @@ describe('Data: import', () => {
     const file = new File([backupText()], 'dropped.json');
     // Testing Library's fireEvent.drop does not reach Preact's handler in happy-dom; dispatching the event it builds does.
     fireEvent(zone, createEvent.drop(zone, { dataTransfer: { files: [file] } }));
-    await screen.findByText('1 tier(s): Gold');
+    await screen.findByText('1 tier: Gold');
     screen.getByRole('heading', { name: 'dropped.json' });
   });
 });
