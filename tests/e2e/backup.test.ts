@@ -78,7 +78,7 @@ it(`exports ${SUBSCRIBERS.toLocaleString('en')} subscribers compactly and import
     }).observe(document.body, { childList: true, subtree: true, attributes: true });
   });
   await options.getByLabel('Backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await options.getByText(`${SUBSCRIBERS.toLocaleString('en')} subscriber(s) on the roster`, { exact: false }).waitFor(LONG);
+  await options.getByText(`${SUBSCRIBERS.toLocaleString('en')} subscribers on the roster`, { exact: false }).waitFor(LONG);
   await options.getByRole('radio', { name: 'Replace everything' }).check();
   await options.getByRole('button', { name: 'Import', exact: true }).click();
   await options.getByText(/^Imported\./).waitFor(LONG);

@@ -328,7 +328,7 @@ describe('a creator designs, backs up and restores an offer through the UI', () 
 
     await options.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Data' }).click();
     await options.getByLabel('Backup file').setInputFiles({ name: 'mia-backup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
-    await options.getByText('3 tier(s): Bronze Club, Silver, Gold').waitFor();
+    await options.getByText('3 tiers: Bronze Club, Silver, Gold').waitFor();
     await options.getByRole('radio', { name: 'Replace everything' }).check();
     await options.getByRole('button', { name: 'Import', exact: true }).click();
     await options.getByText('Imported. You now have 3 tiers and 3 perks.').waitFor();
@@ -359,7 +359,7 @@ describe('a creator designs, backs up and restores an offer through the UI', () 
       perkIds: [],
     });
     await options.getByLabel('Backup file').setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
-    await options.getByText(`4 tier(s): Bronze Club, Silver, Gold, ${HOSTILE_NAME}`).waitFor();
+    await options.getByText(`4 tiers: Bronze Club, Silver, Gold, ${HOSTILE_NAME}`).waitFor();
     await options.getByRole('radio', { name: 'Merge with what I have' }).check();
     await options.getByRole('button', { name: 'Import', exact: true }).click();
     await options.getByText('Imported. You now have 4 tiers and 3 perks.').waitFor();
@@ -386,7 +386,7 @@ describe('a creator designs, backs up and restores an offer through the UI', () 
     delete broken.data.tiers[0].name;
     await options.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Data' }).click();
     await options.getByLabel('Backup file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
-    await options.getByText('This file cannot be imported (2 problem(s)):').waitFor();
+    await options.getByText('This file cannot be imported (2 problems):').waitFor();
     const problems = options.getByRole('region', { name: 'Import' }).getByRole('alert');
     const lines = await problems.getByRole('listitem').allTextContents();
     expect(lines).toHaveLength(2);
