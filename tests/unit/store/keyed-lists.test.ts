@@ -256,7 +256,7 @@ describe('the roster against workspace changes', () => {
   };
   const tierGone = [
     ['', '2 subscribers on your roster have the tier "Silver", which would be gone: move them to another tier first (Subscribers)'],
-    ['', 'A subscriber on your roster has the tier "Gold", which would be gone: move them to another tier first (Subscribers)'],
+    ['', '1 subscriber on your roster has the tier "Gold", which would be gone: move them to another tier first (Subscribers)'],
   ];
 
   it('refuses a replace without a roster that drops tiers the roster has, naming them and how many', async () => {

@@ -28,5 +28,8 @@ export default {
   'roster.err.notFound': 'This subscriber is no longer on the roster',
   'roster.err.noProfile': 'Save your profile first: the roster belongs to your TikTok handle',
   'roster.err.futureSince': 'The start date is after today',
-  'roster.err.tierInUse': { one: 'A subscriber on your roster has the tier "{tier}", which would be gone: move them to another tier first (Subscribers)', other: '{count} subscribers on your roster have the tier "{tier}", which would be gone: move them to another tier first (Subscribers)' },
+  'roster.err.tierInUse': {
+    one: '{count} subscriber on your roster has the tier "{tier}", which would be gone: move them to another tier first (Subscribers)',
+    other: '{count} subscribers on your roster have the tier "{tier}", which would be gone: move them to another tier first (Subscribers)',
+  },
 } satisfies Messages;

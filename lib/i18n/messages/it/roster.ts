@@ -27,5 +27,9 @@ export default {
   'roster.err.notFound': 'Questo abbonato non è più in elenco',
   'roster.err.noProfile': 'Salva prima il tuo profilo: gli abbonati sono legati al tuo nome utente TikTok',
   'roster.err.futureSince': 'La data di inizio è dopo oggi',
-  'roster.err.tierInUse': { one: 'Un abbonato in elenco ha il livello "{tier}", che non ci sarebbe più: spostalo prima su un altro livello (Abbonati)', many: '{count} abbonati in elenco hanno il livello "{tier}", che non ci sarebbe più: spostali prima su un altro livello (Abbonati)', other: '{count} abbonati in elenco hanno il livello "{tier}", che non ci sarebbe più: spostali prima su un altro livello (Abbonati)' },
+  'roster.err.tierInUse': {
+    one: '{count} abbonato in elenco ha il livello "{tier}", che non ci sarebbe più: spostalo prima su un altro livello (Abbonati)',
+    many: '{count} di abbonati in elenco hanno il livello "{tier}", che non ci sarebbe più: spostali prima su un altro livello (Abbonati)',
+    other: '{count} abbonati in elenco hanno il livello "{tier}", che non ci sarebbe più: spostali prima su un altro livello (Abbonati)',
+  },
 } satisfies Translation<typeof english>;

@@ -104,7 +104,7 @@ describe('TierList', () => {
     render(<TierList />);
     fireEvent.click(screen.getByRole('button', { name: 'Delete Gold' }));
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'A subscriber on your roster has the tier "Gold", which would be gone: move them to another tier first (Subscribers)',
+      '1 subscriber on your roster has the tier "Gold", which would be gone: move them to another tier first (Subscribers)',
     );
     expect(shownTierNames()).toEqual(['Silver', 'Gold']);
   });
