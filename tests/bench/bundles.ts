@@ -1,10 +1,12 @@
 // Gzipped size of what each part of the built extension loads: a page's entry script plus every chunk
-// it imports statically (what must arrive before the first render), what it loads on demand, the
-// workers it starts, the page's CSS, the background, and the content scripts. Sizes are per file,
-// gzip level 9, summed: each file is read on its own.
-import { readFileSync } from 'node:fs';
+// it imports statically and its messages in one language (what must arrive before the first render),
+// what it loads on demand, the workers it starts, the page's CSS, the background, and the content
+// scripts. Sizes are per file, gzip level 9, summed: each file is read on its own.
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { optionsAreas } from '../../components/options/message-areas';
+import { popupAreas } from '../../components/popup/message-areas';
 
 export const KB = 1024;
 
@@ -76,6 +78,26 @@ function workers(dir: string, files: string[]): string[] {
   return [...new Set(scripts.flatMap((file) => withStaticImports(dir, file)))];
 }
 
+// chunks/messages-<language>-<area>-<hash>.js, named so by wxt.config.ts.
+const messageChunk = /^messages-([a-z]+)-(.+)-[\w-]{8}\.js$/;
+
+/**
+ * The message chunks a page loads before its first render, in the language whose chunks weigh most
+ * (gzipped): a budget must hold in every language.
+ */
+function startMessages(dir: string, areas: readonly string[]): string[] {
+  const byLanguage = new Map<string, string[]>();
+  for (const name of readdirSync(join(dir, 'chunks'))) {
+    const [, language, area] = messageChunk.exec(name) ?? [];
+    if (!language || !areas.includes(area!)) continue;
+    byLanguage.set(language, [...(byLanguage.get(language) ?? []), `chunks/${name}`]);
+  }
+  const weight = (files: string[]) => files.reduce((sum, file) => sum + gzipSize(readFileSync(join(dir, file))), 0);
+  return [...byLanguage.values()].reduce<string[]>((heaviest, files) => (weight(files) > weight(heaviest) ? files : heaviest), []);
+}
+
+const isMessageChunk = (file: string) => messageChunk.test(posix.basename(file));
+
 /** The module scripts and stylesheets an HTML page of the build loads. */
 function pageAssets(dir: string, html: string): { scripts: string[]; styles: string[] } {
   const text = readFileSync(join(dir, html), 'utf8');
@@ -110,15 +132,18 @@ export function measureBundles(dir: string): { bundles: Bundle[]; contentScripts
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   const bundles: Bundle[] = [];
   const pages = [
-    ['popup', manifest.action?.default_popup, budgets.popupJs],
-    ['options', manifest.options_ui?.page, undefined],
+    ['popup', manifest.action?.default_popup, budgets.popupJs, popupAreas],
+    ['options', manifest.options_ui?.page, undefined, optionsAreas],
   ] as const;
-  for (const [name, html, budget] of pages) {
+  for (const [name, html, budget, areas] of pages) {
     if (!html) continue;
     const { scripts, styles } = pageAssets(dir, html);
-    const js = [...new Set(scripts.flatMap((script) => withStaticImports(dir, script)))];
+    const code = [...new Set(scripts.flatMap((script) => withStaticImports(dir, script)))];
+    // The page awaits its messages before its first render: they count with its entry.
+    const js = [...code, ...startMessages(dir, areas)];
     bundles.push(bundle(dir, `${name} JS`, js, budget));
-    const later = onDemand(dir, js);
+    // Every language's messages are import()s of every page; a page loads only its own language's.
+    const later = onDemand(dir, js).filter((file) => !isMessageChunk(file));
     if (later.length) bundles.push(bundle(dir, `${name} JS on demand`, later));
     const started = workers(dir, [...js, ...later]);
     if (started.length) bundles.push(bundle(dir, `${name} worker`, started));
