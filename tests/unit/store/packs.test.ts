@@ -161,7 +161,7 @@ describe('exporting the creator’s pack', () => {
     await db.tiers.delete('gold');
     await db.subscribers.put(subscriber({ id: 's6', handle: 'second', createdAt: NOW }));
     expect(messages(await exportOwnPack(db, NOW))).toEqual([
-      '2 active subscriber(s) have a tier that no longer exists (id “gold”): give them another tier in Subscribers, or remove them',
+      '2 active subscribers have a tier that no longer exists (id “gold”): give them another tier in Subscribers, or remove them',
     ]);
   });
 
