@@ -4,8 +4,10 @@ import { batch, computed, effect, signal } from '@preact/signals';
 import type { Command } from '@/lib/domain/commands';
 import type { Problem } from '@/lib/domain/problems';
 import { onLanguageRead, resolveLanguage, setLanguage, type Language } from '@/lib/i18n';
-import { onUnpublishedAnswer, readSnapshot, send, watchSnapshot } from '@/lib/client/client';
-import { commandAnswerSchema, type Snapshot } from '@/lib/protocol/schemas';
+import { ask, onUnpublishedAnswer } from '@/lib/client/ask';
+import { read, watch } from '@/lib/client/stored';
+import type { Snapshot } from '@/lib/protocol/schemas';
+import { storedSnapshot } from '@/lib/protocol/stored-keys';
 
 export const snapshot = signal<Snapshot | null>(null);
 export const workspace = computed(() => snapshot.value?.workspace ?? null);
@@ -47,14 +49,14 @@ export async function startAppState(): Promise<() => void> {
     if (chosen === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = chosen;
   });
-  const stop = watchSnapshot(accept);
+  const stop = watch(storedSnapshot, (next) => next && accept(next));
   const stopUnpublished = onUnpublishedAnswer(() => (viewOutdated.value = true));
-  const stored = await readSnapshot();
+  const stored = await read(storedSnapshot);
   if (stored) accept(stored);
   else {
-    const response = await send({ type: 'publish' });
+    const response = await ask({ type: 'publish' });
     if (!response.ok) startupProblems.value = response.problems;
-    const published = await readSnapshot();
+    const published = await read(storedSnapshot);
     if (published) accept(published);
   }
   return () => {
@@ -69,13 +71,12 @@ export async function startAppState(): Promise<() => void> {
  * snapshot here already holds it, so an editor goes on from the record as saved (and its version).
  */
 export async function run(command: Command): Promise<Problem[]> {
-  const response = await send({ type: 'command', command });
-  if (!response.ok) return response.problems;
-  const answer = commandAnswerSchema.safeParse(response.data);
+  const answer = await ask({ type: 'command', command });
+  if (!answer.ok) return answer.problems;
   // The background published before it answered: when storage.onChanged has not brought that snapshot
   // here yet, it is read.
-  if (answer.success && (snapshot.value?.revision ?? -Infinity) < answer.data.revision) {
-    const stored = await readSnapshot();
+  if (answer.data && (snapshot.value?.revision ?? -Infinity) < answer.data.revision) {
+    const stored = await read(storedSnapshot);
     if (stored) accept(stored);
   }
   return [];

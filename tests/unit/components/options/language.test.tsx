@@ -10,7 +10,7 @@ import { OptionsApp } from '@/components/options/OptionsApp';
 import { createBackup } from '@/lib/domain/backup';
 import { emptyWorkspace } from '@/lib/domain/defaults';
 import { versionOf } from '@/lib/domain/version';
-import { SNAPSHOT_KEY } from '@/lib/protocol/schemas';
+import { SNAPSHOT_KEY } from '@/lib/protocol/stored-keys';
 import { startFakeBackground } from '../../helpers/background';
 
 let unmount: (() => void) | undefined;
