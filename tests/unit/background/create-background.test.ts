@@ -68,7 +68,7 @@ function setup() {
   return { db, background, storage, alarms, notices, badges, menu: () => menu };
 }
 
-const profile = { handle: 'mara.sings', displayName: 'Mara', market: 'IT', currency: 'EUR', age: { kind: 'confirmed-adult' } };
+const profile = { handle: 'mara.sings', displayName: 'Mara', market: 'IT', currency: 'EUR', age: { kind: 'confirmed-adult' as const } };
 const saveProfile = { type: 'command', command: { type: 'profile.save', profile } };
 const badge = { label: 'GOLD', color: '#ffcc00' };
 const saveTier = {
