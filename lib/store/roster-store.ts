@@ -6,26 +6,25 @@
 // generation in its transaction, and a snapshot of the lookup index is kept for the next start of the
 // service worker (see below).
 import * as z from 'zod/mini';
-import { readableTextOn } from '../domain/contrast';
-import { sortTiers, tenureLevel } from '../domain/offer';
+import { sortTiers } from '../domain/offer';
 import { fromZod, type Problem, type Result } from '../domain/problems';
 import { handleSchema, normalizeHandle, tierSchema, type Tier } from '../domain/schema';
 import { utcDate } from '../eligibility/dates';
 import { locale } from '../i18n';
-import type { BadgeDesign, LookupAnswer, LookupResult, RosterStatus } from '../protocol/schemas';
+import type { BadgeWords, LookupAnswer, RosterStatus } from '../protocol/schemas';
 import type { RosterCsvPart, RosterImportAnswer, RosterPage } from '../protocol/roster-answers';
 import { applyRosterImport, importRosterCsv, rosterCsvHeader, rosterCsvRows } from '../roster/csv';
 import { packTierSchema } from '../packs/pack';
-import { indexSnapshotSchema, RosterIndex, type RosterAnswer, type RosterEntry } from '../roster/matching';
+import { indexSnapshotSchema, RosterIndex } from '../roster/matching';
 import { rosterMessage } from '../roster/messages';
 import { subscriberName, subscriberSchema, type Subscriber } from '../roster/schema';
 import { rosterProblems, type RosterGuard } from '../roster/workspace-change';
-import { cumulativeMonths } from '../roster/tenure';
 import type { ImportMode } from '../domain/backup';
 import { nextRosterGeneration, rosterGeneration, type StoredPack, type TierkitDb } from './db';
 import { ownHandle } from './stats-store';
 import { validRows } from './valid-rows';
 import { tierMap, type BadgeTier } from './roster/badge-tiers';
+import { answerLookup, EntryTokens } from './roster/lookup-answer';
 import { QueryCache, queryRoster, sortedRows, type RosterQuery } from './roster/roster-query';
 
 /** The fields a person edits; the rest (creator, source, times) the store sets. */
@@ -100,6 +99,17 @@ const snapshotOfSchema = z.object({ generation: z.int(), ownHandle: z.nullable(h
 /** How long after a change the snapshot is taken again: a burst of edits makes one. */
 const SNAPSHOT_DELAY_MS = 1000;
 
+/** The words a badge needs, in the user's language as it is now. */
+function badgeWords(): BadgeWords {
+  return {
+    lang: locale(),
+    tooltipOne: rosterMessage('roster.tooltip.one'),
+    tooltipOther: rosterMessage('roster.tooltip.other'),
+    name: rosterMessage('roster.badge.name'),
+    byNickname: rosterMessage('roster.badge.byNickname'),
+  };
+}
+
 export function createRosterStore(deps: RosterStoreDeps) {
   const { db } = deps;
   let loading: Promise<State> | null = null;
@@ -107,9 +117,8 @@ export function createRosterStore(deps: RosterStoreDeps) {
   let current: State | null = null;
   let quick: Promise<LookupState | null> | null = null;
   let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
-  // The short token a lookup answer carries for an index entry instead of its id (see LookupMatch.id).
-  const tokens = new WeakMap<RosterEntry, string>();
-  let issued = 0;
+  // Lives as long as the background: an entry keeps its token while the roster does not change.
+  const tokens = new EntryTokens();
 
   /**
    * Reads the roster and builds its state; `given` is the roster as a backup import just wrote it (checked
@@ -273,46 +282,6 @@ export function createRosterStore(deps: RosterStoreDeps) {
       }
     }
     return problems;
-  }
-
-  function lookupResult(
-    answer: RosterAnswer,
-    tiers: Map<string, BadgeTier> | undefined,
-    day: string,
-    designs: BadgeDesign[],
-    designIndex: Map<BadgeTier, number[]>,
-    monthsSince: Map<string, number>,
-  ): LookupResult {
-    if (answer.status === 'none') return 0;
-    if (answer.status === 'ambiguous') return 1;
-    const entry = answer.entry;
-    const tier = tiers?.get(entry.tierId);
-    // A subscriber whose tier was deleted shows no badge rather than a wrong one.
-    if (!tier) return 0;
-    // Many subscribers share a start day: count its months once per lookup.
-    let months = entry.monthsOverride ?? monthsSince.get(entry.since);
-    if (months === undefined) monthsSince.set(entry.since, (months = cumulativeMonths(entry, day)));
-    const level = tenureLevel(months, tier.tenureSteps);
-    let levels = designIndex.get(tier);
-    if (!levels) designIndex.set(tier, (levels = []));
-    let d = levels[level];
-    if (d === undefined) {
-      d = levels[level] = designs.length;
-      const design: BadgeDesign = {
-        tierName: tier.name,
-        label: tier.badge.label,
-        color: tier.badge.color,
-        textColor: readableTextOn(tier.badge.color),
-        level,
-      };
-      if (tier.badge.emoji) design.emoji = tier.badge.emoji;
-      designs.push(design);
-    }
-    let token = tokens.get(entry);
-    if (token === undefined) tokens.set(entry, (token = (++issued).toString(36)));
-    const match: LookupResult = { d, id: token, m: months, s: entry.since };
-    if (answer.by === 'nickname' && entry.handle !== undefined) match.h = entry.handle;
-    return match;
   }
 
   return {
@@ -546,29 +515,8 @@ export function createRosterStore(deps: RosterStoreDeps) {
 
     /** Who among these names subscribes to `creator`, answered compactly for a page (schemas.ts). */
     async lookup(creator: string, handles: readonly string[], nicknames: readonly string[], revision: number): Promise<LookupAnswer> {
-      const s = await lookupState();
-      const key = normalizeHandle(creator);
-      const found = s.index.lookup(key, { handles, nicknames });
-      const tiers = s.tiers.get(key);
-      const day = today();
-      const designs: BadgeDesign[] = [];
-      const designIndex = new Map<BadgeTier, number[]>();
-      const monthsSince = new Map<string, number>();
-      const result = (answer: RosterAnswer) => lookupResult(answer, tiers, day, designs, designIndex, monthsSince);
-      return {
-        ok: true,
-        revision,
-        handles: found.handles.map(result),
-        nicknames: found.nicknames.map(result),
-        designs,
-        words: {
-          lang: locale(),
-          tooltipOne: rosterMessage('roster.tooltip.one'),
-          tooltipOther: rosterMessage('roster.tooltip.other'),
-          name: rosterMessage('roster.badge.name'),
-          byNickname: rosterMessage('roster.badge.byNickname'),
-        },
-      };
+      const data = await lookupState();
+      return answerLookup(data, { creator, handles, nicknames }, { day: today(), revision, words: badgeWords(), tokens });
     },
   };
 }
