@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/client/client';
+import { ask } from '@/lib/client/ask';
 import { viewOutdated } from './app-state';
 import { Problems } from './Problems';
 
@@ -16,7 +16,7 @@ export function UnpublishedNotice() {
 
   const reload = async () => {
     setBusy(true);
-    const response = await send({ type: 'publish' });
+    const response = await ask({ type: 'publish' });
     if (response.ok) {
       location.reload();
       return;

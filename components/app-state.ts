@@ -4,8 +4,10 @@ import { batch, computed, effect, signal } from '@preact/signals';
 import type { Command } from '@/lib/domain/commands';
 import type { Problem } from '@/lib/domain/problems';
 import { isLanguageLoaded, loadLanguage, onLanguageRead, resolveLanguage, setLanguage, t, type Area, type Language } from '@/lib/i18n';
-import { onUnpublishedAnswer, readSnapshot, send, watchSnapshot } from '@/lib/client/client';
-import { commandAnswerSchema, type Snapshot } from '@/lib/protocol/schemas';
+import { ask, onUnpublishedAnswer } from '@/lib/client/ask';
+import { read, watch } from '@/lib/client/stored';
+import type { Snapshot } from '@/lib/protocol/schemas';
+import { storedSnapshot } from '@/lib/protocol/stored-keys';
 
 export const snapshot = signal<Snapshot | null>(null);
 export const workspace = computed(() => snapshot.value?.workspace ?? null);
@@ -63,9 +65,9 @@ export async function startAppState(areas: readonly Area[] = []): Promise<() => 
     if (chosen === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = chosen;
   });
-  const stop = watchSnapshot((next) => void accept(next));
+  const stop = watch(storedSnapshot, (next) => void (next && accept(next)));
   const stopUnpublished = onUnpublishedAnswer(() => (viewOutdated.value = true));
-  const stored = await readSnapshot();
+  const stored = await read(storedSnapshot);
   if (stored) await accept(stored);
   else {
     // Until a snapshot says otherwise (a problem at start, say), the browser's language.
@@ -74,9 +76,9 @@ export async function startAppState(areas: readonly Area[] = []): Promise<() => 
       await loadForPage(browserLanguage);
       if (!snapshot.value) switchLanguage(browserLanguage);
     }
-    const response = await send({ type: 'publish' });
+    const response = await ask({ type: 'publish' });
     if (!response.ok) startupProblems.value = response.problems;
-    const published = await readSnapshot();
+    const published = await read(storedSnapshot);
     if (published) await accept(published);
   }
   return () => {
@@ -91,13 +93,12 @@ export async function startAppState(areas: readonly Area[] = []): Promise<() => 
  * snapshot here already holds it, so an editor goes on from the record as saved (and its version).
  */
 export async function run(command: Command): Promise<Problem[]> {
-  const response = await send({ type: 'command', command });
-  if (!response.ok) return response.problems;
-  const answer = commandAnswerSchema.safeParse(response.data);
+  const answer = await ask({ type: 'command', command });
+  if (!answer.ok) return answer.problems;
   // The background published before it answered: when storage.onChanged has not brought that snapshot
   // here yet, it is read.
-  if (answer.success && (snapshot.value?.revision ?? -Infinity) < answer.data.revision) {
-    const stored = await readSnapshot();
+  if (answer.data && (snapshot.value?.revision ?? -Infinity) < answer.data.revision) {
+    const stored = await read(storedSnapshot);
     if (stored) await accept(stored);
   }
   return [];

@@ -1,9 +1,8 @@
 // Files the creator exports (a backup, the roster as CSV, a badge pack) are saved through a link to a
 // Blob: no downloads permission needed. The first two come in parts (read-in-parts.ts).
 import type { Problem } from '@/lib/domain/problems';
-import { t } from '@/lib/i18n';
-import { send } from '@/lib/client/client';
-import { exportedFileSchema, type ExportedFile } from '@/lib/protocol/schemas';
+import { ask } from '@/lib/client/ask';
+import type { ExportedFile } from '@/lib/protocol/schemas';
 
 /** Saves `content` (text, or a Blob made of pieces, as a big backup is) under `fileName`. */
 export function saveFile(fileName: string, content: string | Blob, type: string): void {
@@ -18,10 +17,8 @@ export function saveFile(fileName: string, content: string | Blob, type: string)
 
 /** Asks the background for a file it makes and saves it: what was saved, or the problems. */
 export async function saveExport(request: 'pack.export', type: string): Promise<ExportedFile | Problem[]> {
-  const response = await send({ type: request });
-  if (!response.ok) return response.problems;
-  const parsed = exportedFileSchema.safeParse(response.data);
-  if (!parsed.success) return [{ path: [], message: t('err.badResponse') }];
-  saveFile(parsed.data.fileName, parsed.data.text, type);
-  return parsed.data;
+  const answer = await ask({ type: request });
+  if (!answer.ok) return answer.problems;
+  saveFile(answer.data.fileName, answer.data.text, type);
+  return answer.data;
 }

@@ -1,12 +1,11 @@
 // One storage.local key the background publishes, followed while the component that shows it is shown.
 import { useEffect, useState } from 'preact/hooks';
-import { followStored } from '@/lib/client/client';
+import { follow } from '@/lib/client/stored';
+import type { StoredKey } from '@/lib/protocol/stored-keys';
 
-type Schema<T> = { safeParse(value: unknown): { success: true; data: T } | { success: false } };
-
-/** The key's value (null when absent or invalid), and whether it has been read yet. */
-export function useStored<T>(key: string, schema: Schema<T>): { value: T | null; loaded: boolean } {
-  const [state, setState] = useState<{ value: T | null; loaded: boolean }>({ value: null, loaded: false });
-  useEffect(() => followStored(key, schema, (value) => setState({ value, loaded: true })), [key, schema]);
+/** The key's value (its fallback when absent or invalid), and whether it has been read yet. */
+export function useStored<T, F extends T | null>(stored: StoredKey<T, F>): { value: T | F; loaded: boolean } {
+  const [state, setState] = useState<{ value: T | F; loaded: boolean }>({ value: stored.fallback, loaded: false });
+  useEffect(() => follow(stored, (value) => setState({ value, loaded: true })), [stored]);
   return state;
 }

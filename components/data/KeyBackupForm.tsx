@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/client/client';
-import { keyBackupFileSchema } from '@/lib/protocol/key-answers';
+import { ask } from '@/lib/client/ask';
 import { MIN_PASSPHRASE_LENGTH } from '@/lib/packs/key-backup';
 import { Problems } from '../Problems';
 import { PassphraseField } from './PassphraseField';
@@ -22,17 +21,16 @@ export function KeyBackupForm() {
     if (mismatch) return;
     setBusy(true);
     setSaved(null);
-    const response = await send({ type: 'key.backup', passphrase });
+    const file = await ask({ type: 'key.backup', passphrase });
     setBusy(false);
-    const file = response.ok ? keyBackupFileSchema.safeParse(response.data) : null;
-    if (file?.success) {
+    if (file.ok) {
       saveFile(file.data.fileName, file.data.text, 'application/json');
       setSaved(file.data.fileName);
       setProblems([]);
       // Not kept in the page longer than needed.
       setPassphrase('');
       setRepeat('');
-    } else setProblems(response.ok ? [{ path: [], message: t('err.badResponse') }] : response.problems.map((p) => ({ ...p, path: [] })));
+    } else setProblems(file.problems.map((p) => ({ ...p, path: [] })));
   };
 
   return (

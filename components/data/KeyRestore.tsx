@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { formatMegabytes, locale, t } from '@/lib/i18n';
-import { send } from '@/lib/client/client';
-import { keyRestoreAnswerSchema, type KeyRestoreAnswer } from '@/lib/protocol/key-answers';
+import { ask } from '@/lib/client/ask';
+import type { KeyRestoreAnswer } from '@/lib/protocol/key-answers';
 import { MAX_KEY_BACKUP_BYTES } from '@/lib/packs/key-backup';
 import { FileDrop } from '../FileDrop';
 import { Problems } from '../Problems';
@@ -37,11 +37,10 @@ export function KeyRestore({ onRestored }: { onRestored: () => void }) {
     setChosen({ name: file.name, size: file.size, text: file.size > MAX_KEY_BACKUP_BYTES ? null : await file.text() });
   };
 
-  const ask = async (apply: boolean, replaces: string | null) => {
-    const response = await send({ type: 'key.restore', text: chosen?.text ?? '', passphrase, apply, replaces });
-    const answer = response.ok ? keyRestoreAnswerSchema.safeParse(response.data) : null;
-    if (answer?.success) return answer.data;
-    setOutcome({ kind: 'failed', problems: response.ok ? [{ path: [], message: t('err.badResponse') }] : response.problems.map((p) => ({ ...p, path: [] })) });
+  const restore = async (apply: boolean, replaces: string | null) => {
+    const answer = await ask({ type: 'key.restore', text: chosen?.text ?? '', passphrase, apply, replaces });
+    if (answer.ok) return answer.data;
+    setOutcome({ kind: 'failed', problems: answer.problems.map((p) => ({ ...p, path: [] })) });
     return null;
   };
 
@@ -54,7 +53,7 @@ export function KeyRestore({ onRestored }: { onRestored: () => void }) {
       return setOutcome({ kind: 'failed', problems: [{ path: [], message: t('data.key.fileTooLarge', { size }) }] });
     }
     setBusy(true);
-    const answer = await ask(false, null);
+    const answer = await restore(false, null);
     setBusy(false);
     if (!answer) return;
     if (answer.current?.fingerprint === answer.restored.fingerprint) return setOutcome({ kind: 'same', fingerprint: answer.restored.fingerprint });
@@ -66,7 +65,7 @@ export function KeyRestore({ onRestored }: { onRestored: () => void }) {
     if (!checked) return;
     dialog.current?.close();
     setBusy(true);
-    const answer = await ask(true, checked.current?.fingerprint ?? null);
+    const answer = await restore(true, checked.current?.fingerprint ?? null);
     setBusy(false);
     setChecked(null);
     if (!answer) return;

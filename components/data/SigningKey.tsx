@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { locale, t } from '@/lib/i18n';
-import { send } from '@/lib/client/client';
-import { keyInfoSchema, type KeyInfo } from '@/lib/protocol/key-answers';
+import { ask } from '@/lib/client/ask';
+import type { KeyInfo } from '@/lib/protocol/key-answers';
 import { Problems } from '../Problems';
 import { KeyBackupForm } from './KeyBackupForm';
 import { KeyRestore } from './KeyRestore';
@@ -18,12 +18,11 @@ function OldKey({ current, onRenewed }: { current: KeyInfo; onRenewed: (key: Key
 
   const renew = async () => {
     dialog.current?.close();
-    const response = await send({ type: 'key.renew', replaces: current.fingerprint });
-    const renewed = response.ok ? keyInfoSchema.safeParse(response.data) : null;
-    if (renewed?.success) {
+    const renewed = await ask({ type: 'key.renew', replaces: current.fingerprint });
+    if (renewed.ok) {
       setProblems([]);
       onRenewed(renewed.data);
-    } else setProblems(response.ok ? [{ path: [], message: t('err.badResponse') }] : response.problems);
+    } else setProblems(renewed.problems);
   };
 
   return (

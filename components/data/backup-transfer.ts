@@ -2,14 +2,13 @@
 // bigger than one message may carry (MAX_MESSAGE_BYTES) or one string may hold, so the file is read as
 // a stream (JsonStreamParser) and the roster crosses in parts of BACKUP_PART subscribers, both ways.
 // Every step reports its progress, and long ones let the page breathe (runSteps).
-import { BACKUP_PART, importProgressSchema } from '@/lib/protocol/schemas';
-import { backupDataSchema } from '@/lib/protocol/roster-answers';
+import { BACKUP_PART } from '@/lib/protocol/schemas';
 import { backupSizeProblem, checkBackup, type Backup, type BackupStats, type ImportMode } from '@/lib/domain/backup';
 import { JsonStreamError, JsonStreamParser } from '@/lib/domain/json-stream';
 import type { Problem, Result } from '@/lib/domain/problems';
 import { runSteps } from '@/lib/domain/steps';
 import { locale, t } from '@/lib/i18n';
-import { send } from '@/lib/client/client';
+import { ask } from '@/lib/client/ask';
 import type { Subscriber } from '@/lib/roster/schema';
 import { readInParts } from '../read-in-parts';
 
@@ -62,11 +61,11 @@ export async function importBackupFile(backup: Backup, mode: ImportMode, onProgr
   const upload = crypto.randomUUID();
   const { subscribers, ...head } = backup;
   const total = subscribers?.length ?? 0;
-  const started = await send({ type: 'backup.upload', upload, head, subscribers: subscribers ? total : null });
+  const started = await ask({ type: 'backup.upload', upload, head, subscribers: subscribers ? total : null });
   if (!started.ok) return started.problems;
   onProgress({ phase: 'sending', done: 0, total });
   for (let from = 0; from < total; from += BACKUP_PART) {
-    const sent = await send({ type: 'backup.uploadPart', upload, from, subscribers: subscribers!.slice(from, from + BACKUP_PART) });
+    const sent = await ask({ type: 'backup.uploadPart', upload, from, subscribers: subscribers!.slice(from, from + BACKUP_PART) });
     if (!sent.ok) return sent.problems;
     onProgress({ phase: 'sending', done: Math.min(from + BACKUP_PART, total), total });
   }
@@ -74,14 +73,13 @@ export async function importBackupFile(backup: Backup, mode: ImportMode, onProgr
   let timer: ReturnType<typeof setTimeout> | undefined;
   let finished = false;
   const poll = async () => {
-    const answer = await send({ type: 'backup.progress' });
-    const progress = answer.ok ? importProgressSchema.safeParse(answer.data) : undefined;
+    const progress = await ask({ type: 'backup.progress' });
     if (finished) return;
-    if (progress?.success && progress.data) onProgress(progress.data);
+    if (progress.ok && progress.data) onProgress(progress.data);
     timer = setTimeout(poll, POLL_MS);
   };
   timer = setTimeout(poll, POLL_MS);
-  const imported = await send({ type: 'backup.import', upload, mode });
+  const imported = await ask({ type: 'backup.import', upload, mode });
   finished = true;
   clearTimeout(timer);
   return imported.ok ? [] : imported.problems;
@@ -97,9 +95,8 @@ export interface BackupData {
 export async function readBackupData(onProgress: OnProgress): Promise<BackupData | null> {
   const parts = await readInParts(
     async (offset) => {
-      const response = await send({ type: 'backup.data', offset });
-      const parsed = response.ok ? backupDataSchema.safeParse(response.data) : undefined;
-      return parsed?.success ? { ...parsed.data, count: parsed.data.subscribers.length } : null;
+      const answer = await ask({ type: 'backup.data', offset });
+      return answer.ok ? { ...answer.data, count: answer.data.subscribers.length } : null;
     },
     (done, total) => onProgress({ phase: 'preparing', done, total }),
   );

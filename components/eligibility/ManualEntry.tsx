@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/client/client';
+import { ask } from '@/lib/client/ask';
 import { Problems } from '../Problems';
 import { Field, focusFirstInvalid } from '../tiers/Field';
 
@@ -36,7 +36,7 @@ export function ManualEntry({ onSaved }: { onSaved: () => void }) {
       requestAnimationFrame(() => focusFirstInvalid(form.current));
       return;
     }
-    const response = await send({ type: 'stats.manual', followers: followerCount!, views30: viewCount ?? undefined });
+    const response = await ask({ type: 'stats.manual', followers: followerCount!, views30: viewCount ?? undefined });
     setProblems(response.ok ? [] : response.problems);
     if (!response.ok) return;
     setSaved(true);

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { getLanguage, t } from '@/lib/i18n';
-import { send } from '@/lib/client/client';
-import { importSummarySchema, type ImportedDay, type ImportSummary } from '@/lib/protocol/schemas';
+import { ask } from '@/lib/client/ask';
+import type { ImportedDay, ImportSummary } from '@/lib/protocol/schemas';
 import { FileProblemTable } from '../FileProblemTable';
 import { Problems } from '../Problems';
 import { count, day } from './format';
@@ -128,13 +128,11 @@ export function StudioImport({ onImported }: { onImported: () => void }) {
 
   const submit = async () => {
     setBusy(true);
-    const response = await send({ type: 'stats.import', fileNames: picked.map((p) => p.name), days });
+    const answer = await ask({ type: 'stats.import', fileNames: picked.map((p) => p.name), days });
     setBusy(false);
-    if (!response.ok) return setProblems(response.problems);
-    const parsed = importSummarySchema.safeParse(response.data);
-    if (!parsed.success) return setProblems([{ path: [], message: t('err.badResponse') }]);
+    if (!answer.ok) return setProblems(answer.problems);
     setPicked([]);
-    setSummary(parsed.data);
+    setSummary(answer.data);
     onImported();
   };
 

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
-import { t } from '@/lib/i18n';
-import { send } from '@/lib/client/client';
-import { historySchema, type History } from '@/lib/protocol/schemas';
+import { ask } from '@/lib/client/ask';
+import type { History } from '@/lib/protocol/schemas';
 
 /**
  * The recorded numbers, asked of the background again whenever `version` changes (a newly published
@@ -13,12 +12,11 @@ export function useHistory(version: unknown): { history: History | null; problem
   const [problems, setProblems] = useState<Problem[]>([]);
   useEffect(() => {
     let current = true;
-    void send({ type: 'eligibility.history' }).then((response) => {
+    void ask({ type: 'eligibility.history' }).then((answer) => {
       if (!current) return;
-      if (!response.ok) return setProblems(response.problems);
-      const parsed = historySchema.safeParse(response.data);
-      setProblems(parsed.success ? [] : [{ path: [], message: t('err.badResponse') }]);
-      if (parsed.success) setHistory(parsed.data);
+      if (!answer.ok) return setProblems(answer.problems);
+      setProblems([]);
+      setHistory(answer.data);
     });
     return () => {
       current = false;

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { formatMegabytes, t } from '@/lib/i18n';
-import { send } from '@/lib/client/client';
-import { packImportAnswerSchema, type PackImportAnswer, type PackInfo, type PackList } from '@/lib/protocol/schemas';
+import { ask } from '@/lib/client/ask';
+import type { PackImportAnswer, PackInfo, PackList } from '@/lib/protocol/schemas';
 import { issuedDate, packMessage } from '@/lib/packs/messages';
 import { MAX_PACK_BYTES } from '@/lib/packs/pack';
 import { Problems } from '../Problems';
@@ -27,16 +27,11 @@ async function importFile(file: File): Promise<Outcome> {
     const message = packMessage('pack.err.tooLarge', { size: formatMegabytes(file.size), max: formatMegabytes(MAX_PACK_BYTES) });
     return { kind: 'refused', file: file.name, problems: [{ path: [], message }] };
   }
-  const response = await send({ type: 'pack.import', fileName: file.name, text: await file.text() });
-  if (!response.ok) {
-    // The background names the file in each problem; here the sentence above the list does.
-    const problems = response.problems.map((p) => (p.path[0] === file.name ? { ...p, path: p.path.slice(1) } : p));
-    return { kind: 'refused', file: file.name, problems };
-  }
-  const parsed = packImportAnswerSchema.safeParse(response.data);
-  return parsed.success
-    ? { kind: 'imported', answer: parsed.data }
-    : { kind: 'refused', file: file.name, problems: [{ path: [], message: t('err.badResponse') }] };
+  const answer = await ask({ type: 'pack.import', fileName: file.name, text: await file.text() });
+  if (answer.ok) return { kind: 'imported', answer: answer.data };
+  // The background names the file in each problem; here the sentence above the list does.
+  const problems = answer.problems.map((p) => (p.path[0] === file.name ? { ...p, path: p.path.slice(1) } : p));
+  return { kind: 'refused', file: file.name, problems };
 }
 
 function ImportOutcome({ outcome }: { outcome: Outcome | null }) {
@@ -130,7 +125,7 @@ export function ImportedPacks({ list, problems, refresh }: { list: PackList | nu
     confirm.close();
     if (!target) return;
     const fingerprint = 'pack' in target ? target.pack.fingerprint : target.unreadable;
-    const response = await send({ type: 'pack.remove', fingerprint });
+    const response = await ask({ type: 'pack.remove', fingerprint });
     if (response.ok) {
       const message = 'pack' in target ? t('packs.ui.removed', { handle: target.pack.creatorHandle }) : t('packs.ui.removedUnreadable');
       setOutcome({ kind: 'done', message });

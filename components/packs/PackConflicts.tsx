@@ -1,8 +1,8 @@
 import type { RefObject } from 'preact';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/client/client';
-import { packResolveAnswerSchema, type PackConflict, type PackInfo } from '@/lib/protocol/schemas';
+import { ask } from '@/lib/client/ask';
+import type { PackConflict, PackInfo } from '@/lib/protocol/schemas';
 import { issuedDate } from '@/lib/packs/messages';
 import type { ConflictChoice } from '@/lib/packs/replace';
 import { useConfirm } from './use-confirm';
@@ -90,20 +90,17 @@ export function PackConflicts({
     confirm.close();
     if (!target) return;
     const { conflict, choice } = target;
-    const response = await send({ type: 'pack.resolve', fingerprint: conflict.held.fingerprint, trusted: conflict.trusted?.fingerprint ?? null, choice });
-    const parsed = response.ok ? packResolveAnswerSchema.safeParse(response.data) : null;
+    const answer = await ask({ type: 'pack.resolve', fingerprint: conflict.held.fingerprint, trusted: conflict.trusted?.fingerprint ?? null, choice });
     const handle = conflict.held.creatorHandle;
     await onResolved(
-      !response.ok
-        ? { problems: response.problems }
-        : !parsed?.success
-          ? { problems: [{ path: [], message: t('err.badResponse') }] }
-          : {
-              message:
-                choice === 'trust'
-                  ? t('packs.ui.conflicts.trusted', { handle, fingerprint: conflict.held.fingerprint })
-                  : t('packs.ui.conflicts.discarded', { handle }),
-            },
+      !answer.ok
+        ? { problems: answer.problems }
+        : {
+            message:
+              choice === 'trust'
+                ? t('packs.ui.conflicts.trusted', { handle, fingerprint: conflict.held.fingerprint })
+                : t('packs.ui.conflicts.discarded', { handle }),
+          },
     );
     afterResolve.current?.focus();
   };

@@ -1,8 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { locale, t, type MessageKey } from '@/lib/i18n';
-import { send } from '@/lib/client/client';
-import { DIAGNOSTICS_KEY, diagnosticsSchema, type Diagnostic } from '@/lib/protocol/schemas';
+import { ask } from '@/lib/client/ask';
+import type { Diagnostic } from '@/lib/protocol/schemas';
+import { storedDiagnostics } from '@/lib/protocol/stored-keys';
 import { Problems } from '../Problems';
 import { count } from '../roster/format';
 import { useStored } from '../use-stored';
@@ -36,14 +37,14 @@ function DiagnosticRow({ diagnostic: d }: { diagnostic: Diagnostic }) {
 
 /** What the content script could not find on TikTok pages (its markup changed), newest first, with Clear. */
 export function PageDiagnostics() {
-  const { value, loaded } = useStored(DIAGNOSTICS_KEY, diagnosticsSchema);
+  const { value, loaded } = useStored(storedDiagnostics);
   const [cleared, setCleared] = useState(false);
   const [problems, setProblems] = useState<Problem[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
-  const diagnostics = [...(value ?? [])].sort((a, b) => b.lastMissedAt - a.lastMissedAt);
+  const diagnostics = [...value].sort((a, b) => b.lastMissedAt - a.lastMissedAt);
 
   const clear = async () => {
-    const response = await send({ type: 'diagnostics.clear' });
+    const response = await ask({ type: 'diagnostics.clear' });
     setProblems(response.ok ? [] : response.problems);
     setCleared(response.ok);
     // The button goes with the list: keep focus in the section.

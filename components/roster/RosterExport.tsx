@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { formatMegabytes, t } from '@/lib/i18n';
-import { send } from '@/lib/client/client';
-import { rosterCsvPartSchema } from '@/lib/protocol/roster-answers';
+import { ask } from '@/lib/client/ask';
 import { MAX_ROSTER_CSV_BYTES, ROSTER_COLUMNS } from '@/lib/roster/csv';
 import { saveFile } from '../save-file';
 import { readInParts } from '../read-in-parts';
@@ -18,10 +17,9 @@ async function downloadRoster(): Promise<{ fileName: string; count: number } | P
   let refused: Problem[] = [];
   const parts = await readInParts(
     async (offset) => {
-      const response = await send({ type: 'roster.export', offset });
-      if (!response.ok) refused = response.problems;
-      const parsed = response.ok ? rosterCsvPartSchema.safeParse(response.data) : undefined;
-      return parsed?.success ? parsed.data : null;
+      const answer = await ask({ type: 'roster.export', offset });
+      if (!answer.ok) refused = answer.problems;
+      return answer.ok ? answer.data : null;
     },
     () => {},
   );

@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import type { Tier } from '@/lib/domain/schema';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/client/client';
+import { ask } from '@/lib/client/ask';
 import { TEXT_PART } from '@/lib/protocol/schemas';
-import { rosterImportAnswerSchema, type RosterImportAnswer } from '@/lib/protocol/roster-answers';
+import type { RosterImportAnswer } from '@/lib/protocol/roster-answers';
 import { csvEncoding } from '@/lib/parsers/studio-csv';
 import { formatMegabytes, parserMessage } from '@/lib/parsers/problems';
 import { FileProblemTable } from '../FileProblemTable';
@@ -27,21 +27,19 @@ type Outcome = { imported: Preview['summary'] } | { problems: Problem[] };
  * Sends the file's text to the background in parts (a message carries at most MAX_MESSAGE_BYTES), then
  * asks it to preview the file or save it.
  */
-async function ask(fileName: string, text: string, apply: boolean): Promise<RosterImportAnswer | Problem[]> {
+async function sendFile(fileName: string, text: string, apply: boolean): Promise<RosterImportAnswer | Problem[]> {
   const upload = crypto.randomUUID();
   let from = 0;
   do {
     let to = Math.min(text.length, from + TEXT_PART);
     // A character of two code units stays whole.
     if (to < text.length && (text.charCodeAt(to - 1) & 0xfc00) === 0xd800) to--;
-    const sent = await send({ type: 'roster.importText', upload, from, text: text.slice(from, to) });
+    const sent = await ask({ type: 'roster.importText', upload, from, text: text.slice(from, to) });
     if (!sent.ok) return sent.problems;
     from = to;
   } while (from < text.length);
-  const response = await send({ type: 'roster.import', fileName, upload, length: text.length, apply });
-  if (!response.ok) return response.problems;
-  const parsed = rosterImportAnswerSchema.safeParse(response.data);
-  return parsed.success ? parsed.data : [{ path: [], message: t('err.badResponse') }];
+  const answer = await ask({ type: 'roster.import', fileName, upload, length: text.length, apply });
+  return answer.ok ? answer.data : answer.problems;
 }
 
 /** Control characters no CSV text holds: a zip or a spreadsheet's binary file decodes with some. */
@@ -88,7 +86,7 @@ async function readText(file: File): Promise<{ text: string } | { problem: FileP
 async function previewFile(file: File): Promise<Chosen | Problem[]> {
   const read = await readText(file);
   if ('problem' in read) return { name: file.name, problems: [read.problem] };
-  const answer = await ask(file.name, read.text, false);
+  const answer = await sendFile(file.name, read.text, false);
   if (Array.isArray(answer)) return answer;
   return answer.ok ? { name: file.name, text: read.text, preview: answer } : { name: file.name, problems: answer.problems };
 }
@@ -178,7 +176,7 @@ export function RosterImport({ tiers }: { tiers: readonly Tier[] }) {
   const confirm = async () => {
     if (!chosen || !('preview' in chosen)) return;
     setBusy(true);
-    const answer = await ask(chosen.name, chosen.text, true);
+    const answer = await sendFile(chosen.name, chosen.text, true);
     setBusy(false);
     if (Array.isArray(answer)) return setOutcome({ problems: answer });
     // The roster may have changed since the preview so that the file no longer fits: show why.

@@ -2,8 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { normalizeHandle, type Tier } from '@/lib/domain/schema';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/client/client';
-import { storedSubscriberSchema } from '@/lib/protocol/roster-answers';
+import { ask } from '@/lib/client/ask';
 import { rosterMessage } from '@/lib/roster/messages';
 import {
   MONTHS_MAX,
@@ -103,7 +102,7 @@ export function SubscriberDialog(props: {
       return;
     }
     setBusy(true);
-    const response = await send({
+    const response = await ask({
       type: 'roster.save',
       subscriber: {
         id: subscriber?.id,
@@ -128,9 +127,8 @@ export function SubscriberDialog(props: {
 
   const reload = async () => {
     if (!subscriber) return;
-    const response = await send({ type: 'roster.get', id: subscriber.id });
-    const current = response.ok ? storedSubscriberSchema.safeParse(response.data) : null;
-    if (!current?.success) return setProblems(response.ok ? [{ path: [], message: t('err.badResponse') }] : response.problems);
+    const current = await ask({ type: 'roster.get', id: subscriber.id });
+    if (!current.ok) return setProblems(current.problems);
     if (!current.data) return finish(null);
     setSubscriber(current.data);
     setDraft(draftOf(current.data, tiers));

@@ -2,8 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { sortTiers } from '@/lib/domain/offer';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/client/client';
-import { removedSchema } from '@/lib/protocol/roster-answers';
+import { ask } from '@/lib/client/ask';
 import { subscriberName, type Subscriber } from '@/lib/roster/schema';
 import { workspace } from '../app-state';
 import { Problems } from '../Problems';
@@ -68,13 +67,11 @@ export function SubscribersSection() {
 
   const remove = async (ids: string[]): Promise<boolean> => {
     setMessage('');
-    const response = await send({ type: 'roster.remove', ids });
-    const parsed = response.ok ? removedSchema.safeParse(response.data) : null;
-    if (!response.ok) setProblems(response.problems);
-    else if (!parsed?.success) setProblems([{ path: [], message: t('err.badResponse') }]);
+    const answer = await ask({ type: 'roster.remove', ids });
+    if (!answer.ok) setProblems(answer.problems);
     else {
       setProblems([]);
-      const { removed } = parsed.data;
+      const { removed } = answer.data;
       if (removed.length) {
         offer(
           removed.length === 1

@@ -1,6 +1,7 @@
-// The roster's state as the background publishes it (ROSTER_KEY): counts per tier and a revision that
+// The roster's state as the background publishes it (storage.local): counts per tier and a revision that
 // changes with every roster change. Read by the components that show it, while they are shown.
-import { ROSTER_KEY, rosterStatusSchema, type RosterStatus } from '@/lib/protocol/schemas';
+import type { RosterStatus } from '@/lib/protocol/schemas';
+import { storedRoster } from '@/lib/protocol/stored-keys';
 import { useStored } from '../use-stored';
 
 /**
@@ -8,6 +9,6 @@ import { useStored } from '../use-stored';
  * validate.
  */
 export function useRosterStatus(): RosterStatus | null | undefined {
-  const { value, loaded } = useStored(ROSTER_KEY, rosterStatusSchema);
+  const { value, loaded } = useStored(storedRoster);
   return loaded ? value : undefined;
 }

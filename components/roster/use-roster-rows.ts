@@ -4,9 +4,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
-import { send } from '@/lib/client/client';
+import { ask } from '@/lib/client/ask';
 import { type RosterSortKey } from '@/lib/protocol/schemas';
-import { rosterPageSchema } from '@/lib/protocol/roster-answers';
 import type { Subscriber, SubscriberStatus } from '@/lib/roster/schema';
 
 /** Rows per request (the background answers at most 500). */
@@ -68,7 +67,7 @@ export function useRosterRows(filter: RosterFilter, revision: number | null, fir
       if (wanted.pages.has(page) || wanted.pending.has(page)) continue;
       if (page > 0 && wanted.total !== null && page * PAGE_SIZE >= wanted.total) continue;
       wanted.pending.add(page);
-      void send({
+      void ask({
         type: 'roster.query',
         search: filter.search,
         tierId: filter.tierId,
@@ -77,16 +76,14 @@ export function useRosterRows(filter: RosterFilter, revision: number | null, fir
         descending: filter.descending,
         offset: page * PAGE_SIZE,
         limit: PAGE_SIZE,
-      }).then((response) => {
+      }).then((answer) => {
         wanted.pending.delete(page);
         // An answer to a query the table no longer shows.
         if (cache.current !== wanted) return;
-        const parsed = response.ok ? rosterPageSchema.safeParse(response.data) : null;
-        if (!response.ok) setProblems(response.problems);
-        else if (!parsed?.success) setProblems([{ path: [], message: t('err.badResponse') }]);
+        if (!answer.ok) setProblems(answer.problems);
         else {
-          wanted.pages.set(page, parsed.data.rows);
-          wanted.total = parsed.data.total;
+          wanted.pages.set(page, answer.data.rows);
+          wanted.total = answer.data.total;
           setProblems([]);
           setLoaded((n) => n + 1);
         }

@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { send } from '@/lib/client/client';
+import { ask } from '@/lib/client/ask';
 import type { Subscriber } from '@/lib/roster/schema';
 import { useUndoNotice } from '../UndoNotice';
 
@@ -9,7 +9,7 @@ export function useRosterUndo(fallback: RefObject<HTMLElement | null>) {
   return {
     offer: (message: string, removed: Subscriber[]) =>
       offer(message, async () => {
-        const response = await send({ type: 'roster.restore', subscribers: removed });
+        const response = await ask({ type: 'roster.restore', subscribers: removed });
         return response.ok ? [] : response.problems;
       }),
     notice,

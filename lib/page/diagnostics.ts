@@ -2,7 +2,7 @@
 // Each feature names a container that every page of its kind has; when it has not appeared some time
 // after the view started, the background records a diagnostic the options page shows ('missing'), and
 // if it appears later in the same view, that it was found after all ('found').
-import type { FeatureContext } from './features/feature';
+import type { FeatureContext } from './feature';
 
 /** How long a view may take to show its container (TikTok renders after loading its scripts). */
 export const CONTAINER_WAIT_MS = 15_000;

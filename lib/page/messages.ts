@@ -8,8 +8,8 @@ import type {
   LookupAnswer,
   LookupResult,
   MAX_LOOKUP_NAMES,
-  ROSTER_KEY,
 } from '../protocol/schemas';
+import type { ROSTER_KEY } from '../protocol/stored-keys';
 import type { ContentRequest } from '../protocol/requests';
 
 /** Sends a message to the background; resolves with its raw answer, or undefined when there is none. */

@@ -1,5 +1,5 @@
 // Starts the features that serve the current page view and restarts them on single-page navigation.
-import type { Feature, PageView } from './features/feature';
+import type { Feature, PageView } from './feature';
 import type { Send } from './messages';
 import { createGuard, type PageObserver } from './observer';
 import { routeKey, routeOf } from '../parsers/tiktok-routes';

@@ -14,6 +14,9 @@ export type RosterPage = z.infer<typeof rosterPageSchema>;
 
 export const removedSchema = z.object({ removed: z.array(subscriberSchema) });
 
+/** `roster.save`: the id of the record saved (new for a subscriber added). */
+export const savedSubscriberSchema = z.object({ id: z.string() });
+
 /** `roster.get`: the record as stored now, null when it is no longer on the roster. */
 export const storedSubscriberSchema = z.nullable(subscriberSchema);
 

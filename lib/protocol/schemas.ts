@@ -53,8 +53,6 @@ export type Response = z.infer<typeof responseSchema>;
 /** What a saved command answers: the revision of the snapshot that holds it. */
 export const commandAnswerSchema = z.object({ revision: z.int() });
 
-/** Where the background publishes the workspace for pages to read (storage.local). */
-export const SNAPSHOT_KEY = 'workspace';
 
 /** What pages render: the workspace, plus stored records that could not be read back. */
 export const snapshotSchema = z.object({
@@ -93,8 +91,6 @@ export const MAX_LOOKUP_NAMES = 2000;
 export const captureOutcomes = ['recorded', 'throttled', 'other-profile', 'private', 'not-found', 'no-data'] as const;
 export type CaptureOutcome = (typeof captureOutcomes)[number];
 
-/** Where the background publishes what pages show about eligibility (storage.local). */
-export const ELIGIBILITY_KEY = 'eligibility';
 
 // ---- Eligibility, as the background publishes it for the pages ---------------------------------
 
@@ -167,8 +163,6 @@ export type ImportSummary = z.infer<typeof importSummarySchema>;
 
 // ---- Roster, packs and diagnostics, as the background publishes and answers them -----------------
 
-/** Where the background publishes the roster's state (storage.local): pages and content scripts follow it. */
-export const ROSTER_KEY = 'roster';
 
 export const rosterStatusSchema = z.object({
   /** Changes whenever any roster or pack changes: content scripts look their names up again. */
@@ -239,8 +233,6 @@ export type PackImportAnswer = z.infer<typeof packImportAnswerSchema>;
 export const packResolveAnswerSchema = z.object({ choice: z.enum(['discard', 'trust']), handle: z.string() });
 export type PackResolveAnswer = z.infer<typeof packResolveAnswerSchema>;
 
-/** Where the background keeps what page features reported (storage.local), for the options page. */
-export const DIAGNOSTICS_KEY = 'diagnostics';
 
 export const diagnosticSchema = z.object({
   feature: z.string(),

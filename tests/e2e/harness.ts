@@ -8,7 +8,8 @@ import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Wor
 import type { Command } from '@/lib/domain/commands';
 import type { Problem } from '@/lib/domain/problems';
 import type { Workspace } from '@/lib/domain/schema';
-import { SNAPSHOT_KEY, type Snapshot } from '@/lib/protocol/schemas';
+import { type Snapshot } from '@/lib/protocol/schemas';
+import { SNAPSHOT_KEY } from '@/lib/protocol/stored-keys';
 
 // The part of the extension API that page.evaluate callbacks use; they run inside an extension page.
 declare const chrome: {

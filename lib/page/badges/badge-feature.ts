@@ -2,7 +2,7 @@
 // its container shows up, and take everything away when the view ends.
 import { createGuard, type WatchOptions } from '../observer';
 import { watchContainer, type ExpectedContainer } from '../diagnostics';
-import type { FeatureContext } from '../features/feature';
+import type { FeatureContext } from '../feature';
 import { createBadgeSet, samePlacement, type BadgeSetEnvironment, type Placement } from './badge-set';
 
 /** Shared by every badge feature of the content script: one lookup client, one work queue. */

@@ -7,8 +7,8 @@ import { startBadges, type BadgeServices } from '../badges/badge-feature';
 import type { Placement } from '../badges/badge-set';
 import { handleOfLink } from '../badges/names';
 import { feedSelectors as f, videoSelectors as v } from '../selectors';
-import type { Feature, FeatureContext } from './feature';
-import { feedItemAuthor } from './feed-author-badges';
+import type { Feature, FeatureContext } from '../feature';
+import { feedItemAuthor } from '../feed-items';
 
 const ID = 'comment-badges';
 const AUTHORS = `${v.commentAuthor}, ${v.replyAuthor}`;

@@ -5,7 +5,7 @@
 // their own (see badge-set.ts), so nothing else keeps or updates such an element.
 import { BADGE_TAG } from '../badges/badge-element';
 import { isOwn } from '../own-nodes';
-import type { Feature } from './feature';
+import type { Feature } from '../feature';
 
 const ID = 'foreign-badges';
 

@@ -1,7 +1,7 @@
 // The features the content script runs, each in its own file.
 import type { BadgeServices } from '../badges/badge-feature';
 import { createCommentBadges } from './comment-badges';
-import type { Feature } from './feature';
+import type { Feature } from '../feature';
 import { createFeedAuthorBadges } from './feed-author-badges';
 import { createForeignBadges } from './foreign-badges';
 import { createLiveChatBadges } from './live-chat-badges';

@@ -6,7 +6,7 @@ import { startBadges, type BadgeServices } from '../badges/badge-feature';
 import type { Placement } from '../badges/badge-set';
 import { handleOfLink, nicknameOf } from '../badges/names';
 import { liveSelectors as l, videoSelectors as v } from '../selectors';
-import type { Feature } from './feature';
+import type { Feature } from '../feature';
 
 const ID = 'live-chat-badges';
 

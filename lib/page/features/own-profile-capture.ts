@@ -7,7 +7,7 @@ import { authorOfVideoLink } from '../badges/names';
 import { isCaptureResponse, isWantedResponse, type CaptureResponse, type Send } from '../messages';
 import type { PageObserver } from '../observer';
 import { profileSelectors as s } from '../selectors';
-import type { Feature, FeatureContext, PageView } from './feature';
+import type { Feature, FeatureContext, PageView } from '../feature';
 
 const ID = 'own-profile-capture';
 /** How long to wait for the counts to show; after that, what is there is sent. */

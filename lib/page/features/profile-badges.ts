@@ -5,7 +5,7 @@
 import { startBadges, type BadgeServices } from '../badges/badge-feature';
 import { handleOfText } from '../badges/names';
 import { profileSelectors as p } from '../selectors';
-import type { Feature } from './feature';
+import type { Feature } from '../feature';
 
 const ID = 'profile-badges';
 

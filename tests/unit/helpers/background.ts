@@ -5,7 +5,7 @@ import { createHandler } from '@/lib/background/pages-handler';
 import { createContentHandler } from '@/lib/background/content-handler';
 import { readCapturedPage } from '@/lib/background/read-captured-page';
 import { diagnosticsSchema, type Diagnostic } from '@/lib/protocol/schemas';
-import { DIAGNOSTICS_KEY, ROSTER_KEY, SNAPSHOT_KEY } from '@/lib/protocol/schemas';
+import { DIAGNOSTICS_KEY, ROSTER_KEY, SNAPSHOT_KEY } from '@/lib/protocol/stored-keys';
 import { TierkitDb } from '@/lib/store/db';
 
 export function startFakeBackground() {

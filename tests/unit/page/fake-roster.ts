@@ -10,7 +10,7 @@ import { createRosterLookup, rosterStorageOf, type RosterLookup, type StorageApi
 import { BADGE_TAG } from '@/lib/page/badges/badge-element';
 import { createWorkQueue } from '@/lib/page/badges/work-queue';
 import { createCommentBadges } from '@/lib/page/features/comment-badges';
-import type { Feature } from '@/lib/page/features/feature';
+import type { Feature } from '@/lib/page/feature';
 import { createFeedAuthorBadges } from '@/lib/page/features/feed-author-badges';
 import { createForeignBadges } from '@/lib/page/features/foreign-badges';
 import { createLiveChatBadges } from '@/lib/page/features/live-chat-badges';

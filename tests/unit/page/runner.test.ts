@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Feature, FeatureContext } from '@/lib/page/features/feature';
+import type { Feature, FeatureContext } from '@/lib/page/feature';
 import { createPageObserver, type PageObserver } from '@/lib/page/observer';
 import { runFeatures, type FeatureRunner } from '@/lib/page/runner';
 import { manualFrames, setUrl } from './helpers';

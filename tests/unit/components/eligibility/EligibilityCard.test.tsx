@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EligibilityCard } from '@/components/eligibility/EligibilityCard';
 import { eligibilityView } from '@/components/eligibility/eligibility-state';
 import { tiktokHandle } from '@/components/popup/PopupApp';
-import { ELIGIBILITY_KEY } from '@/lib/protocol/schemas';
+import { ELIGIBILITY_KEY } from '@/lib/protocol/stored-keys';
 import { current, profileCommand, seed, useFakeExtension } from '../tiers/setup';
 import { NOW, publishView, view } from './view';
 import { versionOf } from '@/lib/domain/version';

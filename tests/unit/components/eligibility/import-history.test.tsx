@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HistoryPanel } from '@/components/eligibility/EligibilitySection';
 import { ManualEntry } from '@/components/eligibility/ManualEntry';
 import { StudioImport } from '@/components/eligibility/StudioImport';
-import { send } from '@/lib/client/client';
+import { ask } from '@/lib/client/ask';
 import { historySchema } from '@/lib/protocol/schemas';
 import { profileCommand, seed, useFakeExtension } from '../tiers/setup';
 import { NOW, publishView, view } from './view';
@@ -49,7 +49,7 @@ function pick(...files: File[]) {
 }
 
 async function storedDaily() {
-  const response = await send({ type: 'eligibility.history' });
+  const response = await ask({ type: 'eligibility.history' });
   return historySchema.parse(response.ok ? response.data : null).daily;
 }
 
@@ -150,14 +150,14 @@ describe('manual entry', () => {
     fireEvent.input(screen.getByLabelText('Video views in the last 30 days'), { target: { value: '-5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save today’s figures' }));
     await waitFor(() => expect(screen.getAllByText('Enter a whole number, like 10200')).toHaveLength(2));
-    let response = await send({ type: 'eligibility.history' });
+    let response = await ask({ type: 'eligibility.history' });
     expect(historySchema.parse(response.ok ? response.data : null).snapshots).toEqual([]);
 
     fireEvent.input(followers, { target: { value: '10,250' } });
     fireEvent.input(screen.getByLabelText('Video views in the last 30 days'), { target: { value: '120000' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save today’s figures' }));
     await screen.findByText('Saved.');
-    response = await send({ type: 'eligibility.history' });
+    response = await ask({ type: 'eligibility.history' });
     expect(historySchema.parse(response.ok ? response.data : null).snapshots).toMatchObject([
       { followers: 10250, views30: 120000, source: 'manual' },
     ]);

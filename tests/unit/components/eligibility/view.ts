@@ -1,6 +1,7 @@
 // A published EligibilityView to render, written to storage.local the way the background publishes it.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ELIGIBILITY_KEY, type EligibilityView, type RequirementView } from '@/lib/protocol/schemas';
+import { type EligibilityView, type RequirementView } from '@/lib/protocol/schemas';
+import { ELIGIBILITY_KEY } from '@/lib/protocol/stored-keys';
 
 export const NOW = Date.parse('2026-03-10T12:00:00Z');
 

@@ -5,7 +5,7 @@ import { createBackup, MAX_BACKUP_BYTES, readBackup } from '@/lib/domain/backup'
 import { emptyWorkspace } from '@/lib/domain/defaults';
 import type { Tier, Workspace } from '@/lib/domain/schema';
 import { openOptions, saved, seedProfile, tier, ws } from './options-page';
-import { send } from '@/lib/client/client';
+import { ask } from '@/lib/client/ask';
 import { BACKUP_PART } from '@/lib/protocol/schemas';
 import { sendRosterCsv } from '../../helpers/uploads';
 
@@ -76,7 +76,7 @@ describe('Data: export of a big roster', () => {
     await openOptions('#data', async () => {
       await seedLocal();
       const rows = Array.from({ length: count }, (_, i) => `fan${i},,Bronze,2025-01-01,,active,note ${i}`);
-      const seeded = await sendRosterCsv((request) => send(request as never), 'seed.csv', ['handle,nickname,tier,since,months,status,note', ...rows].join('\n'), true);
+      const seeded = await sendRosterCsv((request) => ask(request as never), 'seed.csv', ['handle,nickname,tier,since,months,status,note', ...rows].join('\n'), true);
       expect(seeded).toMatchObject({ ok: true, data: { applied: true } });
     });
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0' } as never);

@@ -3,7 +3,7 @@
 import { fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { send } from '@/lib/client/client';
+import { ask } from '@/lib/client/ask';
 import { sendRosterCsv } from '../../helpers/uploads';
 import { openOptions, saved, seedProfile, tier } from './options-page';
 
@@ -15,7 +15,7 @@ async function seedRoster() {
   await seedProfile('US', 'USD');
   await saved({ type: 'tier.save', tier: tier('Gold', 999, { status: 'active' }) });
   const rows = Array.from({ length: 2_500 }, (_, i) => `fan${i},,Gold,2025-01-01,,active,${'n'.repeat(500)}`);
-  const seeded = await sendRosterCsv((request) => send(request as never), 'seed.csv', ['handle,nickname,tier,since,months,status,note', ...rows].join('\n'), true);
+  const seeded = await sendRosterCsv((request) => ask(request as never), 'seed.csv', ['handle,nickname,tier,since,months,status,note', ...rows].join('\n'), true);
   expect(seeded).toMatchObject({ ok: true, data: { applied: true } });
 }
 

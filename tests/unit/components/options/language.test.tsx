@@ -11,7 +11,7 @@ import { optionsAreas } from '@/components/options/message-areas';
 import { createBackup } from '@/lib/domain/backup';
 import { emptyWorkspace } from '@/lib/domain/defaults';
 import { versionOf } from '@/lib/domain/version';
-import { SNAPSHOT_KEY } from '@/lib/protocol/schemas';
+import { SNAPSHOT_KEY } from '@/lib/protocol/stored-keys';
 import { startFakeBackground } from '../../helpers/background';
 
 let unmount: (() => void) | undefined;

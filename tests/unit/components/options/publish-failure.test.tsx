@@ -3,7 +3,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SNAPSHOT_KEY } from '@/lib/protocol/schemas';
+import { SNAPSHOT_KEY } from '@/lib/protocol/stored-keys';
 import { openOptions, ws } from './options-page';
 
 /** Makes storage.local refuse every write of the workspace snapshot until the returned function is called. */

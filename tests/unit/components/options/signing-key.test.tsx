@@ -8,7 +8,7 @@ import { Root } from '@/components/mount';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { emptyWorkspace } from '@/lib/domain/defaults';
 import { versionOf } from '@/lib/domain/version';
-import { send } from '@/lib/client/client';
+import { ask } from '@/lib/client/ask';
 import { dataSummarySchema } from '@/lib/protocol/key-answers';
 import { exportedFileSchema } from '@/lib/protocol/schemas';
 import { ECDSA_P256, fingerprint, publicJwkOf } from '@/lib/packs/keys';
@@ -41,8 +41,8 @@ async function openData(seed?: (db: TierkitDb) => Promise<void>): Promise<Tierki
   return db;
 }
 
-async function must(request: Parameters<typeof send>[0]): Promise<unknown> {
-  const response = await send(request);
+async function must(request: Parameters<typeof ask>[0]): Promise<unknown> {
+  const response = await ask(request);
   if (!response.ok) throw new Error(JSON.stringify(response.problems));
   return response.data;
 }

@@ -4,7 +4,7 @@ import { createEvent, fireEvent, render, screen, waitFor, within } from '@testin
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { language, startAppState } from '@/components/app-state';
 import { OptionsApp } from '@/components/options/OptionsApp';
-import { send } from '@/lib/client/client';
+import { ask } from '@/lib/client/ask';
 import { fingerprint, type SigningKey } from '@/lib/packs/keys';
 import { verifyPack } from '@/lib/packs/verify';
 import { startFakeBackground } from '../../helpers/background';
@@ -51,7 +51,7 @@ async function seedCreator() {
     { handle: 'luca_92', tierId: gold, since: '2025-01-10', status: 'active', note: 'private: pays late' },
     { handle: 'gone.away', tierId: gold, since: '2024-01-10', status: 'lapsed', note: '' },
   ]) {
-    const response = await send({ type: 'roster.save', subscriber });
+    const response = await ask({ type: 'roster.save', subscriber });
     expect(response.ok).toBe(true);
   }
 }
@@ -127,8 +127,8 @@ describe('Badge packs section', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export badge pack' }));
     await waitFor(() => expect(clicked).toHaveLength(1));
 
-    const luca = (await send({ type: 'roster.query', search: 'luca', sort: 'handle', descending: false, offset: 0, limit: 5 })) as any;
-    await send({ type: 'roster.remove', ids: luca.data.rows.map((row: { id: string }) => row.id) });
+    const luca = (await ask({ type: 'roster.query', search: 'luca', sort: 'handle', descending: false, offset: 0, limit: 5 })) as any;
+    await ask({ type: 'roster.remove', ids: luca.data.rows.map((row: { id: string }) => row.id) });
     fireEvent.click(screen.getByRole('button', { name: 'Export badge pack' }));
     await waitFor(() => screen.getByText('The badge pack was not exported:'));
     expect(screen.getByRole('alert').textContent).toContain('A badge pack needs at least one tier that is not archived');
@@ -261,8 +261,8 @@ describe('Badge packs section', () => {
 
   it('offers only Discard for a held pack claiming the person’s own username', async () => {
     await openBadges(async () => {
-      await send({ type: 'pack.import', fileName: 'a.json', text: await signedText(mara, { creator: { handle: 'maya.makes', displayName: 'Maya' } }) });
-      await send({ type: 'pack.import', fileName: 'b.json', text: await signedText(impostor, { creator: { handle: 'maya.makes', displayName: 'Maya' } }) });
+      await ask({ type: 'pack.import', fileName: 'a.json', text: await signedText(mara, { creator: { handle: 'maya.makes', displayName: 'Maya' } }) });
+      await ask({ type: 'pack.import', fileName: 'b.json', text: await signedText(impostor, { creator: { handle: 'maya.makes', displayName: 'Maya' } }) });
       await seedProfile();
     });
     await waitFor(() => expect(conflictItems()).toHaveLength(1));
@@ -294,18 +294,18 @@ describe('Badge packs section', () => {
   it('follows packs imported elsewhere (another options tab) through the roster revision', async () => {
     await openBadges();
     await waitFor(() => screen.getByText(/^No badge packs yet\./));
-    const response = await send({ type: 'pack.import', fileName: 'elsewhere.json', text: await signedText(mara) });
+    const response = await ask({ type: 'pack.import', fileName: 'elsewhere.json', text: await signedText(mara) });
     expect(response.ok).toBe(true);
     await waitFor(() => expect(packItems()).toHaveLength(1));
   });
 
   it('lists a kept pack that no longer reads, and removes it', async () => {
     const background = await openBadges();
-    const answer = await send({ type: 'pack.import', fileName: 'mara.json', text: await signedText(mara) });
+    const answer = await ask({ type: 'pack.import', fileName: 'mara.json', text: await signedText(mara) });
     const fingerprint = (answer as { data: { pack: { fingerprint: string } } }).data.pack.fingerprint;
     await background.db.packs.update(fingerprint, { 'pack.tiers': [] } as never);
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await send({ type: 'pack.import', fileName: 'zed.json', text: await signedText(impostor, { creator: { handle: 'zed.live', displayName: 'Zed' } }) });
+    await ask({ type: 'pack.import', fileName: 'zed.json', text: await signedText(impostor, { creator: { handle: 'zed.live', displayName: 'Zed' } }) });
     await waitFor(() => screen.getByRole('heading', { name: 'Packs that can no longer be read' }));
     expect(packItems()).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: `Remove the unreadable pack with key ${fingerprint}` }));

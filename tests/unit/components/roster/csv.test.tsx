@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { send } from '@/lib/client/client';
+import { ask } from '@/lib/client/ask';
 import { BACKUP_PART } from '@/lib/protocol/schemas';
 import { ROSTER_COLUMNS } from '@/lib/roster/csv';
 import { sendRosterCsv } from '../../helpers/uploads';
@@ -189,7 +189,7 @@ describe('Subscribers: CSV export', () => {
   it('saves a roster bigger than one part as one file, which imports back unchanged', async () => {
     await openRoster();
     const rows = Array.from({ length: BACKUP_PART + 3 }, (_, i) => `fan${String(i).padStart(5, '0')},Fan ${i},Gold,2025-01-01,,active,note ${i}`);
-    const seeded = await sendRosterCsv((request) => send(request as never), 'seed.csv', ['handle,nickname,tier,since,months,status,note', ...rows].join('\n'), true);
+    const seeded = await sendRosterCsv((request) => ask(request as never), 'seed.csv', ['handle,nickname,tier,since,months,status,note', ...rows].join('\n'), true);
     expect(seeded).toMatchObject({ ok: true, data: { applied: true } });
     let blob: Blob | undefined;
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
@@ -203,7 +203,7 @@ describe('Subscribers: CSV export', () => {
     const lines = (await blob!.text()).split('\r\n');
     expect(lines[0]).toBe('\ufeffhandle,nickname,tier,since,months,status,note');
     expect(lines.slice(1, -1)).toEqual(rows);
-    const again = await sendRosterCsv((request) => send(request as never), 'again.csv', await blob!.text(), false);
+    const again = await sendRosterCsv((request) => ask(request as never), 'again.csv', await blob!.text(), false);
     expect(again).toMatchObject({ ok: true, data: { summary: { new: 0, updated: 0, unchanged: BACKUP_PART + 3 } } });
   });
 });

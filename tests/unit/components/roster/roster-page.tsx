@@ -2,7 +2,7 @@
 // messages the pages send, and reads the virtualised table as a person (or a screen reader) would.
 import { screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
-import { send } from '@/lib/client/client';
+import { ask } from '@/lib/client/ask';
 import { rosterPageSchema } from '@/lib/protocol/roster-answers';
 import type { Subscriber } from '@/lib/roster/schema';
 import { openOptions, saved, seedProfile, tier, tierNamed } from '../options/options-page';
@@ -35,7 +35,7 @@ export interface NewSubscriber {
 /** Adds a subscriber as the form does; `tier` is the tier's name. */
 export async function addSubscriber(s: NewSubscriber): Promise<string> {
   const { tier: name, ...rest } = s;
-  const response = await send({ type: 'roster.save', subscriber: { ...rest, tierId: tierNamed(name).id } });
+  const response = await ask({ type: 'roster.save', subscriber: { ...rest, tierId: tierNamed(name).id } });
   expect(response).toMatchObject({ ok: true });
   return (response as { data: { id: string } }).data.id;
 }
@@ -49,15 +49,16 @@ export async function openRoster(subscribers: NewSubscriber[] = []) {
   return result;
 }
 
-export async function ask(request: Parameters<typeof send>[0]) {
-  const response = await send(request);
+/** Asks the background as a page does; the answer must be ok. */
+export async function mustAsk(request: Parameters<typeof ask>[0]) {
+  const response = await ask(request);
   expect(response).toMatchObject({ ok: true });
   return (response as { data?: unknown }).data;
 }
 
 /** Every record on the roster, as the background has it, by handle. */
 export async function storedRoster(): Promise<Subscriber[]> {
-  const data = await ask({ type: 'roster.query', search: '', sort: 'handle', descending: false, offset: 0, limit: 500 });
+  const data = await mustAsk({ type: 'roster.query', search: '', sort: 'handle', descending: false, offset: 0, limit: 500 });
   return rosterPageSchema.parse(data).rows;
 }
 

@@ -1,20 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { openOptions, saved, seedProfile, tierNamed, ws } from '../options/options-page';
-import {
-  addSubscriber,
-  ask,
-  bodyRows,
-  cellsOf,
-  expectHandles,
-  openRoster,
-  rosterTable,
-  rowOf,
-  seedTiers,
-  shownHandles,
-  storedRoster,
-  type NewSubscriber,
-} from './roster-page';
+import { addSubscriber, mustAsk, bodyRows, cellsOf, expectHandles, openRoster, rosterTable, rowOf, seedTiers, shownHandles, storedRoster, type NewSubscriber,  } from './roster-page';
 import { versionOf } from '@/lib/domain/version';
 
 const dialog = () => document.querySelector('dialog')!;
@@ -348,7 +335,7 @@ describe('Subscribers: a record changed in another page while its dialog is open
   async function saveElsewhere(change: Partial<NewSubscriber>) {
     const [record] = await storedRoster();
     const { id, handle, nickname, tierId, since, status, note } = record!;
-    await ask({ type: 'roster.save', subscriber: { id, handle, nickname, tierId, since, status, note, ...change }, loaded: record!.updatedAt });
+    await mustAsk({ type: 'roster.save', subscriber: { id, handle, nickname, tierId, since, status, note, ...change }, loaded: record!.updatedAt });
   }
 
   it('refuses the save, and Reload shows the record as it is now', async () => {
@@ -378,7 +365,7 @@ describe('Subscribers: a record changed in another page while its dialog is open
     await openRoster([{ handle: 'ann', tier: 'Bronze', since: '2025-06-01' }]);
     await expectHandles(['@ann']);
     fireEvent.click(screen.getByRole('button', { name: 'Edit @ann' }));
-    await ask({ type: 'roster.remove', ids: [(await storedRoster())[0]!.id] });
+    await mustAsk({ type: 'roster.remove', ids: [(await storedRoster())[0]!.id] });
     type('Nickname', 'Annie');
     fireEvent.click(inDialog().getByRole('button', { name: 'Save' }));
     expect((await inDialog().findByRole('alert')).textContent).toMatch(/This was deleted in another window/);

@@ -3,9 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FALLBACK_VIEWPORT, HEADER_HEIGHT, OVERSCAN, ROW_HEIGHT } from '@/components/roster/RosterGrid';
 import { PAGE_SIZE } from '@/components/roster/use-roster-rows';
-import { ask, bodyRows, cellsOf, openRoster, rosterTable, seedTiers, shownHandles } from './roster-page';
+import { mustAsk, bodyRows, cellsOf, openRoster, rosterTable, seedTiers, shownHandles } from './roster-page';
 import { openOptions } from '../options/options-page';
-import { send } from '@/lib/client/client';
+import { ask } from '@/lib/client/ask';
 import { sendRosterCsv } from '../../helpers/uploads';
 
 const TOTAL = 100_000;
@@ -16,7 +16,7 @@ async function seedHundredThousand() {
   await seedTiers();
   const lines = ['handle,nickname,tier,since'];
   for (let i = 0; i < TOTAL; i++) lines.push(`${handleOf(i)},Fan ${i},${i % 3 ? 'Gold' : 'Bronze'},2025-01-01`);
-  const answer = await sendRosterCsv((request) => send(request as never), 'big.csv', lines.join('\n'), true);
+  const answer = await sendRosterCsv((request) => ask(request as never), 'big.csv', lines.join('\n'), true);
   expect(answer).toMatchObject({ ok: true, data: { ok: true, applied: true, summary: { new: TOTAL } } });
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { TierList } from '@/components/tiers/TierList';
-import { send } from '@/lib/client/client';
+import { ask } from '@/lib/client/ask';
 import { current, profileCommand, seed, shownTierNames, tierCommand, tierId, useFakeExtension } from './setup';
 
 useFakeExtension();
@@ -100,7 +100,7 @@ describe('TierList', () => {
   it('keeps a tier someone on the roster has, and says why on its card', async () => {
     await seed(profileCommand, tierCommand('Silver', 499), tierCommand('Gold', 999));
     const gold = tierId('Gold');
-    expect((await send({ type: 'roster.save', subscriber: { handle: 'fan.one', tierId: gold, since: '2026-01-10' } })).ok).toBe(true);
+    expect((await ask({ type: 'roster.save', subscriber: { handle: 'fan.one', tierId: gold, since: '2026-01-10' } })).ok).toBe(true);
     render(<TierList />);
     fireEvent.click(screen.getByRole('button', { name: 'Delete Gold' }));
     expect((await screen.findByRole('alert')).textContent).toContain(

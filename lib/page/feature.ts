@@ -1,9 +1,9 @@
 // A feature is one file (as in Refined GitHub): it declares the page kinds it serves and starts on
 // each view of such a page. The runner starts features when the page view changes and stops them
 // (through `signal`) when the view ends or the extension goes away.
-import type { PageObserver } from '../observer';
-import type { Send } from '../messages';
-import type { PageKind, Route } from '../../parsers/tiktok-routes';
+import type { PageObserver } from './observer';
+import type { Send } from './messages';
+import type { PageKind, Route } from '../parsers/tiktok-routes';
 
 /** One page view: a URL whose route differs from the previous one starts a new view. */
 export interface PageView {

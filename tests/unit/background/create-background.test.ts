@@ -1,0 +1,187 @@
+// The background as the service worker makes it, on fake-indexeddb behind recorded browser APIs: who
+// may ask what (Tierkit's own pages change data; the content script on tiktok.com only looks up, warms,
+// captures and reports), and what install, start, alarms and menu clicks do.
+import { describe, expect, it } from 'vitest';
+import { createBackground, DAILY_ALARM } from '@/lib/background/create-background';
+import { MENU_PARENT } from '@/lib/background/context-menus';
+import { senderKind, type Sender } from '@/lib/background/senders';
+import type { MenuItem } from '@/lib/background/context-menus';
+import { DIAGNOSTICS_KEY, ELIGIBILITY_KEY, ROSTER_KEY, SNAPSHOT_KEY, type StorageArea } from '@/lib/protocol/stored-keys';
+import { loadWorkspace } from '@/lib/store/workspace-store';
+import { TierkitDb } from '@/lib/store/db';
+
+const OWN = { id: 'tierkit-id', origin: 'chrome-extension://tierkit-id/' };
+const NOW = Date.UTC(2026, 10, 24, 12);
+
+const senders = {
+  popup: { id: OWN.id, url: `${OWN.origin}popup.html` },
+  optionsTab: { id: OWN.id, url: `${OWN.origin}options.html`, tab: { url: `${OWN.origin}options.html` } },
+  contentScript: { id: OWN.id, url: 'https://www.tiktok.com/@mara.sings/video/1', tab: { url: 'https://www.tiktok.com/@mara.sings/video/1' } },
+  otherExtension: { id: 'someone-else', url: 'chrome-extension://someone-else/page.html' },
+  otherExtensionPage: { id: OWN.id, url: 'chrome-extension://someone-else/page.html' },
+  webPage: { id: OWN.id, url: 'https://example.com/', tab: { url: 'https://example.com/' } },
+  lookalike: { id: OWN.id, url: 'https://www.tiktok.com.example.com/' },
+  noUrl: { id: OWN.id },
+} satisfies Record<string, Sender>;
+
+function memoryStorage() {
+  const items = new Map<string, unknown>();
+  const area: StorageArea = {
+    get: async (key) => (items.has(key) ? { [key]: items.get(key) } : {}),
+    set: async (values) => void Object.entries(values).forEach(([k, v]) => items.set(k, v)),
+    remove: async (key) => void items.delete(key),
+  };
+  return { area, items };
+}
+
+function setup() {
+  const db = new TierkitDb(`background-${crypto.randomUUID()}`);
+  const storage = memoryStorage();
+  const alarms: string[] = [];
+  const notices: { id: string | undefined; title: string }[] = [];
+  const badges: string[] = [];
+  let menu: MenuItem[] = [];
+  let n = 0;
+  const background = createBackground({
+    db,
+    own: OWN,
+    storage: storage.area,
+    toolbar: { setBadge: async (text) => void badges.push(text), setTitle: async () => undefined },
+    notify: async (id, title) => void notices.push({ id, title }),
+    menus: {
+      removeAll: async () => {
+        menu = [];
+      },
+      create: (item) => menu.push(item),
+    },
+    alarms: { create: (name) => alarms.push(name) },
+    browserLanguage: () => 'en-US',
+    defaultTitle: () => 'Tierkit',
+    now: () => NOW,
+    newId: () => `id-${++n}`,
+    publishRetryDelaysMs: [0, 0],
+  });
+  return { db, background, storage, alarms, notices, badges, menu: () => menu };
+}
+
+const profile = { handle: 'mara.sings', displayName: 'Mara', market: 'IT', currency: 'EUR', age: { kind: 'confirmed-adult' as const } };
+const saveProfile = { type: 'command', command: { type: 'profile.save', profile } };
+const badge = { label: 'GOLD', color: '#ffcc00' };
+const saveTier = {
+  type: 'command',
+  command: {
+    type: 'tier.save',
+    tier: { name: 'Gold', priceMinor: 499, currency: 'EUR', description: '', perkIds: [], includesLowerTiers: true, badge, tenureSteps: [1, 2, 3] },
+  },
+};
+const activateTier = { type: 'command', command: { type: 'tier.setStatus', id: 'id-1', status: 'active' } };
+const BAD_MESSAGE = 'Tierkit received a malformed request';
+
+describe('who sent a message', () => {
+  it.each([
+    ['popup', 'page'],
+    ['optionsTab', 'page'],
+    ['contentScript', 'tiktok'],
+    ['otherExtension', null],
+    ['otherExtensionPage', null],
+    ['webPage', null],
+    ['lookalike', null],
+    ['noUrl', null],
+  ] as const)('%s is answered as %s', (name, kind) => {
+    expect(senderKind(senders[name], OWN)).toBe(kind);
+  });
+});
+
+describe('the background routes each message by its sender', () => {
+  it('lets its own pages change the workspace, and publishes the change for them', async () => {
+    const { background, db, storage } = setup();
+    await expect(background.receive(saveProfile, senders.popup)).resolves.toMatchObject({ ok: true });
+    await expect(background.receive(saveTier, senders.optionsTab)).resolves.toMatchObject({ ok: true });
+    const { workspace } = await loadWorkspace(db);
+    expect(workspace.profile?.handle).toBe('mara.sings');
+    expect(workspace.tiers.map((t) => t.name)).toEqual(['Gold']);
+    expect(storage.items.get(SNAPSHOT_KEY)).toMatchObject({ workspace: { tiers: [{ name: 'Gold' }] } });
+  });
+
+  it('refuses a change sent by the content script on tiktok.com, and changes nothing', async () => {
+    const { background, db, storage } = setup();
+    const answer = await background.receive(saveProfile, senders.contentScript);
+    expect(answer).toMatchObject({ ok: false, problems: [{ message: BAD_MESSAGE }] });
+    const wipe = await background.receive({ type: 'command', command: { type: 'workspace.wipe' } }, senders.contentScript);
+    expect(wipe).toMatchObject({ ok: false });
+    const exported = await background.receive({ type: 'pack.export' }, senders.contentScript);
+    expect(exported).toMatchObject({ ok: false });
+    expect((await loadWorkspace(db)).workspace.profile).toBeNull();
+    expect(storage.items.has(SNAPSHOT_KEY)).toBe(false);
+  });
+
+  it('answers the content script its lookups, warm-ups, capture questions and diagnostics', async () => {
+    const { background, storage } = setup();
+    await background.receive(saveProfile, senders.popup);
+    await background.receive(saveTier, senders.popup);
+    await background.receive(activateTier, senders.popup);
+    await background.receive({ type: 'roster.save', subscriber: { handle: 'fan.one', tierId: 'id-1', since: '2026-01-10' } }, senders.popup);
+
+    await expect(background.receive({ type: 'roster.warm' }, senders.contentScript)).resolves.toEqual({ ok: true });
+    const lookup = (await background.receive(
+      { type: 'roster.lookup', creator: 'mara.sings', handles: ['fan.one', 'stranger'], nicknames: [] },
+      senders.contentScript,
+    )) as { ok: boolean; handles: unknown[] };
+    expect(lookup.ok).toBe(true);
+    expect(lookup.handles[0]).toMatchObject({ d: 0, m: expect.any(Number) });
+    expect(lookup.handles[1]).toBe(0);
+
+    await expect(background.receive({ type: 'stats.wanted', handle: 'mara.sings' }, senders.contentScript)).resolves.toEqual({
+      ok: true,
+      wanted: true,
+    });
+    const report = { type: 'diagnostic.report', feature: 'comment-badges', page: 'video', selector: '[data-e2e="comment-level-1"]', status: 'missing' };
+    await expect(background.receive(report, senders.contentScript)).resolves.toEqual({ ok: true });
+    expect(storage.items.get(DIAGNOSTICS_KEY)).toMatchObject([{ feature: 'comment-badges', count: 1 }]);
+  });
+
+  it('does not answer other extensions, web pages, or pages of other extensions', async () => {
+    const { background, db } = setup();
+    for (const sender of [senders.otherExtension, senders.otherExtensionPage, senders.webPage, senders.lookalike, senders.noUrl]) {
+      expect(background.receive(saveProfile, sender)).toBeUndefined();
+      expect(background.receive({ type: 'roster.lookup', creator: 'mara.sings', handles: ['x'], nicknames: [] }, sender)).toBeUndefined();
+    }
+    expect((await loadWorkspace(db)).workspace.profile).toBeNull();
+  });
+});
+
+describe('install, start, alarms and the menu', () => {
+  it('on install sets the daily alarm and publishes the workspace, the roster state and eligibility', async () => {
+    const { background, db, storage, alarms } = setup();
+    await db.singletons.put({ key: 'profile', value: { ...profile, updatedAt: 1 } });
+    await background.installed();
+    expect(alarms).toEqual([DAILY_ALARM]);
+    expect(storage.items.get(SNAPSHOT_KEY)).toMatchObject({ workspace: { profile: { handle: 'mara.sings' } } });
+    expect(storage.items.get(ROSTER_KEY)).toMatchObject({ total: 0 });
+    expect(storage.items.get(ELIGIBILITY_KEY)).toMatchObject({ eligible: false });
+  });
+
+  it('recomputes eligibility on the daily alarm only', async () => {
+    const { background, db, storage } = setup();
+    await db.singletons.put({ key: 'profile', value: { ...profile, updatedAt: 1 } });
+    await background.alarm({ name: 'something-else' });
+    expect(storage.items.has(ELIGIBILITY_KEY)).toBe(false);
+    await background.alarm({ name: DAILY_ALARM });
+    expect(storage.items.get(ELIGIBILITY_KEY)).toMatchObject({ eligible: false });
+  });
+
+  it('lists the tiers in the menu once published, and a click puts the linked person on the roster', async () => {
+    const { background, menu } = setup();
+    await background.receive(saveProfile, senders.popup);
+    await background.receive(saveTier, senders.popup);
+    await background.receive(activateTier, senders.popup);
+    const gold = menu().find((item) => item.title === 'Tier: Gold' && item.parentId === MENU_PARENT);
+    expect(gold).toBeDefined();
+    await background.menuClicked({ menuItemId: gold!.id, linkUrl: 'https://www.tiktok.com/@fan.two' });
+    const lookup = (await background.receive(
+      { type: 'roster.lookup', creator: 'mara.sings', handles: ['fan.two'], nicknames: [] },
+      senders.contentScript,
+    )) as { handles: unknown[] };
+    expect(lookup.handles[0]).toMatchObject({ d: 0, m: expect.any(Number) });
+  });
+});
