@@ -1,9 +1,13 @@
 // `npm run bench`: subscriber badges on tiktok.com pages in Chromium with the built extension, against
-// floors measured in the same run. Timings are printed, never asserted; what is asserted is that every
-// badge is right.
+// floors measured in the same run. Timings are printed and recorded for docs/performance.md, never
+// asserted; what is asserted is that every badge is right.
 //
 // The roster: 100,000 subscribers of three creators: mara.sings's own (imported as CSV) and the badge
 // packs of kai.cooks and sol.draws (signed here, imported as files).
+// The requirement: an empty comment list filled the way TikTok fills it, in batches of 20 authors, at
+// the CPU's speed and slowed 4x: the frame that shows each batch's badges, the costliest frame, and the
+// time until painted, against the page badging each batch itself before appending it. Judged against
+// a target in the document; the rest below is tracked.
 // 1. A video page of mara.sings with 5,000 comment and reply authors, a third of them her subscribers:
 //    on the page as it shows once its comments have loaded (laid out and painted), the time from the
 //    navigation to that video (inside TikTok's single-page app) to every badge shown and laid out,
@@ -813,7 +817,7 @@ it('badges a 5,000-author video page, 50 appended comments and a 10,000-message 
         return `   - ${what}: ${ms(passes.map((p) => p.ms))}, ratio ${(median(passes.map((p) => p.ms)) / floorMs).toFixed(2)}; painted ${(median(passes.map((p) => p.paintedMs)) / floorPainted).toFixed(2)}; longest frame ${longest.toFixed(0)} ms`;
       }),
       `2. 50 comments appended (${Math.ceil(50 / 3)} subscribers): new names badged ${fresh.frames} frame(s) / ${fresh.ms.toFixed(1)} ms after the append; names already looked up ${cachedAgain.frames} frame(s) / ${cachedAgain.ms.toFixed(1)} ms`,
-      `   (frames = animation frames begun after the append before the last badge was in; 1 = on screen at the next frame)`,
+      `   (frames = animation frames begun after the append before the last badge was in; 0 = on screen at the next frame)`,
       `3. LIVE chat, ${LIVE_MESSAGES.toLocaleString('en')} messages through ${LIVE_SLOTS} recycled slots (${pool} senders, ${LIVE_BURST} a frame): every slot right after ${(liveMs / 1000).toFixed(1)} s`,
       `   JS heap after GC: ${(heapBefore / 1048576).toFixed(2)} MB before, ${(heapAfter / 1048576).toFixed(2)} MB after: growth ${((heapAfter - heapBefore) / 1048576).toFixed(2)} MB (target < 5 MB)`,
       '',
@@ -837,7 +841,7 @@ it('badges a 5,000-author video page, 50 appended comments and a 10,000-message 
     {
       section: 'badges-page',
       name: '5,000 authors: until every badge is in and laid out',
-      measures: `A video page of mara.sings with ${2 * THREADS} comment and reply authors (${expected} her subscribers), already rendered: from the navigation to that video inside TikTok's single-page app to every badge in and laid out.`,
+      measures: `A video page of mara.sings with ${(2 * THREADS).toLocaleString('en')} comment and reply authors (${expected.toLocaleString('en')} her subscribers), already rendered: from the navigation to that video inside TikTok's single-page app to every badge in and laid out.`,
       value: fullMs,
       unit: 'ms',
       spread: spread(fulls.map((p) => p.ms)),
@@ -855,11 +859,12 @@ it('badges a 5,000-author video page, 50 appended comments and a 10,000-message 
     {
       section: 'badges-page',
       name: '5,000 authors: the longest animation frame',
-      measures: `The longest animation frame (its tasks and its rendering, the wait for the screen's next refresh included) in each of Tierkit's passes, the median pass; 0 means none passed 50 ms, below which Chromium reports none. The worst pass: ${Math.max(...fulls.map((p) => p.longestFrame)).toFixed(0)} ms.`,
-      value: median(fulls.map((p) => p.longestFrame)),
+      measures: `The longest animation frame (its tasks and its rendering, the wait for the screen's next refresh included) over Tierkit's passes; 0 means none passed 50 ms, below which Chromium reports none. In the median pass: ${median(fulls.map((p) => p.longestFrame)).toFixed(0)} ms.`,
+      value: Math.max(...fulls.map((p) => p.longestFrame)),
       unit: 'ms',
+      spread: `the worst of ${fulls.length} passes`,
       baseline: {
-        name: "the floor's own frame, at worst",
+        name: "the floor's longest, over its passes",
         value: Math.max(...floors.map((p) => p.longestFrame)),
         unit: 'ms',
         why: 'The floor puts every span in at once, in one frame: the frame this page costs when nothing is spread out.',

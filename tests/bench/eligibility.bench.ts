@@ -2,7 +2,7 @@
 // floor measured in the same run: one plain loop summing the same days. Prints and records the
 // numbers; timings are reported, never asserted (they vary with the machine).
 import { it } from 'vitest';
-import { record } from './results';
+import { formatNumber, record } from './results';
 import { addDays, dayNumber, DAY_MS } from '@/lib/eligibility/dates';
 import { evaluateEligibility, type EligibilityInput } from '@/lib/eligibility/evaluate';
 import { projectCumulative, projectRollingViews } from '@/lib/eligibility/projection';
@@ -111,7 +111,7 @@ it('measures recomputing eligibility over three years of daily data', ({ task })
     unit: 'µs',
     why: 'Every evaluation reads each day of both series at least once; a loop that only adds them up is the least that reading them costs.',
   };
-  const spread = (t: { min: number; max: number }) => `median of ${SAMPLES} samples; ${(t.min * 1000).toFixed(1)}-${(t.max * 1000).toFixed(1)}`;
+  const spread = (t: { min: number; max: number }) => `median of ${SAMPLES} samples; ${formatNumber(t.min * 1000)}-${formatNumber(t.max * 1000)}`;
   record(task, [
     {
       section: 'eligibility',

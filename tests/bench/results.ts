@@ -68,7 +68,8 @@ export function formatNumber(value: number): string {
   return value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-export const formatValue = (value: number, unit: string) => (unit ? `${formatNumber(value)} ${unit}` : formatNumber(value));
+export const formatValue = (value: number, unit: string) =>
+  unit === '%' || !unit ? `${formatNumber(value)}${unit}` : `${formatNumber(value)} ${unit}`;
 
 /** "min-max" of a series, for a figure's spread. */
 export function range(values: number[]): string {
