@@ -1,9 +1,13 @@
 // `npm run bench`: subscriber badges on tiktok.com pages in Chromium with the built extension, against
-// floors measured in the same run. Timings are printed, never asserted; what is asserted is that every
-// badge is right.
+// floors measured in the same run. Timings are printed and recorded for docs/performance.md, never
+// asserted; what is asserted is that every badge is right.
 //
 // The roster: 100,000 subscribers of three creators: mara.sings's own (imported as CSV) and the badge
 // packs of kai.cooks and sol.draws (signed here, imported as files).
+// The requirement: an empty comment list filled the way TikTok fills it, in batches of 20 authors, at
+// the CPU's speed and slowed 4x: the frame that shows each batch's badges, the costliest frame, and the
+// time until painted, against the page badging each batch itself before appending it. Judged against
+// a target in the document; the rest below is tracked.
 // 1. A video page of mara.sings with 5,000 comment and reply authors, a third of them her subscribers:
 //    on the page as it shows once its comments have loaded (laid out and painted), the time from the
 //    navigation to that video (inside TikTok's single-page app) to every badge shown and laid out,
@@ -33,6 +37,7 @@ import { launchExtension, type Extension } from '../e2e/harness';
 import { importRosterCsv, seedSampleOffer } from '../e2e/seed';
 import { contentWorld, inWorld } from './content-world';
 import { median } from './first-render';
+import { range, record, type Figure } from './results';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const SUBSCRIBERS = 100_000;
@@ -464,20 +469,209 @@ async function appendPass(page: Page, from: number, expected: number): Promise<{
   );
 }
 
-it('badges a 5,000-author video page, 50 appended comments and a 10,000-message LIVE chat', async () => {
-  const options = await extension.openOptions();
-  const seedStart = performance.now();
-  await seedRoster(options);
-  const seedMs = performance.now() - seedStart;
-  const pages = new Map<string, string>([
-    [VIDEO_PATH, VIDEO_HTML],
-    [FLOOR_PATH, VIDEO_HTML],
-    [LIVE_PATH, LIVE_HTML],
-  ]);
-  await extension.context.route('https://www.tiktok.com/**', (route) => {
-    const body = pages.get(new URL(route.request().url()).pathname);
-    return body === undefined ? route.fulfill({ status: 404, body: '' }) : route.fulfill({ status: 200, contentType: 'text/html', body });
-  });
+/** The roster seeded and the pages served once, for both tests (the first to run does it). */
+let prepared: Promise<{ seedMs: number }> | undefined;
+function prepare() {
+  prepared ??= (async () => {
+    const options = await extension.openOptions();
+    const seedStart = performance.now();
+    await seedRoster(options);
+    const seedMs = performance.now() - seedStart;
+    const pages = new Map<string, string>([
+      [VIDEO_PATH, VIDEO_HTML],
+      [FLOOR_PATH, VIDEO_HTML],
+      [LIVE_PATH, LIVE_HTML],
+    ]);
+    await extension.context.route('https://www.tiktok.com/**', (route) => {
+      const body = pages.get(new URL(route.request().url()).pathname);
+      return body === undefined ? route.fulfill({ status: 404, body: '' }) : route.fulfill({ status: 200, contentType: 'text/html', body });
+    });
+    return { seedMs };
+  })();
+  return prepared;
+}
+
+/** Authors in a batch as TikTok loads a video's comments: 10 comments with a reply each. */
+const BATCH_THREADS = 10;
+const BATCHES = 20;
+/** The CPU slowdowns the batches are measured at (Chromium's emulation: 4 is a mid-range phone's). */
+const SLOWDOWNS = [1, 4] as const;
+
+/** Subscribers among the authors of threadsHtml(from, threads). */
+const subscribersAmong = (from: number, threads: number) =>
+  Array.from({ length: 2 * threads }, (_, i) => from + i).filter((k) => commenter(k).startsWith('Fan_')).length;
+
+interface BatchTiming {
+  /** The frame after the append that first showed every badge of the batch: 1 shows them with the comments. */
+  frames: number;
+  /** From the append until that frame has rendered. */
+  paintedMs: number;
+  /**
+   * The costliest of the frames until then: from a frame's callback until the first task after its
+   * rendering (style, layout, paint, and any task that was queued first, such as a lookup's answer).
+   */
+  frameMs: number;
+}
+
+/**
+ * Fills an empty comment list the way TikTok does, BATCHES batches of 20 authors, each appended in a
+ * task of its own right after a frame (as a response to the comments' request lands), the next once
+ * the previous one is shown with its badges. Tierkit's pass runs on the creator's video; the floor's
+ * on a page Tierkit does not serve, where the page's own script badges each batch before it appends it
+ * (the floor's scan, a Set, a plain span), so its badges always show with the comments.
+ */
+async function batchesPass(page: Page, floor: boolean, slowdown: number, subscribers: string[]): Promise<{ batches: BatchTiming[]; longestFrame: number }> {
+  await freshVideoPage(page, floor ? FLOOR_PATH : VIDEO_PATH, !floor);
+  await watchFrames(page);
+  await page.evaluate(`window.benchScan = ${FLOOR_SCAN}`);
+  const cdp = await extension.context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+  const htmls = Array.from({ length: BATCHES }, (_, b) => threadsHtml(b * 2 * BATCH_THREADS, BATCH_THREADS));
+  const expected = Array.from({ length: BATCHES }, (_, b) => subscribersAmong(b * 2 * BATCH_THREADS, BATCH_THREADS));
+  const batches = await page.evaluate(
+    async ({ htmls, expected, floor, subscribers }) => {
+      const set = floor ? new Set(subscribers) : undefined;
+      const list = document.getElementById('comments')!;
+      const badgesShown = () => list.querySelectorAll(floor ? 'span.bench-badge' : 'tierkit-badge').length;
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      // Resolves in the first task after the frame has rendered, and after any task queued before it.
+      const afterRender = () =>
+        new Promise((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = resolve;
+          channel.port2.postMessage(null);
+        });
+      const results: BatchTiming[] = [];
+      let total = 0;
+      for (let b = 0; b < htmls.length; b++) {
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        total += expected[b]!;
+        const start = performance.now();
+        const batch = document.createRange().createContextualFragment(htmls[b]!);
+        if (set) {
+          (window as unknown as { benchScan: Scan }).benchScan(batch as unknown as Element, (link, handle) => {
+            if (!set.has(handle)) return;
+            const span = document.createElement('span');
+            span.className = 'bench-badge';
+            span.textContent = 'SUB';
+            link.after(span);
+          });
+        }
+        list.append(batch);
+        let frames = 0;
+        let frameMs = 0;
+        let shown = false;
+        do {
+          await frame();
+          frames++;
+          // A frame callback that sees every badge in means that frame renders them.
+          shown = badgesShown() >= total;
+          const rendering = performance.now();
+          await afterRender();
+          frameMs = Math.max(frameMs, performance.now() - rendering);
+          if (frames > 600) throw new Error(`batch ${b}: ${badgesShown()} of ${total} badges after 600 frames`);
+        } while (!shown);
+        results.push({ frames, paintedMs: performance.now() - start, frameMs });
+      }
+      return results;
+    },
+    { htmls, expected, floor, subscribers },
+  );
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await cdp.detach();
+  return { batches, longestFrame: await longestFrame(page) };
+}
+
+it('badges a video page filled the way TikTok fills it: batches of 20 comments', async ({ task }) => {
+  await prepare();
+  const subscribers = Array.from({ length: PER_CREATOR }, (_, i) => `fan_${i}`);
+  const page = await extension.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const figures: Figure[] = [];
+  const lines = ['', `Badges on a video page filled in ${BATCHES} batches of ${2 * BATCH_THREADS} comment and reply authors (a third subscribers), ${ROUNDS} pages each`];
+  for (const slowdown of SLOWDOWNS) {
+    // A warm-up of each, then in turn.
+    await batchesPass(page, true, slowdown, subscribers);
+    await batchesPass(page, false, slowdown, subscribers);
+    const floors: BatchTiming[] = [];
+    const fulls: BatchTiming[] = [];
+    let floorFrame = 0;
+    let fullFrame = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const floor = await batchesPass(page, true, slowdown, subscribers);
+      const full = await batchesPass(page, false, slowdown, subscribers);
+      floors.push(...floor.batches);
+      fulls.push(...full.batches);
+      floorFrame = Math.max(floorFrame, floor.longestFrame);
+      fullFrame = Math.max(fullFrame, full.longestFrame);
+    }
+    const frames = fulls.map((b) => b.frames);
+    const worst = Math.max(...frames);
+    const withComments = frames.filter((f) => f === 1).length;
+    const byNext = frames.filter((f) => f <= 2).length / frames.length;
+    const cpu = slowdown === 1 ? 'the CPU as it is' : `the CPU slowed ${slowdown}x`;
+    const floorPainted = median(floors.map((b) => b.paintedMs));
+    const fullPainted = median(fulls.map((b) => b.paintedMs));
+    const floorCost = median(floors.map((b) => b.frameMs));
+    const fullCost = median(fulls.map((b) => b.frameMs));
+    lines.push(
+      `  ${cpu}: ${(100 * byNext).toFixed(0)}% of batches badged by frame 2 after the append (${withComments} of ${frames.length} in frame 1, with the comments; the last by frame ${worst}); ` +
+        `append to that frame rendered: Tierkit ${fullPainted.toFixed(1)} ms, floor ${floorPainted.toFixed(1)} ms, ratio ${(fullPainted / floorPainted).toFixed(2)}; ` +
+        `costliest frame per batch: Tierkit ${fullCost.toFixed(1)} ms, floor ${floorCost.toFixed(1)} ms, ratio ${(fullCost / floorCost).toFixed(2)}; ` +
+        `longest animation frame (0 = none over 50 ms): Tierkit ${fullFrame.toFixed(0)} ms, floor ${floorFrame.toFixed(0)} ms`,
+    );
+    const pages = `${BATCHES} batches a page, ${ROUNDS} pages, floor and Tierkit alternating page by page`;
+    const floorWhy =
+      'The same batches appended the same way, badged by the page itself in the task that appends them, with no message, no element of its own and no bookkeeping: they always show in the first frame, so no design shows them sooner or for less.';
+    figures.push(
+      {
+        section: 'badges-batches',
+        name: `${cpu}: batches badged within the next frame`,
+        measures: `The share of batches whose badges are all in by frame 2 after the append, frame 1 being the one that first shows the batch's comments: the badges show with the comments or in the frame after them. A frame callback that finds every badge of the batch in the page marks its frame. ${frames.length} batches (${pages}).`,
+        value: 100 * byNext,
+        unit: '%',
+        spread: `${withComments} of ${frames.length} in frame 1, with the comments; the last by frame ${worst}`,
+        target: { text: '≥ 95%', met: byNext >= 0.95 },
+      },
+      {
+        section: 'badges-batches',
+        name: `${cpu}: the costliest frame of a batch`,
+        measures:
+          "Per batch, the costliest of its frames until its badges show, from the frame's callback to the first task after it rendered (style, layout, paint, and any task queued before, a lookup's answer included); the median over the batches. What the badges add to a frame the page already renders.",
+        value: fullCost,
+        unit: 'ms',
+        spread: `median of ${fulls.length}; ${range(fulls.map((b) => b.frameMs))}`,
+        baseline: { name: "the floor's (the same frames, badged in the appending task)", value: floorCost, unit: 'ms', why: floorWhy },
+        target: { text: 'ratio ≤ 1.25: no measurable extra frame cost', met: fullCost / floorCost <= 1.25 },
+      },
+      {
+        section: 'badges-batches',
+        name: `${cpu}: from a batch's append until its badges are painted`,
+        measures: 'Per batch, from the append until the first task after the frame that shows all its badges; the median over the batches. A badge shown a frame after its comment adds that frame here.',
+        value: fullPainted,
+        unit: 'ms',
+        spread: `median of ${fulls.length}; ${range(fulls.map((b) => b.paintedMs))}`,
+        baseline: { name: 'the floor, to its first frame', value: floorPainted, unit: 'ms', why: floorWhy },
+      },
+      {
+        section: 'badges-batches',
+        name: `${cpu}: the longest animation frame while filling`,
+        measures: `The longest animation frame (its tasks and rendering) over all ${ROUNDS} pages, from PerformanceObserver 'long-animation-frame'; 0 means none passed 50 ms, below which Chromium reports none.`,
+        value: fullFrame,
+        unit: 'ms',
+        baseline: { name: "the floor's longest", value: floorFrame, unit: 'ms', why: 'The same pages filled without Tierkit: the frames the page costs by itself.' },
+      },
+    );
+  }
+  console.log(lines.join('\n'));
+  record(task, figures);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it('badges a 5,000-author video page, 50 appended comments and a 10,000-message LIVE chat', async ({ task }) => {
+  const { seedMs } = await prepare();
 
   // ---- 1. 5,000 authors ---------------------------------------------------------------------------
   const html = threadsHtml(0, THREADS);
@@ -606,10 +800,10 @@ it('badges a 5,000-author video page, 50 appended comments and a 10,000-message 
       `1. Video page, ${2 * THREADS} comment and reply authors, ${expected} subscribers; median of ${ROUNDS} fresh pages after a warm-up`,
       `   floor (find links, Set lookup, plain span each, one layout)   ${ms(floors.map((p) => p.ms))}`,
       `   Tierkit (observer, batched lookups, shadow-DOM badges)        ${ms(fulls.map((p) => p.ms))}`,
-      `   ratio Tierkit/floor: ${(fullMs / floorMs).toFixed(2)} (target ≤ 1.5)`,
+      `   ratio Tierkit/floor: ${(fullMs / floorMs).toFixed(2)} (tracked)`,
       `   until the frame showing every badge has rendered: floor ${ms(floors.map((p) => p.paintedMs))}, Tierkit ${ms(fulls.map((p) => p.paintedMs))}; ratio ${(fullPainted / floorPainted).toFixed(2)}`,
       `   longest animation frame (its tasks and rendering; 0 = none over 50 ms): floor max ${Math.max(...floors.map((p) => p.longestFrame)).toFixed(0)} ms; Tierkit median ${median(fulls.map((p) => p.longestFrame)).toFixed(0)} ms, max ${Math.max(...fulls.map((p) => p.longestFrame)).toFixed(0)} ms`,
-      `   one traced pass (tracing slows script): the content script's own code ${traced.calls} calls, ${traced.total.toFixed(1)} ms in all, longest ${traced.longest.toFixed(1)} ms; the page's longest task, rendering included: ${traced.longestTask.toFixed(1)} ms (target ≤ 50)`,
+      `   one traced pass (tracing slows script): the content script's own code ${traced.calls} calls, ${traced.total.toFixed(1)} ms in all, longest ${traced.longest.toFixed(1)} ms; the page's longest task, rendering included: ${traced.longestTask.toFixed(1)} ms`,
       `   bounds, the same navigation in the content script's world, answers from the service worker (one message, a Set), every badge at once:`,
       ...(
         [
@@ -623,10 +817,99 @@ it('badges a 5,000-author video page, 50 appended comments and a 10,000-message 
         return `   - ${what}: ${ms(passes.map((p) => p.ms))}, ratio ${(median(passes.map((p) => p.ms)) / floorMs).toFixed(2)}; painted ${(median(passes.map((p) => p.paintedMs)) / floorPainted).toFixed(2)}; longest frame ${longest.toFixed(0)} ms`;
       }),
       `2. 50 comments appended (${Math.ceil(50 / 3)} subscribers): new names badged ${fresh.frames} frame(s) / ${fresh.ms.toFixed(1)} ms after the append; names already looked up ${cachedAgain.frames} frame(s) / ${cachedAgain.ms.toFixed(1)} ms`,
-      `   (frames = animation frames begun after the append before the last badge was in; 1 = on screen at the next frame)`,
+      `   (frames = animation frames begun after the append before the last badge was in; 0 = on screen at the next frame)`,
       `3. LIVE chat, ${LIVE_MESSAGES.toLocaleString('en')} messages through ${LIVE_SLOTS} recycled slots (${pool} senders, ${LIVE_BURST} a frame): every slot right after ${(liveMs / 1000).toFixed(1)} s`,
       `   JS heap after GC: ${(heapBefore / 1048576).toFixed(2)} MB before, ${(heapAfter / 1048576).toFixed(2)} MB after: growth ${((heapAfter - heapBefore) / 1048576).toFixed(2)} MB (target < 5 MB)`,
       '',
     ].join('\n'),
   );
+  const floorWhy =
+    'One synchronous pass over the same rendered page, with nothing changing: find the same username links, look each up in a plain Set, put a bare text span after each match, one layout. It asks no background and makes no real badge, so no design can badge the page sooner; floor and Tierkit alternate, page by page.';
+  const floorFigure = { name: 'the floor', value: floorMs, unit: 'ms', why: floorWhy };
+  const boundWhat: Record<BoundBadge, string> = {
+    span: "Bound: the floor's pass with its answers from the service worker",
+    plainBadge: 'Bound: the same with the least element that shows a badge',
+    tierkitBadge: "Bound: the same with Tierkit's own badge element, all at once",
+  };
+  const boundMeasures: Record<BoundBadge, string> = {
+    span: "In the content script's world on the same navigation: the floor's scan in a microtask, one message carrying every handle to the service worker (answered from a Set there), a bare text span per subscriber, one layout. No design whose answers come from the background can be faster.",
+    plainBadge: 'As the bound above, with a span that shows what a badge must (label, colour, emoji, level, tooltip, accessible name) instead of bare text, all at once: no design showing such a badge can be faster.',
+    tierkitBadge: "As the bound above, with Tierkit's own badge element (badgeView and createBadge from lib/, a shadow root each), all at once: the badge's cost without Tierkit's chunking and bookkeeping.",
+  };
+  const spread = (values: number[]) => `median of ${values.length}; ${range(values)}`;
+  record(task, [
+    {
+      section: 'badges-page',
+      name: '5,000 authors: until every badge is in and laid out',
+      measures: `A video page of mara.sings with ${(2 * THREADS).toLocaleString('en')} comment and reply authors (${expected.toLocaleString('en')} her subscribers), already rendered: from the navigation to that video inside TikTok's single-page app to every badge in and laid out.`,
+      value: fullMs,
+      unit: 'ms',
+      spread: spread(fulls.map((p) => p.ms)),
+      baseline: floorFigure,
+    },
+    {
+      section: 'badges-page',
+      name: '5,000 authors: until the frame that shows the last badge has rendered',
+      measures: "The same passes, until the first task after the frame that shows the last badge: what a person sees, and where Tierkit's chunking (which the floor does not do) costs little.",
+      value: fullPainted,
+      unit: 'ms',
+      spread: spread(fulls.map((p) => p.paintedMs)),
+      baseline: { ...floorFigure, name: 'the floor, to its frame likewise', value: floorPainted },
+    },
+    {
+      section: 'badges-page',
+      name: '5,000 authors: the longest animation frame',
+      measures: `The longest animation frame (its tasks and its rendering, the wait for the screen's next refresh included) over Tierkit's passes; 0 means none passed 50 ms, below which Chromium reports none. In the median pass: ${median(fulls.map((p) => p.longestFrame)).toFixed(0)} ms.`,
+      value: Math.max(...fulls.map((p) => p.longestFrame)),
+      unit: 'ms',
+      spread: `the worst of ${fulls.length} passes`,
+      baseline: {
+        name: "the floor's longest, over its passes",
+        value: Math.max(...floors.map((p) => p.longestFrame)),
+        unit: 'ms',
+        why: 'The floor puts every span in at once, in one frame: the frame this page costs when nothing is spread out.',
+      },
+    },
+    {
+      section: 'badges-page',
+      name: "5,000 authors: the longest task, rendering included, in one traced pass",
+      measures: `One more Tierkit pass with Chromium's tracing on (which slows script, so it is not timed otherwise): the longest task on the page's main thread. The content script's own code ran ${traced.calls} calls, ${traced.total.toFixed(1)} ms in all, the longest ${traced.longest.toFixed(1)} ms.`,
+      value: traced.longestTask,
+      unit: 'ms',
+    },
+    ...boundKinds.map((kind) => {
+      const passes = bounds[kind];
+      return {
+        section: 'badges-bounds' as const,
+        name: boundWhat[kind],
+        measures: `${boundMeasures[kind]} Its longest animation frame: ${Math.max(...passes.map((p) => p.longestFrame)).toFixed(0)} ms; until painted, ${(median(passes.map((p) => p.paintedMs)) / floorPainted).toFixed(2)}× the floor's.`,
+        value: median(passes.map((p) => p.ms)),
+        unit: 'ms',
+        spread: spread(passes.map((p) => p.ms)),
+        baseline: floorFigure,
+      };
+    }),
+    {
+      section: 'badges-more',
+      name: '50 comments appended, new names: frames until badged',
+      measures: `25 comments with a reply each (${Math.ceil(50 / 3)} subscribers) appended to the badged page right after a frame starts, as a scroll handler would: the frames begun after the append before the last badge was in (0 = in before the next frame). ${fresh.ms.toFixed(1)} ms after the append.`,
+      value: fresh.frames,
+      unit: 'frames',
+    },
+    {
+      section: 'badges-more',
+      name: '50 comments appended, names already looked up: frames until badged',
+      measures: `The same 50 authors appended once more: every answer comes from the page's cache. ${cachedAgain.ms.toFixed(1)} ms after the append.`,
+      value: cachedAgain.frames,
+      unit: 'frames',
+    },
+    {
+      section: 'badges-more',
+      name: 'LIVE chat: JS heap growth',
+      measures: `A LIVE chat of ${LIVE_MESSAGES.toLocaleString('en')} messages from ${pool.toLocaleString('en')} senders flowing through ${LIVE_SLOTS} slots rewritten in place, ${LIVE_BURST} a frame; every slot's badge right at the end (after ${(liveMs / 1000).toFixed(1)} s). The page's JS heap after garbage collection, before and after: what the badges' bookkeeping keeps.`,
+      value: (heapAfter - heapBefore) / 1048576,
+      unit: 'MB',
+      target: { text: '< 5 MB', met: heapAfter - heapBefore < 5 * 1048576 },
+    },
+  ]);
 });
