@@ -108,7 +108,7 @@ async function tierkit(options: Page): Promise<{ preview: number; importing: num
     timeout: 10 * MINUTES,
   });
   const previewed = performance.now();
-  expect(await options.locator('.import-preview').innerText()).toMatch(/200,?000 subscriber\(s\) on the roster/);
+  expect(await options.locator('.import-preview').innerText()).toMatch(/200,?000 subscribers on the roster/);
   await options.getByRole('button', { name: 'Import', exact: true }).click();
   await options.getByText(/^Imported\./).or(options.getByText('Nothing was imported:')).waitFor({ timeout: 20 * MINUTES });
   const imported = performance.now();
