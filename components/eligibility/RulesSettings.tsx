@@ -10,10 +10,14 @@ import {
 } from '@/lib/eligibility/rules';
 import type { Settings } from '@/lib/domain/schema';
 import { versionOf } from '@/lib/domain/version';
-import { t } from '@/lib/i18n';
+import { getLanguage, locale, t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { useUndo } from '../UndoNotice';
 import { RuleSetForm, type RuleSet } from './RuleSetForm';
+
+/** "September 2025" for '2025-09', in the page's language. */
+const formatMonth = (month: string): string =>
+  new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 
 /** Which rules are checked, their thresholds and windows, and whether changes notify. */
 export function EligibilityRules() {
@@ -40,7 +44,9 @@ export function EligibilityRules() {
     run({ type: 'eligibilityProfiles.save', eligibilityProfiles, loaded: versionOf(loaded) });
 
   const save = async (value: RuleSet, loaded: RuleSet): Promise<RuleSet | null> => {
-    const checked = check(eligibilityProfileSchema, { ...value, id: profile.id }, ['eligibilityProfiles', index]);
+    // The form edits the name and requirements; a retired profile stays marked so.
+    const kept = profile.retired ? { retired: profile.retired } : {};
+    const checked = check(eligibilityProfileSchema, { ...value, id: profile.id, ...kept }, ['eligibilityProfiles', index]);
     if (!checked.ok) {
       settle(checked.problems);
       return null;
@@ -90,7 +96,7 @@ export function EligibilityRules() {
           <select id="elig-profile" ref={picker} value={profile.id} onChange={(e) => void choose(e.currentTarget.value)}>
             {profiles.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}
+                {p.retired ? t('eligibilityOptions.rules.retiredOption', { name: p.name }) : p.name}
               </option>
             ))}
           </select>
@@ -104,6 +110,12 @@ export function EligibilityRules() {
           {t('eligibilityOptions.notifications')}
         </label>
       </div>
+      {profile.retired ? (
+        <p class="muted retired-note" lang="en">
+          <span lang={getLanguage()}>{t('eligibilityOptions.rules.retired', { month: formatMonth(profile.retired.since) })}</span>{' '}
+          {profile.retired.note}
+        </p>
+      ) : null}
       <RuleSetForm
         key={profile.id}
         idPrefix="elig-rule"

@@ -47,11 +47,16 @@ export const requirementsSchema = z.array(requirementSchema).check(
   }),
 );
 
+/** A month, 'YYYY-MM'. */
+const monthSchema = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
+
 /** A named set of requirements the creator picks, e.g. "TikTok Subscription". */
 export const eligibilityProfileSchema = z.object({
   id: idSchema,
   name: line(1, 60),
   requirements: requirementsSchema,
+  /** A programme TikTok no longer runs: kept, with why, for creators who still read its numbers. */
+  retired: z.optional(z.object({ since: monthSchema, note: line(1, 300) })),
 });
 export type EligibilityProfile = z.infer<typeof eligibilityProfileSchema>;
 
@@ -66,6 +71,11 @@ export type BonusConditions = z.infer<typeof bonusConditionsSchema>;
 
 export const TIKTOK_SUBSCRIPTION_ID = 'tiktok-subscription';
 export const LIVE_SUBSCRIPTION_2022_ID = 'live-subscription-2022';
+
+export const LIVE_SUBSCRIPTION_RETIREMENT = {
+  since: '2025-09',
+  note: 'TikTok replaced LIVE subscriptions with Super Fan, a LIVE-only membership at one price, in September 2025.',
+};
 
 export const defaultEligibilityProfiles: EligibilityProfile[] = [
   {
@@ -82,10 +92,13 @@ export const defaultEligibilityProfiles: EligibilityProfile[] = [
     id: LIVE_SUBSCRIPTION_2022_ID,
     name: 'LIVE Subscription 2022',
     requirements: [{ kind: 'age' }, { kind: 'followers', min: 1_000 }],
+    retired: LIVE_SUBSCRIPTION_RETIREMENT,
   },
 ];
 
-// Reported late 2025: the bonus of up to 20% depends on last month's figures.
+// TikTok's terms as of late 2025: the bonus of up to 20 points depends on the previous calendar month.
+export const ELSEWHERE_BONUS_ID = 'elsewhere';
+
 export const defaultBonusConditions: BonusConditions[] = [
   {
     id: 'us-ca',
@@ -98,12 +111,23 @@ export const defaultBonusConditions: BonusConditions[] = [
     ],
   },
   {
-    id: 'elsewhere',
+    id: ELSEWHERE_BONUS_ID,
     name: 'Other markets',
     markets: ['*'],
-    requirements: [{ kind: 'video-views', min: 1_000_000, window: 'calendar-month' }],
+    requirements: [
+      { kind: 'followers', min: 10_000 },
+      { kind: 'video-views', min: 1_000_000, window: 'calendar-month' },
+    ],
   },
 ];
+
+/** The rule for other markets as Tierkit shipped it before it named the followers condition. */
+export const ELSEWHERE_BONUS_BEFORE_FOLLOWERS: BonusConditions = {
+  id: ELSEWHERE_BONUS_ID,
+  name: 'Other markets',
+  markets: ['*'],
+  requirements: [{ kind: 'video-views', min: 1_000_000, window: 'calendar-month' }],
+};
 
 /** The bonus conditions that apply in a market: the ones naming it, else the '*' ones. */
 export function bonusConditionsFor(conditions: BonusConditions[], market: string): BonusConditions | undefined {

@@ -6,9 +6,14 @@ import type { DailyStat, StatSnapshot } from '../domain/stats';
 import { defaultSettings } from '../domain/defaults';
 import { isRecord } from '../domain/is-record';
 import type { BadgePack, PublicJwk } from '../packs/pack';
+import { canonicalJson } from '../packs/canonical';
 import { initialTrust, type PackStatus, type UnratedPack } from '../packs/replace';
 import type { Subscriber } from '../roster/schema';
 import {
+  ELSEWHERE_BONUS_BEFORE_FOLLOWERS,
+  ELSEWHERE_BONUS_ID,
+  LIVE_SUBSCRIPTION_2022_ID,
+  LIVE_SUBSCRIPTION_RETIREMENT,
   TIKTOK_SUBSCRIPTION_ID,
   defaultBonusConditions,
   defaultEligibilityProfiles,
@@ -134,6 +139,25 @@ export class TierkitDb extends Dexie {
           await tx.table('lookupCache').put({ key: 'generation', value: value + 1 });
         }
       });
+    // 6: the bonus rule for other markets names its followers condition (10,000), unless the creator
+    // edited that rule; LIVE Subscription 2022, which TikTok replaced with Super Fan, is marked retired
+    // (kept, edited or not, since creators may still read their numbers against it).
+    this.version(6)
+      .stores({})
+      .upgrade(async (tx) => {
+        const bonus = tx.table('bonusConditions');
+        const elsewhere: unknown = await bonus.get(ELSEWHERE_BONUS_ID);
+        if (sameRecord(elsewhere, ELSEWHERE_BONUS_BEFORE_FOLLOWERS)) {
+          await bonus.put(defaultBonusConditions.find((c) => c.id === ELSEWHERE_BONUS_ID)!);
+        }
+        await tx
+          .table('eligibilityProfiles')
+          .where('id')
+          .equals(LIVE_SUBSCRIPTION_2022_ID)
+          .modify((row: Record<string, unknown>) => {
+            row.retired ??= { ...LIVE_SUBSCRIPTION_RETIREMENT };
+          });
+      });
   }
 
   /** Every table: what "Delete all data" clears (the signing key only when asked) and an import may write. */
@@ -152,6 +176,15 @@ export class TierkitDb extends Dexie {
       this.eligibilityProfiles,
       this.bonusConditions,
     ];
+  }
+}
+
+/** Whether a stored value is this record, whatever the order of its keys. */
+function sameRecord(stored: unknown, record: object): boolean {
+  try {
+    return canonicalJson(stored) === canonicalJson(record);
+  } catch {
+    return false;
   }
 }
 

@@ -3,11 +3,13 @@
 import Dexie from 'dexie';
 
 /** A database with Tierkit's schema as it shipped, up to `version`. */
-export function shippedDb(name: string, version: 2 | 3 | 4): Dexie {
+export function shippedDb(name: string, version: 2 | 3 | 4 | 5): Dexie {
   const db = new Dexie(name);
   db.version(1).stores({ singletons: 'key', tiers: 'id, position, status', perks: 'id, kind', rulesProfiles: 'id', pricePoints: 'currency', revenueRules: 'id' });
   db.version(2).stores({ statSnapshots: '[handle+day], handle, capturedAt', dailyStats: '[handle+date], handle', eligibilityProfiles: 'id', bonusConditions: 'id' });
   if (version >= 3) db.version(3).stores({ subscribers: 'id, creatorHandle', packs: 'fingerprint, creatorHandle', keys: 'id' });
   if (version >= 4) db.version(4).stores({ lookupCache: 'key' });
+  // 5 changed rows (packs' status), not tables.
+  if (version >= 5) db.version(5).stores({});
   return db;
 }

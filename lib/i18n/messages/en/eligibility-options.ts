@@ -55,6 +55,8 @@ export default {
   'eligibilityOptions.rules.heading': 'Rules',
   'eligibilityOptions.rules.intro': 'TikTok changes its requirements now and then: pick the rules to check and adjust their numbers.',
   'eligibilityOptions.rules.active': 'Rules to check',
+  'eligibilityOptions.rules.retiredOption': '{name} (retired)',
+  'eligibilityOptions.rules.retired': 'Retired since {month}.',
   'eligibilityOptions.rules.name': 'Name',
   'eligibilityOptions.rules.requirements': 'Requirements',
   'eligibilityOptions.rules.confirmation': 'You confirm it yourself',

@@ -56,6 +56,8 @@ export default {
   'eligibilityOptions.rules.heading': 'Regole',
   'eligibilityOptions.rules.intro': 'TikTok cambia a volte i suoi requisiti: scegli le regole da verificare e aggiornane i numeri.',
   'eligibilityOptions.rules.active': 'Regole da verificare',
+  'eligibilityOptions.rules.retiredOption': '{name} (non più in uso)',
+  'eligibilityOptions.rules.retired': 'Non più in uso da {month}.',
   'eligibilityOptions.rules.name': 'Nome',
   'eligibilityOptions.rules.requirements': 'Requisiti',
   'eligibilityOptions.rules.confirmation': 'Lo confermi tu',

@@ -99,6 +99,22 @@ describe('options eligibility section', () => {
     await waitFor(() => expect(within(rules()).queryByLabelText('Video views: counted over')).toBeNull());
   });
 
+  it('marks the retired LIVE Subscription 2022 rules, says why, and keeps them marked when saved', async () => {
+    await renderSection();
+    const picker = screen.getByLabelText<HTMLSelectElement>('Rules to check');
+    expect(within(picker).getByRole('option', { name: 'LIVE Subscription 2022 (retired)' })).toBeInstanceOf(HTMLOptionElement);
+    expect(within(picker).getByRole('option', { name: 'TikTok Subscription' })).toBeInstanceOf(HTMLOptionElement);
+    expect(screen.queryByText(/Retired since/)).toBeNull();
+    fireEvent.change(picker, { target: { value: 'live-subscription-2022' } });
+    const note = await screen.findByText(/Retired since September 2025\./);
+    expect(note.closest('p')!.textContent).toMatch(/replaced LIVE subscriptions with Super Fan/);
+    inRules('Followers: at least', '2000');
+    fireEvent.click(within(rules()).getByRole('button', { name: 'Save rules' }));
+    const live = () => current().eligibilityProfiles.find((p) => p.id === 'live-subscription-2022')!;
+    await waitFor(() => expect(live().requirements).toContainEqual({ kind: 'followers', min: 2000 }));
+    expect(live().retired).toEqual({ since: '2025-09', note: expect.stringContaining('Super Fan') });
+  });
+
   it('edits the bonus conditions of a market', async () => {
     await renderSection();
     const bonus = screen.getByRole('region', { name: 'Revenue bonus conditions' });
