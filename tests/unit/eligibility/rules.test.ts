@@ -88,6 +88,7 @@ describe('bonus conditions', () => {
 
   it('falls back to the everywhere-else conditions', () => {
     expect(bonusConditionsFor(defaultBonusConditions, 'IT')?.requirements).toEqual([
+      { kind: 'followers', min: 10_000 },
       { kind: 'video-views', min: 1_000_000, window: 'calendar-month' },
     ]);
     expect(bonusConditionsFor([defaultBonusConditions[0]!], 'IT')).toBeUndefined();
