@@ -144,8 +144,19 @@ export function lastMonthBonus(input: BonusInput): BonusMonth {
 
 /** This calendar month so far: each condition's value, what is missing, and whether it is on track. */
 export function thisMonthBonus(input: BonusInput): ThisMonth {
+  return thisMonthOf(prepare(input), input.today);
+}
+
+/** What the bonus panel shows, from one preparation of the data: this month, last month, the months before. */
+export function evaluateBonus(input: BonusInput, months = 36): { thisMonth: ThisMonth; lastMonth: BonusMonth; history: BonusMonth[] } {
   const data = prepare(input);
-  const { today } = input;
+  const history = historyOf(data, input.today, months);
+  const lastStart = monthBounds(input.today, -1).start;
+  const lastMonth = history[0]?.month.start === lastStart ? history[0] : monthOf(data, lastStart);
+  return { thisMonth: thisMonthOf(data, input.today), lastMonth, history };
+}
+
+function thisMonthOf(data: Prepared, today: string): ThisMonth {
   const month = monthBounds(today, 0);
   const daysLeft = daysBetween(today, month.end) + 1;
   const elapsed = daysBetween(month.start, today) + 1;
@@ -190,22 +201,87 @@ export function thisMonthBonus(input: BonusInput): ThisMonth {
   return { month, conditions, status, daysLeft, urgent };
 }
 
+/** A month's figures gathered in one walk over the data: what history reads instead of walking it again. */
+interface MonthTally {
+  viewSum: number;
+  /** Day of the month (0-based) that has a number of views. */
+  viewDays: Uint8Array;
+  /** The newest follower count dated in the month. */
+  followers: { date: string; value: number } | null;
+  posts: number;
+}
+
+function tallyMonths(data: Prepared): Map<string, MonthTally> {
+  const tallies = new Map<string, MonthTally>();
+  const of = (date: string) => {
+    const key = date.slice(0, 7);
+    let tally = tallies.get(key);
+    if (!tally) tallies.set(key, (tally = { viewSum: 0, viewDays: new Uint8Array(31), followers: null, posts: 0 }));
+    return tally;
+  };
+  for (const point of data.views) {
+    if (point.value === null) continue;
+    const tally = of(point.date);
+    const day = Number(point.date.slice(8, 10)) - 1;
+    // A day given twice counts once, as in coverage().
+    if (tally.viewDays[day]) continue;
+    tally.viewDays[day] = 1;
+    tally.viewSum += point.value;
+  }
+  for (const point of data.followers) {
+    if (point.value === null) continue;
+    const tally = of(point.date);
+    if (!tally.followers || point.date > tally.followers.date) tally.followers = { date: point.date, value: point.value };
+  }
+  for (const post of data.posts) of(post.date).posts++;
+  return tallies;
+}
+
 /**
  * The complete months before this one, newest first, back to the oldest month with any figure (at
- * most `limit`). Each month walks the data once, so three years of daily figures cost 36 passes.
+ * most `limit`). The data is walked once, whatever the number of months.
  */
 export function bonusHistory(input: BonusInput, limit = 36): BonusMonth[] {
-  const data = prepare(input);
-  let oldest: string | null = null;
-  for (const series of [data.followers, data.views]) {
-    for (const point of series) if (point.value !== null && (oldest === null || point.date < oldest)) oldest = point.date;
+  return historyOf(prepare(input), input.today, limit);
+}
+
+function historyOf(data: Prepared, today: string, limit: number): BonusMonth[] {
+  const tallies = tallyMonths(data);
+  if (tallies.size === 0) return [];
+  const keys = [...tallies.keys()].sort();
+  const last = monthBounds(today, -1);
+  // Followers carry over from the months before: the count is the newest known by a month's end.
+  const followersBy = new Map<string, number | null>();
+  let known: number | null = null;
+  for (let start = `${keys[0]}-01`; start <= last.start; start = monthBounds(start, 1).start) {
+    known = tallies.get(start.slice(0, 7))?.followers?.value ?? known;
+    followersBy.set(start, known);
   }
-  for (const post of data.posts) if (oldest === null || post.date < oldest) oldest = post.date;
   const months: BonusMonth[] = [];
-  if (oldest === null) return months;
-  for (let start = monthBounds(input.today, -1).start; start >= monthBounds(oldest, 0).start && months.length < limit; ) {
-    months.push(monthOf(data, start));
-    start = monthBounds(start, -1).start;
+  for (let start = last.start; start >= `${keys[0]}-01` && months.length < limit; start = monthBounds(start, -1).start) {
+    const month = monthBounds(start, 0);
+    const tally = tallies.get(start.slice(0, 7));
+    const conditions = data.requirements.map((requirement): BonusCondition => {
+      if (requirement.kind !== 'followers' && requirement.window === 'rolling-30-days') {
+        return conditionOver(data, requirement, month.start, month.end);
+      }
+      const threshold = requirement.min;
+      let value: number | null;
+      const missingDays: string[] = [];
+      if (requirement.kind === 'followers') value = followersBy.get(start) ?? null;
+      else if (requirement.kind === 'subscriber-only-posts') value = tally?.posts ?? 0;
+      else {
+        const length = daysBetween(month.start, month.end) + 1;
+        let counted = 0;
+        for (let day = 0; day < length; day++) {
+          if (tally?.viewDays[day]) counted++;
+          else missingDays.push(addDays(month.start, day));
+        }
+        value = counted ? tally!.viewSum : null;
+      }
+      return { requirement, value, threshold, met: value !== null && value >= threshold, missing: Math.max(0, threshold - (value ?? 0)), missingDays };
+    });
+    months.push({ month, conditions, result: resultOf(conditions) });
   }
   return months;
 }

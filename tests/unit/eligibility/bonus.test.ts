@@ -2,7 +2,7 @@
 // unknown, the months before; around month ends, leap years, gaps and the UTC day of snapshots.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bonusHistory, lastMonthBonus, thisMonthBonus, type BonusInput } from '@/lib/eligibility/bonus';
+import { bonusHistory, evaluateBonus, lastMonthBonus, thisMonthBonus, type BonusInput } from '@/lib/eligibility/bonus';
 import { addDays, daysBetween, monthBounds } from '@/lib/eligibility/dates';
 import { defaultBonusConditions, type BonusConditions } from '@/lib/eligibility/rules';
 import type { DailyPoint } from '@/lib/eligibility/series';
@@ -116,6 +116,17 @@ describe('the months of history', () => {
     ]);
     expect(bonusHistory(input({ today: '2026-12-10' }))).toEqual([]);
   });
+
+  it('come together as the panel shows them, last month the history’s newest or on its own', () => {
+    const data = input({ today: '2026-12-10', followers: [{ date: '2026-09-20', value: 10_100 }], dailyViews: days('2026-09-20', 80, () => 40_000) });
+    const all = evaluateBonus(data);
+    expect(all.thisMonth).toEqual(thisMonthBonus(data));
+    expect(all.lastMonth).toEqual(lastMonthBonus(data));
+    expect(all.history).toEqual(bonusHistory(data));
+    const empty = evaluateBonus(input({ today: '2026-12-10' }));
+    expect(empty.history).toEqual([]);
+    expect(empty.lastMonth).toEqual(lastMonthBonus(input({ today: '2026-12-10' })));
+  });
 });
 
 // ---- Properties -----------------------------------------------------------------------------------
@@ -183,6 +194,27 @@ describe('properties', () => {
           const before = thisMonthBonus(input({ ...base, dailyViews: views, posts: dated(posts) }));
           const after = thisMonthBonus(input({ ...base, dailyViews: more, posts: dated(posts + 1) }));
           expect(rank[after.status]).toBeGreaterThanOrEqual(rank[before.status]);
+        },
+      ),
+    );
+  });
+
+  it('each month of the history reads as that month did when it was last month', () => {
+    const point = (from: string) =>
+      fc.record({ date: fc.integer({ min: 0, max: 150 }).map((i) => addDays(from, i)), value: fc.option(fc.integer({ min: 0, max: 600_000 }), { nil: null, freq: 4 }) });
+    fc.assert(
+      fc.property(
+        conditions,
+        fc.array(point('2026-01-15'), { maxLength: 60 }),
+        fc.array(point('2026-01-01'), { maxLength: 200 }),
+        fc.array(fc.integer({ min: 0, max: 150 }).map((i) => ({ date: addDays('2026-01-01', i) })), { maxLength: 12 }),
+        (rule, followers, dailyViews, posts) => {
+          const today = '2026-06-20';
+          const history = bonusHistory(input({ conditions: rule, today, followers, dailyViews, posts }));
+          for (const month of history) {
+            const then = addDays(month.month.end, 1);
+            expect(month).toEqual(lastMonthBonus(input({ conditions: rule, today: then, followers, dailyViews, posts })));
+          }
         },
       ),
     );
