@@ -3,6 +3,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Perk, PricePoints, Profile, RevenueRule, RulesProfile, Settings, Tier } from '../domain/schema';
 import type { DailyStat, StatSnapshot } from '../domain/stats';
+import type { SubscriberOnlyPost } from '../domain/posts';
 import { defaultSettings } from '../domain/defaults';
 import { isRecord } from '../domain/is-record';
 import type { BadgePack, PublicJwk } from '../packs/pack';
@@ -68,6 +69,7 @@ export class TierkitDb extends Dexie {
   packs!: EntityTable<StoredPack, 'fingerprint'>;
   keys!: EntityTable<StoredKey, 'id'>;
   lookupCache!: EntityTable<LookupCacheRow, 'key'>;
+  subscriberOnlyPosts!: EntityTable<SubscriberOnlyPost, 'id'>;
 
   constructor(name = 'tierkit') {
     super(name);
@@ -158,11 +160,22 @@ export class TierkitDb extends Dexie {
             row.retired ??= { ...LIVE_SUBSCRIPTION_RETIREMENT };
           });
       });
+    // 7: the log of subscriber-only posts the US and Canada bonus counts. A new table only.
+    this.version(7).stores({ subscriberOnlyPosts: 'id, handle, date' });
   }
 
   /** Every table: what "Delete all data" clears (the signing key only when asked) and an import may write. */
   get allTables() {
-    return [...this.workspaceTables, this.statSnapshots, this.dailyStats, this.subscribers, this.packs, this.keys, this.lookupCache];
+    return [
+      ...this.workspaceTables,
+      this.statSnapshots,
+      this.dailyStats,
+      this.subscriberOnlyPosts,
+      this.subscribers,
+      this.packs,
+      this.keys,
+      this.lookupCache,
+    ];
   }
 
   get workspaceTables() {
