@@ -60,6 +60,7 @@ export const defaultSettings: Settings = {
   rulesProfileId: DEFAULT_RULES_PROFILE_ID,
   eligibilityProfileId: 'tiktok-subscription',
   notifications: true,
+  bonusReminderDays: 5,
   planner: { appStoreFeePercent: 30, bonusPercent: 0, expectedSubscribers: {} },
 };
 

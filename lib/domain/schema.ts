@@ -254,6 +254,9 @@ export const settingsSchema = z.object({
   eligibilityProfileId: z._default(idSchema, 'tiktok-subscription'),
   /** Notifications when a requirement is met, eligibility reached, or lost. */
   notifications: z._default(z.boolean(), true),
+  // Added in database version 8; older data and backups read with the default.
+  /** Remind that the month's bonus is at risk this many days before the month ends; 0: never. */
+  bonusReminderDays: z._default(z.int().check(z.gte(0), z.lte(31)), 5),
   planner: z.object({
     /** Share of the gross the app stores keep (iOS/Android purchases). */
     appStoreFeePercent: z.number().check(z.gte(0), z.lte(50)),

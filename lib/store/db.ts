@@ -162,6 +162,20 @@ export class TierkitDb extends Dexie {
       });
     // 7: the log of subscriber-only posts the US and Canada bonus counts. A new table only.
     this.version(7).stores({ subscriberOnlyPosts: 'id, handle, date' });
+    // 8: the settings gain the bonus reminder (days before the month ends), stored with its default so
+    // a fingerprint of the settings taken by an editor matches what is stored. A settings value of
+    // another shape is left as it is, and loading reports it.
+    this.version(8)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx
+          .table('singletons')
+          .where('key')
+          .equals('settings')
+          .modify((row: { value: unknown }) => {
+            if (isRecord(row.value)) row.value.bonusReminderDays ??= defaultSettings.bonusReminderDays;
+          });
+      });
   }
 
   /** Every table: what "Delete all data" clears (the signing key only when asked) and an import may write. */

@@ -135,6 +135,7 @@ export function costliestWorkspace(): Workspace {
       rulesProfileId: longestId('rules'),
       eligibilityProfileId: longestId('elig'),
       notifications: false,
+      bonusReminderDays: 31,
       planner: {
         appStoreFeePercent: LONGEST_PERCENT,
         bonusPercent: LONGEST_PERCENT,

@@ -3,7 +3,7 @@
 import Dexie from 'dexie';
 
 /** A database with Tierkit's schema as it shipped, up to `version`. */
-export function shippedDb(name: string, version: 2 | 3 | 4 | 5): Dexie {
+export function shippedDb(name: string, version: 2 | 3 | 4 | 5 | 6 | 7): Dexie {
   const db = new Dexie(name);
   db.version(1).stores({ singletons: 'key', tiers: 'id, position, status', perks: 'id, kind', rulesProfiles: 'id', pricePoints: 'currency', revenueRules: 'id' });
   db.version(2).stores({ statSnapshots: '[handle+day], handle, capturedAt', dailyStats: '[handle+date], handle', eligibilityProfiles: 'id', bonusConditions: 'id' });
@@ -11,5 +11,8 @@ export function shippedDb(name: string, version: 2 | 3 | 4 | 5): Dexie {
   if (version >= 4) db.version(4).stores({ lookupCache: 'key' });
   // 5 changed rows (packs' status), not tables.
   if (version >= 5) db.version(5).stores({});
+  // 6 changed rows (rules), not tables.
+  if (version >= 6) db.version(6).stores({});
+  if (version >= 7) db.version(7).stores({ subscriberOnlyPosts: 'id, handle, date' });
   return db;
 }
