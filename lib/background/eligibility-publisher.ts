@@ -2,6 +2,7 @@
 // toolbar badge and notifies when a requirement is newly met, eligibility is reached, or lost.
 import { resolveLanguage, setLanguage, t, type MessageKey } from '../i18n';
 import type { TierkitDb } from '../store/db';
+import { postsOf } from '../store/posts-store';
 import { dailyOf, snapshotsOf } from '../store/stats-store';
 import { loadWorkspace } from '../store/workspace-store';
 import { badgeText, eligibilityChanges, eligibilityView, type EligibilityChange } from './eligibility-view';
@@ -46,7 +47,7 @@ export function createEligibilityPublisher(deps: PublisherDeps) {
     setLanguage(resolveLanguage(workspace.settings.language, deps.browserLanguage()));
     const handle = workspace.profile?.handle;
     const view = handle
-      ? eligibilityView(workspace, await snapshotsOf(deps.db, handle), await dailyOf(deps.db, handle), now())
+      ? eligibilityView(workspace, await snapshotsOf(deps.db, handle), await dailyOf(deps.db, handle), now(), await postsOf(deps.db, handle))
       : null;
     const before = await deps.readPublished();
     await deps.publish(view);

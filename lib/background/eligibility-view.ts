@@ -2,9 +2,11 @@
 // numbers and the chosen rules, so pages render it without the maths (and the popup stays small).
 import { ageOn, type Workspace } from '../domain/schema';
 import type { DailyStat, StatSnapshot } from '../domain/stats';
+import { evaluateBonus, type DatedPost } from '../eligibility/bonus';
 import { evaluateEligibility, type RequirementResult } from '../eligibility/evaluate';
+import { bonusConditionsFor } from '../eligibility/rules';
 import type { DailyPoint } from '../eligibility/series';
-import type { EligibilityView, RequirementView } from '../protocol/schemas';
+import type { BonusView, EligibilityView, RequirementView } from '../protocol/schemas';
 
 function series(daily: readonly DailyStat[], field: 'videoViews' | 'followers'): DailyPoint[] {
   return daily.flatMap((day) => (day[field] === undefined ? [] : [{ date: day.date, value: day[field] ?? null }]));
@@ -59,24 +61,61 @@ function stillToReach(view: RequirementView): RequirementView['projection'] {
   return { status: 'no-data', ...(perDayNeeded !== undefined ? { perDayNeeded } : {}) };
 }
 
+interface BonusData {
+  followers: DailyPoint[];
+  dailyViews: DailyPoint[];
+  snapshots: readonly StatSnapshot[];
+  posts: readonly DatedPost[];
+  today: string;
+}
+
+/** The bonus of the creator's market, as the pages show it; null when the market has no conditions. */
+export function bonusView(ws: Workspace, market: string, data: BonusData): BonusView | null {
+  const conditions = bonusConditionsFor(ws.bonusConditions, market);
+  if (!conditions) return null;
+  const { thisMonth, lastMonth, history } = evaluateBonus({ conditions, ...data });
+  if (!thisMonth.conditions.length) return null;
+  return {
+    status: thisMonth.status,
+    daysLeft: thisMonth.daysLeft,
+    monthEnd: thisMonth.month.end,
+    conditions: thisMonth.conditions.map((c) => ({
+      kind: c.requirement.kind,
+      ...('window' in c.requirement ? { window: c.requirement.window } : {}),
+      value: c.value,
+      threshold: c.threshold,
+      missing: c.missing,
+      onTrack: c.onTrack,
+      perDayNeeded: c.perDayNeeded,
+      missingDays: c.missingDays.length,
+    })),
+    urgent: thisMonth.urgent ? thisMonth.conditions.indexOf(thisMonth.urgent) : null,
+    lastMonth: { result: lastMonth.result, conditions: lastMonth.conditions.map((c) => ({ met: c.met, value: c.value })) },
+    history: history.map((m) => ({ start: m.month.start, result: m.result })),
+  };
+}
+
 export function eligibilityView(
   ws: Workspace,
   snapshots: readonly StatSnapshot[],
   daily: readonly DailyStat[],
   now: number,
+  posts: readonly DatedPost[] = [],
 ): EligibilityView | null {
   const creator = ws.profile;
   if (!creator) return null;
   const rules = ws.eligibilityProfiles.find((p) => p.id === ws.settings.eligibilityProfileId) ?? ws.eligibilityProfiles[0]!;
   const today = new Date(now).toISOString().slice(0, 10);
+  const followers = series(daily, 'followers');
+  const dailyViews = series(daily, 'videoViews');
   const result = evaluateEligibility({
     profile: rules,
     confirmations: {
       adult: creator.age.kind === 'confirmed-adult' || ageOn(creator.age.birthDate, today) >= 18,
       goodStanding: creator.goodStanding,
     },
-    followers: series(daily, 'followers'),
-    dailyViews: series(daily, 'videoViews'),
+    followers,
+    dailyViews,
     snapshots,
     today,
   });
@@ -101,6 +140,7 @@ export function eligibilityView(
         }
       : null,
     computedAt: now,
+    bonus: bonusView(ws, creator.market, { followers, dailyViews, snapshots, posts, today }),
   };
 }
 
