@@ -1,12 +1,13 @@
 // Recomputes eligibility after its inputs change (and daily), publishes it for the pages, sets the
-// toolbar badge and notifies when a requirement is newly met, eligibility is reached, or lost.
+// toolbar badge and notifies when a requirement is newly met, eligibility is reached, or lost, and
+// once a month when the bonus is at risk close to the month's end.
 import { resolveLanguage, setLanguage, t, type MessageKey } from '../i18n';
 import type { TierkitDb } from '../store/db';
 import { postsOf } from '../store/posts-store';
 import { dailyOf, snapshotsOf } from '../store/stats-store';
 import { loadWorkspace } from '../store/workspace-store';
 import { badgeText, eligibilityChanges, eligibilityView, type EligibilityChange } from './eligibility-view';
-import type { EligibilityView, RequirementView } from '../protocol/schemas';
+import type { BonusView, EligibilityView, RequirementView } from '../protocol/schemas';
 
 export interface PublisherDeps {
   db: TierkitDb;
@@ -38,6 +39,11 @@ function notification(change: EligibilityChange, view: EligibilityView): { title
   }
 }
 
+/** The bonus is at risk with no more days left than the creator asked to be reminded at (0: never). */
+function bonusDue(bonus: BonusView | null | undefined, reminderDays: number): bonus is BonusView {
+  return !!bonus && reminderDays > 0 && bonus.status === 'at-risk' && bonus.daysLeft <= reminderDays;
+}
+
 export function createEligibilityPublisher(deps: PublisherDeps) {
   const now = deps.now ?? Date.now;
   let queue: Promise<unknown> = Promise.resolve();
@@ -50,11 +56,16 @@ export function createEligibilityPublisher(deps: PublisherDeps) {
       ? eligibilityView(workspace, await snapshotsOf(deps.db, handle), await dailyOf(deps.db, handle), now(), await postsOf(deps.db, handle))
       : null;
     const before = await deps.readPublished();
+    const bonus = view?.bonus;
+    const due = bonusDue(bonus, workspace.settings.bonusReminderDays);
+    // The reminder sent goes on with each view, so a month's reminder is sent once whatever the refreshes.
+    const month = bonus?.monthEnd.slice(0, 7);
+    if (bonus && before?.bonus?.reminded) bonus.reminded = before.bonus.reminded;
+    const remind = due && workspace.settings.notifications && bonus.reminded !== month;
+    if (remind) bonus.reminded = month;
     await deps.publish(view);
-    await deps.setBadge(
-      badgeText(view),
-      view ? (view.eligible ? t('badge.titleEligible') : t('badge.title', { met: view.metCount, total: view.total })) : '',
-    );
+    const title = view ? (view.eligible ? t('badge.titleEligible') : t('badge.title', { met: view.metCount, total: view.total })) : '';
+    await deps.setBadge(badgeText(view), due ? t('badge.titleBonus', { title, count: bonus.daysLeft }) : title);
     if (view && workspace.settings.notifications) {
       for (const change of eligibilityChanges(before, view)) {
         const { title, message } = notification(change, view);
@@ -63,6 +74,7 @@ export function createEligibilityPublisher(deps: PublisherDeps) {
         await deps.notify(`tierkit-${id}`, title, message);
       }
     }
+    if (remind) await deps.notify(`tierkit-bonus-${month}`, t('notify.bonus.title'), t('notify.bonus.body', { count: bonus.daysLeft }));
     return view;
   }
 

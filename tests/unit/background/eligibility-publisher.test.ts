@@ -19,6 +19,8 @@ function setup() {
   const published: (EligibilityView | null)[] = [];
   const badges: [string, string][] = [];
   const notes: [string, string, string][] = [];
+  // The bonus reminders apart: "today" is a month's last day, when a bonus without views is at risk.
+  const reminders: [string, string, string][] = [];
   const log: string[] = [];
   const hooks = { beforeRead: async () => {}, failPublish: false };
   const refresh = createEligibilityPublisher({
@@ -39,7 +41,7 @@ function setup() {
       log.push('badge');
       badges.push([text, title]);
     },
-    notify: async (id, title, message) => void notes.push([id, title, message]),
+    notify: async (id, title, message) => void (id.startsWith('tierkit-bonus-') ? reminders : notes).push([id, title, message]),
     browserLanguage: () => 'en-US',
     now: () => clock,
   });
@@ -52,6 +54,7 @@ function setup() {
     published,
     badges,
     notes,
+    reminders,
     log,
     hooks,
     advance: (ms: number) => (clock += ms),
@@ -87,7 +90,7 @@ describe('eligibility publisher', () => {
     expect(s.published).toEqual([view]);
     expect(view).toMatchObject({ profileId: 'tiktok-subscription', metCount: 2, total: 4, computedAt: NOW });
     // (1 + 1 + 0.5 + 0) / 4
-    expect(s.badges).toEqual([['62%', 'Tierkit: 2 of 4 eligibility requirements met']]);
+    expect(s.badges).toEqual([['62%', 'Tierkit: 2 of 4 eligibility requirements met · bonus at risk, 1 day left']]);
 
     s.advance(DAY);
     await s.capture({ followers: 12_000, source: 'manual', views30: 150_000 });
@@ -149,7 +152,7 @@ describe('eligibility publisher', () => {
     await s.saveSettings({ language: 'it' });
     await s.capture({ followers: 9_990 });
     await s.refresh();
-    expect(s.badges).toEqual([['74%', 'Tierkit: 2 requisiti di idoneità su 4 soddisfatti']]);
+    expect(s.badges).toEqual([['74%', 'Tierkit: 2 requisiti di idoneità su 4 soddisfatti · bonus a rischio, 1 giorno rimasto']]);
     s.advance(DAY);
     await s.capture({ followers: 10_010 });
     await s.refresh();
@@ -177,5 +180,68 @@ describe('eligibility publisher', () => {
     s.hooks.failPublish = false;
     expect(await s.refresh()).toMatchObject({ total: 4 });
     expect(s.published).toHaveLength(3);
+  });
+
+  describe('the bonus reminder', () => {
+    // Italy: 10,000 followers and a million views in the month; a capture alone has no daily views.
+    it('reminds once a month when the bonus is at risk within the days the settings give', async () => {
+      const s = setup();
+      await s.saveProfile();
+      s.advance(-10 * DAY); // 20 June: 11 days left, more than 5
+      await s.capture({ followers: 9_990 });
+      await s.refresh();
+      expect(s.reminders).toEqual([]);
+      expect(s.badges.at(-1)?.[1]).toBe('Tierkit: 2 of 4 eligibility requirements met');
+
+      s.advance(7 * DAY); // 27 June: 4 days left
+      const view = await s.refresh();
+      expect(view?.bonus).toMatchObject({ status: 'at-risk', daysLeft: 4, reminded: '2026-06' });
+      expect(s.reminders).toEqual([
+        [
+          'tierkit-bonus-2026-06',
+          'This month’s bonus is at risk',
+          '4 days left this month. Open Tierkit’s Eligibility page to see what is still needed.',
+        ],
+      ]);
+      expect(s.badges.at(-1)?.[1]).toBe('Tierkit: 2 of 4 eligibility requirements met · bonus at risk, 4 days left');
+
+      // Sent is remembered in the published view: later refreshes of the month stay silent.
+      s.advance(DAY);
+      await s.refresh();
+      await s.refresh();
+      expect(s.reminders).toHaveLength(1);
+      expect(s.published.at(-1)?.bonus?.reminded).toBe('2026-06');
+
+      // The next month has its own reminder.
+      s.advance(30 * DAY); // 28 July: 4 days left
+      await s.refresh();
+      expect(s.reminders.map(([id]) => id)).toEqual(['tierkit-bonus-2026-06', 'tierkit-bonus-2026-07']);
+    });
+
+    it('follows the number of days in the settings, and 0 turns it off', async () => {
+      const s = setup();
+      await s.saveProfile();
+      await s.saveSettings({ bonusReminderDays: 0 });
+      s.advance(-2 * DAY); // 28 June: 3 days left
+      await s.capture({ followers: 9_990 });
+      await s.refresh();
+      expect(s.reminders).toEqual([]);
+      expect(s.badges.at(-1)?.[1]).toBe('Tierkit: 2 of 4 eligibility requirements met');
+
+      await s.saveSettings({ bonusReminderDays: 3 });
+      await s.refresh();
+      expect(s.reminders.map(([id]) => id)).toEqual(['tierkit-bonus-2026-06']);
+    });
+
+    it('sends nothing when notifications are off, while the toolbar title still says it', async () => {
+      const s = setup();
+      await s.saveProfile();
+      await s.saveSettings({ notifications: false });
+      await s.capture({ followers: 9_990 });
+      const view = await s.refresh();
+      expect(s.reminders).toEqual([]);
+      expect(view?.bonus?.reminded).toBeUndefined();
+      expect(s.badges.at(-1)?.[1]).toBe('Tierkit: 2 of 4 eligibility requirements met · bonus at risk, 1 day left');
+    });
   });
 });

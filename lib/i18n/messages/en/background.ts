@@ -22,4 +22,10 @@ export default {
   'notify.menu.title': 'Tierkit could not change the roster',
   'notify.menu.notProfile': 'This link does not lead to a TikTok profile.',
   'notify.menu.notSubscriber': '@{handle} is not on your roster.',
+  'badge.titleBonus': { one: '{title} · bonus at risk, {count} day left', other: '{title} · bonus at risk, {count} days left' },
+  'notify.bonus.title': 'This month’s bonus is at risk',
+  'notify.bonus.body': {
+    one: '{count} day left this month. Open Tierkit’s Eligibility page to see what is still needed.',
+    other: '{count} days left this month. Open Tierkit’s Eligibility page to see what is still needed.',
+  },
 } satisfies Messages;

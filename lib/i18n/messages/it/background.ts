@@ -22,4 +22,15 @@ export default {
   'notify.menu.title': "Tierkit non ha potuto modificare l'elenco degli abbonati",
   'notify.menu.notProfile': 'Questo link non porta a un profilo TikTok.',
   'notify.menu.notSubscriber': '@{handle} non è tra i tuoi abbonati.',
+  'badge.titleBonus': {
+    one: '{title} · bonus a rischio, {count} giorno rimasto',
+    many: '{title} · bonus a rischio, {count} di giorni rimasti',
+    other: '{title} · bonus a rischio, {count} giorni rimasti',
+  },
+  'notify.bonus.title': 'Il bonus di questo mese è a rischio',
+  'notify.bonus.body': {
+    one: 'Resta {count} giorno in questo mese. Apri la pagina Idoneità di Tierkit per vedere cosa manca.',
+    many: 'Restano {count} di giorni in questo mese. Apri la pagina Idoneità di Tierkit per vedere cosa manca.',
+    other: 'Restano {count} giorni in questo mese. Apri la pagina Idoneità di Tierkit per vedere cosa manca.',
+  },
 } satisfies Translation<typeof english>;
