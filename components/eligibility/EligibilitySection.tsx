@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { EligibilityView } from '@/lib/protocol/schemas';
 import { Problems } from '../Problems';
+import { BonusPanel } from './BonusPanel';
 import { useEligibilityView } from './eligibility-state';
 import './eligibility-options.css';
 import { dailySeries, historyRows } from './history';
@@ -36,7 +37,7 @@ export function HistoryPanel({ view, version }: { view: EligibilityView | null; 
   );
 }
 
-/** The options page's Eligibility section: status, chart and history, imports, manual entry, rules. */
+/** The options page's Eligibility section: status, the month's bonus, chart and history, imports, manual entry, rules. */
 export function EligibilitySection() {
   const view = useEligibilityView();
   // Imports and manual entries bump this, so the history is read again even before a new view is published.
@@ -56,6 +57,7 @@ export function EligibilitySection() {
           <p class="muted">{t('eligibilityOptions.empty')}</p>
         )}
       </section>
+      <BonusPanel view={view} />
       <HistoryPanel view={view} version={changes} />
       <section class="options-panel" aria-labelledby="elig-import-heading">
         <h2 id="elig-import-heading">{t('eligibilityOptions.import.heading')}</h2>

@@ -109,6 +109,19 @@ export function EligibilityRules() {
           />
           {t('eligibilityOptions.notifications')}
         </label>
+        <div class="field">
+          <label for="elig-bonus-reminder">{t('eligibilityOptions.bonusReminder')}</label>
+          <input
+            id="elig-bonus-reminder"
+            type="number"
+            min={0}
+            max={31}
+            step={1}
+            value={ws.settings.bonusReminderDays}
+            // A number the settings refuse (above 31, or not whole) comes back as a problem under the form.
+            onChange={(e) => void saveSettings({ bonusReminderDays: e.currentTarget.valueAsNumber }).then(setProblems)}
+          />
+        </div>
       </div>
       {profile.retired ? (
         <p class="muted retired-note" lang="en">

@@ -36,4 +36,9 @@ export default {
   'eligibility.capture.not-found': 'This account does not exist.',
   'eligibility.capture.no-data': 'No numbers found on this page.',
   'eligibility.capture.unreachable': 'Reload the TikTok tab and try again.',
+  'bonus.met': 'Bonus met',
+  'bonus.on-track': 'Bonus on track',
+  'bonus.risk.followers': { one: 'Bonus at risk: {count} follower to go', other: 'Bonus at risk: {count} followers to go' },
+  'bonus.risk.video-views': { one: 'Bonus at risk: {count} view to go', other: 'Bonus at risk: {count} views to go' },
+  'bonus.risk.subscriber-only-posts': { one: 'Bonus at risk: {count} post to go', other: 'Bonus at risk: {count} posts to go' },
 } satisfies Messages;

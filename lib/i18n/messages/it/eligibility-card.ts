@@ -36,4 +36,9 @@ export default {
   'eligibility.capture.not-found': 'Questo account non esiste.',
   'eligibility.capture.no-data': 'Nessun numero trovato in questa pagina.',
   'eligibility.capture.unreachable': 'Ricarica la scheda di TikTok e riprova.',
+  'bonus.met': 'Bonus raggiunto',
+  'bonus.on-track': 'Bonus in linea',
+  'bonus.risk.followers': { one: 'Bonus a rischio: manca {count} follower', many: 'Bonus a rischio: mancano {count} di follower', other: 'Bonus a rischio: mancano {count} follower' },
+  'bonus.risk.video-views': { one: 'Bonus a rischio: manca {count} visualizzazione', many: 'Bonus a rischio: mancano {count} di visualizzazioni', other: 'Bonus a rischio: mancano {count} visualizzazioni' },
+  'bonus.risk.subscriber-only-posts': { one: 'Bonus a rischio: manca {count} post', many: 'Bonus a rischio: mancano {count} di post', other: 'Bonus a rischio: mancano {count} post' },
 } satisfies Translation<typeof english>;

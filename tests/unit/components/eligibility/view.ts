@@ -1,6 +1,6 @@
 // A published EligibilityView to render, written to storage.local the way the background publishes it.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type EligibilityView, type RequirementView } from '@/lib/protocol/schemas';
+import { type BonusView, type EligibilityView, type RequirementView } from '@/lib/protocol/schemas';
 import { ELIGIBILITY_KEY } from '@/lib/protocol/stored-keys';
 
 export const NOW = Date.parse('2026-03-10T12:00:00Z');
@@ -53,6 +53,28 @@ export function view(extra: Partial<EligibilityView> = {}): EligibilityView {
     ],
     latestCapture: { handle: 'mara.sings', capturedAt: NOW - 3 * 3_600_000, followers: 8200, source: 'universal', precise: true },
     computedAt: NOW,
+    ...extra,
+  };
+}
+
+/** A US creator's bonus in December, at risk: posts and views missing, followers met. */
+export function bonus(extra: Partial<BonusView> = {}): BonusView {
+  return {
+    status: 'at-risk',
+    daysLeft: 5,
+    monthEnd: '2026-12-31',
+    conditions: [
+      { kind: 'followers', value: 12_400, threshold: 10_000, missing: 0, onTrack: true, perDayNeeded: 0, missingDays: 0 },
+      { kind: 'video-views', window: 'calendar-month', value: 690_000, threshold: 1_000_000, missing: 310_000, onTrack: false, perDayNeeded: 62_000, missingDays: 2 },
+      { kind: 'subscriber-only-posts', window: 'calendar-month', value: 1, threshold: 3, missing: 2, onTrack: false, perDayNeeded: 2, missingDays: 0 },
+    ],
+    urgent: 2,
+    lastMonth: { result: 'missed', conditions: [{ met: true, value: 12_000 }, { met: false, value: 820_000 }, { met: true, value: 3 }] },
+    history: [
+      { start: '2026-11-01', result: 'missed' },
+      { start: '2026-10-01', result: 'earned' },
+      { start: '2026-09-01', result: 'unknown' },
+    ],
     ...extra,
   };
 }
