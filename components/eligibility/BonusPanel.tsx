@@ -1,5 +1,8 @@
+import { signal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { follow } from '@/lib/client/stored';
 import { locale, t } from '@/lib/i18n';
-import type { BonusView, EligibilityView } from '@/lib/protocol/schemas';
+import { storedEligibilityWithBonus, type BonusView, type EligibilityWithBonus } from '@/lib/protocol/bonus-view';
 import { count, day } from './format';
 
 type Condition = BonusView['conditions'][number];
@@ -97,8 +100,17 @@ function History({ months }: { months: BonusView['history'] }) {
   );
 }
 
+/** The published view with its whole bonus, which the shared eligibility state (the popup's too) leaves out. */
+export const bonusEligibilityView = signal<EligibilityWithBonus | null>(null);
+
+/** Follows the view with its bonus while the panel is shown. */
+export function useBonusView(): EligibilityWithBonus | null {
+  useEffect(() => follow(storedEligibilityWithBonus, (view) => (bonusEligibilityView.value = view)), []);
+  return bonusEligibilityView.value;
+}
+
 /** The options page's bonus panel: this month condition by condition, what is still needed, last month, the months before. */
-export function BonusPanel({ view }: { view: EligibilityView | null }) {
+export function BonusPanel({ view }: { view: EligibilityWithBonus | null }) {
   const bonus = view?.bonus;
   const needed = bonus ? neededText(bonus) : null;
   return (
@@ -115,8 +127,8 @@ export function BonusPanel({ view }: { view: EligibilityView | null }) {
             <span class="muted"> · {t('eligibilityOptions.bonusPanel.daysLeft', { count: bonus.daysLeft })}</span>
           </p>
           <ul class="elig-reqs">
-            {bonus.conditions.map((c) => (
-              <ConditionItem key={`${c.kind}:${c.window ?? ''}`} condition={c} />
+            {bonus.conditions.map((c, i) => (
+              <ConditionItem key={i} condition={c} />
             ))}
           </ul>
           {needed ? <p class="bonus-needed">{needed}</p> : null}

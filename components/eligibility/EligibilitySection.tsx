@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { EligibilityView } from '@/lib/protocol/schemas';
 import { Problems } from '../Problems';
-import { BonusPanel } from './BonusPanel';
+import { BonusPanel, useBonusView } from './BonusPanel';
 import { useEligibilityView } from './eligibility-state';
 import './eligibility-options.css';
 import { dailySeries, historyRows } from './history';
@@ -40,6 +40,7 @@ export function HistoryPanel({ view, version }: { view: EligibilityView | null; 
 /** The options page's Eligibility section: status, the month's bonus, chart and history, imports, manual entry, rules. */
 export function EligibilitySection() {
   const view = useEligibilityView();
+  const withBonus = useBonusView();
   // Imports and manual entries bump this, so the history is read again even before a new view is published.
   const [changes, setChanges] = useState(0);
   const changed = () => setChanges((n) => n + 1);
@@ -57,7 +58,7 @@ export function EligibilitySection() {
           <p class="muted">{t('eligibilityOptions.empty')}</p>
         )}
       </section>
-      <BonusPanel view={view} />
+      <BonusPanel view={withBonus} />
       <HistoryPanel view={view} version={changes} />
       <section class="options-panel" aria-labelledby="elig-import-heading">
         <h2 id="elig-import-heading">{t('eligibilityOptions.import.heading')}</h2>

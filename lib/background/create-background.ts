@@ -2,12 +2,12 @@
 // (entrypoints/background.ts) passes the real ones and tests pass fakes. It routes each message by its
 // sender, publishes what pages read, keeps the context menu and the eligibility badge, and recomputes
 // eligibility daily.
+import { storedEligibilityWithBonus } from '../protocol/bonus-view';
 import type { Diagnostic } from '../protocol/schemas';
 import type { TierkitDb } from '../store/db';
 import {
   readStored,
   storedDiagnostics,
-  storedEligibility,
   storedRoster,
   storedSnapshot,
   writeStored,
@@ -50,8 +50,9 @@ export function createBackground(deps: BackgroundDeps) {
     db,
     browserLanguage: deps.browserLanguage,
     now: deps.now,
-    readPublished: () => readStored(storage, storedEligibility),
-    publish: (view) => writeStored(storage, storedEligibility, view),
+    // With the whole bonus: the reminder already sent this month is part of it.
+    readPublished: () => readStored(storage, storedEligibilityWithBonus),
+    publish: (view) => writeStored(storage, storedEligibilityWithBonus, view),
     setBadge: async (text, title) => {
       await deps.toolbar.setBadge(text, text === '✓' ? '#137a3a' : '#5c5c6b');
       await deps.toolbar.setTitle(title || deps.defaultTitle());

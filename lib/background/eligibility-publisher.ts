@@ -7,7 +7,8 @@ import { postsOf } from '../store/posts-store';
 import { dailyOf, snapshotsOf } from '../store/stats-store';
 import { loadWorkspace } from '../store/workspace-store';
 import { badgeText, eligibilityChanges, eligibilityView, type EligibilityChange } from './eligibility-view';
-import type { BonusView, EligibilityView, RequirementView } from '../protocol/schemas';
+import type { BonusView, EligibilityWithBonus as EligibilityView } from '../protocol/bonus-view';
+import type { RequirementView } from '../protocol/schemas';
 
 export interface PublisherDeps {
   db: TierkitDb;

@@ -6,7 +6,8 @@ import { evaluateBonus, type DatedPost } from '../eligibility/bonus';
 import { evaluateEligibility, type RequirementResult } from '../eligibility/evaluate';
 import { bonusConditionsFor } from '../eligibility/rules';
 import type { DailyPoint } from '../eligibility/series';
-import type { BonusView, EligibilityView, RequirementView } from '../protocol/schemas';
+import type { BonusView, EligibilityWithBonus } from '../protocol/bonus-view';
+import type { EligibilityView, RequirementView } from '../protocol/schemas';
 
 function series(daily: readonly DailyStat[], field: 'videoViews' | 'followers'): DailyPoint[] {
   return daily.flatMap((day) => (day[field] === undefined ? [] : [{ date: day.date, value: day[field] ?? null }]));
@@ -81,7 +82,6 @@ export function bonusView(ws: Workspace, market: string, data: BonusData): Bonus
     monthEnd: thisMonth.month.end,
     conditions: thisMonth.conditions.map((c) => ({
       kind: c.requirement.kind,
-      ...('window' in c.requirement ? { window: c.requirement.window } : {}),
       value: c.value,
       threshold: c.threshold,
       missing: c.missing,
@@ -101,7 +101,7 @@ export function eligibilityView(
   daily: readonly DailyStat[],
   now: number,
   posts: readonly DatedPost[] = [],
-): EligibilityView | null {
+): (EligibilityWithBonus & { bonus: BonusView | null }) | null {
   const creator = ws.profile;
   if (!creator) return null;
   const rules = ws.eligibilityProfiles.find((p) => p.id === ws.settings.eligibilityProfileId) ?? ws.eligibilityProfiles[0]!;

@@ -94,7 +94,7 @@ export type CaptureOutcome = (typeof captureOutcomes)[number];
 
 // ---- Eligibility, as the background publishes it for the pages ---------------------------------
 
-const nonNegative = z.number().check(z.gte(0));
+export const nonNegative = z.number().check(z.gte(0));
 
 /** One requirement of the chosen rules profile, evaluated on the data the background has. */
 export const requirementViewSchema = z.object({
@@ -122,40 +122,19 @@ export const requirementViewSchema = z.object({
 });
 export type RequirementView = z.infer<typeof requirementViewSchema>;
 
-const bonusResult = z.enum(['earned', 'missed', 'unknown']);
+export const bonusKinds = z.enum(['followers', 'video-views', 'subscriber-only-posts']);
 
 /**
- * The monthly bonus for the creator's market, compact: the popup validates it too. Conditions keep
- * the order of the market's rule, so last month's line up with this month's by index.
+ * The month's bonus as the popup reads it, for its one line: the status, and each condition's kind and
+ * what it still misses (the rest is left out of what it reads). The whole bonus is read with
+ * storedEligibilityWithBonus (./bonus-view.ts), which the popup does not load, for its size budget.
  */
-export const bonusViewSchema = z.object({
+export const bonusLineSchema = z.object({
   status: z.enum(['met', 'on-track', 'at-risk']),
-  /** Days left in the month, today included, and its last day. */
-  daysLeft: z.int(),
-  monthEnd: daySchema,
-  conditions: z.array(
-    z.object({
-      kind: z.enum(['followers', 'video-views', 'subscriber-only-posts']),
-      window: z.optional(z.enum(['rolling-30-days', 'calendar-month'])),
-      value: z.nullable(nonNegative),
-      threshold: nonNegative,
-      missing: nonNegative,
-      onTrack: z.boolean(),
-      /** Views: each remaining day's average need; posts: what is left to post. */
-      perDayNeeded: z.nullable(nonNegative),
-      /** Days of the month so far without a number. */
-      missingDays: z.int(),
-    }),
-  ),
   /** The index of the condition that needs attention first; null when all are met. */
   urgent: z.nullable(z.int()),
-  lastMonth: z.object({ result: bonusResult, conditions: z.array(z.object({ met: z.boolean(), value: z.nullable(nonNegative) })) }),
-  /** The complete months before this one, newest first. */
-  history: z.array(z.object({ start: daySchema, result: bonusResult })),
-  /** The month ('YYYY-MM') whose at-risk reminder was sent, so it is sent once. */
-  reminded: z.optional(z.string()),
+  conditions: z.array(z.object({ kind: bonusKinds, missing: nonNegative })),
 });
-export type BonusView = z.infer<typeof bonusViewSchema>;
 
 export const eligibilityViewSchema = z.object({
   /** The rules profile evaluated. */
@@ -171,7 +150,7 @@ export const eligibilityViewSchema = z.object({
   ),
   computedAt: z.int(),
   /** null: no profile, or no bonus conditions for the creator's market. Optional: views published before it. */
-  bonus: z.optional(z.nullable(bonusViewSchema)),
+  bonus: z.optional(z.nullable(bonusLineSchema)),
 });
 export type EligibilityView = z.infer<typeof eligibilityViewSchema>;
 

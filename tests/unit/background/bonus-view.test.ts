@@ -2,13 +2,16 @@
 // numbers as eligibility and the logged subscriber-only posts, in the compact shape the pages read.
 import { describe, expect, it } from 'vitest';
 import { eligibilityView } from '@/lib/background/eligibility-view';
-import { eligibilityViewSchema, type BonusView } from '@/lib/protocol/schemas';
+import { eligibilityWithBonusSchema, type BonusView } from '@/lib/protocol/bonus-view';
+import { eligibilityViewSchema } from '@/lib/protocol/schemas';
 import { NOW, creator, studioDays, workspaceWith } from './helpers';
 
 function bonus(...args: Parameters<typeof eligibilityView>): BonusView | null {
   const view = eligibilityView(...args);
+  // The popup's check of the view and the options page's of the whole bonus both pass.
   expect(eligibilityViewSchema.safeParse(view).success).toBe(true);
   expect(view?.bonus).toBeDefined();
+  expect(eligibilityWithBonusSchema.parse(view)).toEqual(view);
   return view!.bonus!;
 }
 
@@ -23,7 +26,6 @@ describe('the bonus in the eligibility view', () => {
       { kind: 'followers', value: 12_000, threshold: 10_000, missing: 0, onTrack: true, perDayNeeded: 0, missingDays: 0 },
       {
         kind: 'video-views',
-        window: 'calendar-month',
         value: 600_000,
         threshold: 1_000_000,
         missing: 400_000,

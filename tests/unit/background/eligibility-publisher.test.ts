@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHandler } from '@/lib/background/pages-handler';
 import { createEligibilityPublisher } from '@/lib/background/eligibility-publisher';
-import { eligibilityViewSchema, type EligibilityView } from '@/lib/protocol/schemas';
+import { eligibilityWithBonusSchema, type EligibilityWithBonus as EligibilityView } from '@/lib/protocol/bonus-view';
 import { emptyWorkspace } from '@/lib/domain/defaults';
 import type { Settings } from '@/lib/domain/schema';
 import { TierkitDb } from '@/lib/store/db';
@@ -33,7 +33,7 @@ function setup() {
     publish: async (view) => {
       log.push('publish');
       if (hooks.failPublish) throw new Error('storage quota');
-      if (view) expect(eligibilityViewSchema.safeParse(view).success).toBe(true);
+      if (view) expect(eligibilityWithBonusSchema.safeParse(view).success).toBe(true);
       stored = structuredClone(view);
       published.push(stored);
     },

@@ -38,7 +38,8 @@ export default {
   'eligibility.capture.unreachable': 'Reload the TikTok tab and try again.',
   'bonus.met': 'Bonus met',
   'bonus.on-track': 'Bonus on track',
-  'bonus.risk.followers': { one: 'Bonus at risk: {count} follower to go', other: 'Bonus at risk: {count} followers to go' },
-  'bonus.risk.video-views': { one: 'Bonus at risk: {count} view to go', other: 'Bonus at risk: {count} views to go' },
-  'bonus.risk.subscriber-only-posts': { one: 'Bonus at risk: {count} post to go', other: 'Bonus at risk: {count} posts to go' },
+  'bonus.at-risk': 'Bonus at risk:',
+  'bonus.followers': { one: '{count} follower to go', other: '{count} followers to go' },
+  'bonus.video-views': { one: '{count} view to go', other: '{count} views to go' },
+  'bonus.subscriber-only-posts': { one: '{count} post to go', other: '{count} posts to go' },
 } satisfies Messages;

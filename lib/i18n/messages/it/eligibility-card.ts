@@ -38,7 +38,8 @@ export default {
   'eligibility.capture.unreachable': 'Ricarica la scheda di TikTok e riprova.',
   'bonus.met': 'Bonus raggiunto',
   'bonus.on-track': 'Bonus in linea',
-  'bonus.risk.followers': { one: 'Bonus a rischio: manca {count} follower', many: 'Bonus a rischio: mancano {count} di follower', other: 'Bonus a rischio: mancano {count} follower' },
-  'bonus.risk.video-views': { one: 'Bonus a rischio: manca {count} visualizzazione', many: 'Bonus a rischio: mancano {count} di visualizzazioni', other: 'Bonus a rischio: mancano {count} visualizzazioni' },
-  'bonus.risk.subscriber-only-posts': { one: 'Bonus a rischio: manca {count} post', many: 'Bonus a rischio: mancano {count} di post', other: 'Bonus a rischio: mancano {count} post' },
+  'bonus.at-risk': 'Bonus a rischio:',
+  'bonus.followers': { one: 'manca {count} follower', many: 'mancano {count} di follower', other: 'mancano {count} follower' },
+  'bonus.video-views': { one: 'manca {count} visualizzazione', many: 'mancano {count} di visualizzazioni', other: 'mancano {count} visualizzazioni' },
+  'bonus.subscriber-only-posts': { one: 'manca {count} post', many: 'mancano {count} di post', other: 'mancano {count} post' },
 } satisfies Translation<typeof english>;

@@ -6,7 +6,7 @@ import { eligibilityView } from '@/components/eligibility/eligibility-state';
 import { tiktokHandle } from '@/components/popup/PopupApp';
 import { ELIGIBILITY_KEY } from '@/lib/protocol/stored-keys';
 import { current, profileCommand, seed, useFakeExtension } from '../tiers/setup';
-import { NOW, publishView, view } from './view';
+import { NOW, bonus, publishView, view } from './view';
 import { versionOf } from '@/lib/domain/version';
 
 useFakeExtension();
@@ -132,3 +132,29 @@ describe('capture from this tab', () => {
     expect(screen.queryByRole('button', { name: 'Capture from this tab' })).toBeNull();
   });
 });
+
+describe('the bonus line under the card', () => {
+  it('names the most urgent missing item when the bonus is at risk, else says on track or met', async () => {
+    await publishView(view({ bonus: bonus({ urgent: 1 }) }));
+    renderCard();
+    await screen.findByText('Bonus at risk: 310,000 views to go');
+
+    await publishView(view({ bonus: bonus() }));
+    await screen.findByText('Bonus at risk: 2 posts to go');
+    await publishView(view({ bonus: bonus({ status: 'on-track' }) }));
+    await screen.findByText('Bonus on track');
+    await publishView(view({ bonus: bonus({ status: 'met', urgent: null }) }));
+    await screen.findByText('Bonus met');
+    // No conditions for the market, or a view published before the bonus: no line.
+    await publishView(view({ bonus: null }));
+    await waitFor(() => expect(screen.queryByText(/^Bonus/)).toBeNull());
+  });
+
+  it('speaks Italian', async () => {
+    await seed({ type: 'settings.save', settings: { ...current().settings, language: 'it' }, loaded: versionOf(current().settings) });
+    await publishView(view({ bonus: bonus({ urgent: 1 }) }));
+    renderCard();
+    await screen.findByText('Bonus a rischio: mancano 310.000 visualizzazioni');
+  });
+});
+

@@ -1,6 +1,7 @@
 // A published EligibilityView to render, written to storage.local the way the background publishes it.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type BonusView, type EligibilityView, type RequirementView } from '@/lib/protocol/schemas';
+import type { BonusView, EligibilityWithBonus } from '@/lib/protocol/bonus-view';
+import type { RequirementView } from '@/lib/protocol/schemas';
 import { ELIGIBILITY_KEY } from '@/lib/protocol/stored-keys';
 
 export const NOW = Date.parse('2026-03-10T12:00:00Z');
@@ -19,7 +20,8 @@ export function requirement(extra: Partial<RequirementView> & Pick<RequirementVi
   };
 }
 
-export function view(extra: Partial<EligibilityView> = {}): EligibilityView {
+/** The view as the background publishes it (with its whole bonus when `extra` gives one). */
+export function view(extra: Partial<EligibilityWithBonus> = {}): EligibilityWithBonus {
   return {
     profileId: 'tiktok-subscription',
     profileName: 'TikTok Subscription',
@@ -65,8 +67,8 @@ export function bonus(extra: Partial<BonusView> = {}): BonusView {
     monthEnd: '2026-12-31',
     conditions: [
       { kind: 'followers', value: 12_400, threshold: 10_000, missing: 0, onTrack: true, perDayNeeded: 0, missingDays: 0 },
-      { kind: 'video-views', window: 'calendar-month', value: 690_000, threshold: 1_000_000, missing: 310_000, onTrack: false, perDayNeeded: 62_000, missingDays: 2 },
-      { kind: 'subscriber-only-posts', window: 'calendar-month', value: 1, threshold: 3, missing: 2, onTrack: false, perDayNeeded: 2, missingDays: 0 },
+      { kind: 'video-views', value: 690_000, threshold: 1_000_000, missing: 310_000, onTrack: false, perDayNeeded: 62_000, missingDays: 2 },
+      { kind: 'subscriber-only-posts', value: 1, threshold: 3, missing: 2, onTrack: false, perDayNeeded: 2, missingDays: 0 },
     ],
     urgent: 2,
     lastMonth: { result: 'missed', conditions: [{ met: true, value: 12_000 }, { met: false, value: 820_000 }, { met: true, value: 3 }] },
@@ -79,6 +81,6 @@ export function bonus(extra: Partial<BonusView> = {}): BonusView {
   };
 }
 
-export async function publishView(published: EligibilityView): Promise<void> {
+export async function publishView(published: EligibilityWithBonus): Promise<void> {
   await fakeBrowser.storage.local.set({ [ELIGIBILITY_KEY]: published });
 }
