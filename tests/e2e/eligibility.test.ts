@@ -3,14 +3,17 @@
 // the popup's card shows the progress and the toolbar badge a percentage; another creator's profile
 // records nothing; a TikTok Studio ZIP built here (fflate) imported in the options page updates the
 // numbers, the chart and the history, and a second overlapping export reports what changed; hostile
-// files are refused with a message naming them and nothing is sent. Everything is found by roles and
+// files are refused with a message naming them and nothing is sent; the month's bonus of a creator in
+// Italy turns from at risk to on track with more views. Everything is found by roles and
 // labels, as a person (or a screen reader) finds it; storage and the service worker are read only to
 // compare data.
 import { zipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipBomb } from '../unit/parsers/lying-zips';
-import { launchExtension, screenshot, waitForFirstRender, type Extension } from './harness';
+import { versionOf } from '@/lib/domain/version';
+import { join } from 'node:path';
+import { launchExtension, screenshot, screenshotDir, sendCommand, waitForFirstRender, type Extension } from './harness';
 import { LENA, MARA, createCreator, openTikTok, serveTikTokPages } from './tiktok';
 
 // What page.evaluate and serviceWorker.evaluate callbacks use; they run inside the extension.
@@ -425,6 +428,68 @@ describe('importing TikTok Studio exports in the options page', () => {
     await openEligibility(dark);
     await dark.getByRole('img', { name: /^Followers from/ }).waitFor();
     await shoot(dark, 'eligibility-options-dark');
+    await dark.close();
+  });
+
+  it('logged no errors in the pages or the extension', () => {
+    expect(extension.errors).toEqual([]);
+  });
+});
+
+describe('the month’s bonus in the options page, for a creator in Italy', () => {
+  // Italy follows the rule for other markets: 10,000 followers and 1,000,000 views in the calendar month.
+  let extension: Extension;
+  let options: Page;
+  const bonusPanel = (name = 'This month’s bonus') => options.getByRole('region', { name });
+
+  /** The 14 days ending today (the browser's UTC day) with `views` each and 12,000 followers, as an import sends them. */
+  async function recordDays(views: number) {
+    const today = Date.parse(`${iso(Date.now())}T00:00:00Z`);
+    const days = Array.from({ length: 14 }, (_, i) => ({ date: iso(today - (13 - i) * DAY_MS), videoViews: views, followers: 12_000 }));
+    await options.evaluate((days) => chrome.runtime.sendMessage({ type: 'stats.import', fileNames: ['Overview.csv'], days }), days);
+  }
+
+  /** The panel alone, saved beside the other screenshots (test-results/screenshots/<name>.png). */
+  const shootPanel = (panel: Locator, name: string) => panel.screenshot({ path: join(screenshotDir, `${name}.png`) });
+
+  beforeAll(async () => {
+    let extensionPage: Page;
+    ({ extension, extensionPage } = await start({}));
+    options = extensionPage;
+    await openEligibility(options);
+  });
+  afterAll(async () => {
+    await extension?.close();
+  });
+
+  it('is at risk at 20,000 views a day, naming what is still needed, and on track at 50,000', async () => {
+    // Whatever the day of the month, 20,000 a day stays under a million by its end, and 50,000 passes it.
+    await recordDays(20_000);
+    await expect.poll(() => text(bonusPanel()), POLL).toContain('At risk');
+    const views = bonusPanel().getByRole('progressbar', { name: 'Video views' });
+    expect(Number(await views.getAttribute('aria-valuenow'))).toBeLessThan(100);
+    expect(await text(bonusPanel())).toMatch(/Still needed: [\d,]+ views by [A-Z][a-z]+ \d+, \d{4}\./);
+    expect(await text(requirement(bonusPanel(), 'Followers'))).toContain('12,000 of 10,000');
+
+    await recordDays(50_000);
+    await expect.poll(() => text(bonusPanel().locator('.bonus-status')), POLL).toMatch(/^(On track|Met)/);
+  });
+
+  it('looks right in light and dark, English and Italian (screenshots)', async () => {
+    await recordDays(20_000);
+    await expect.poll(() => text(bonusPanel()), POLL).toContain('At risk');
+    await shootPanel(bonusPanel(), 'bonus-panel-en-light');
+    const dark = await extension.openOptions({ colorScheme: 'dark' });
+    await openEligibility(dark);
+    await dark.getByRole('region', { name: 'This month’s bonus' }).getByText('At risk').waitFor();
+    await shootPanel(dark.getByRole('region', { name: 'This month’s bonus' }), 'bonus-panel-en-dark');
+
+    const settings = (await options.evaluate(async () => ((await chrome.storage.local.get('workspace')) as { workspace: { workspace: { settings: unknown } } }).workspace.workspace.settings)) as Record<string, unknown>;
+    await sendCommand(options, { type: 'settings.save', settings: { ...settings, language: 'it' } as never, loaded: versionOf(settings) });
+    await bonusPanel('Il bonus di questo mese').getByText('A rischio').waitFor();
+    await shootPanel(bonusPanel('Il bonus di questo mese'), 'bonus-panel-it-light');
+    await dark.getByRole('region', { name: 'Il bonus di questo mese' }).getByText('A rischio').waitFor();
+    await shootPanel(dark.getByRole('region', { name: 'Il bonus di questo mese' }), 'bonus-panel-it-dark');
     await dark.close();
   });
 
