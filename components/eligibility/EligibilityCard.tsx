@@ -1,7 +1,8 @@
 import { t } from '@/lib/i18n';
 import { CaptureFromTab } from './CaptureFromTab';
 import { useEligibilityView } from './eligibility-state';
-import { BonusLine, EligibilityStatus, RequirementList } from './Requirements';
+import { LazyBonusLine } from './LazyBonusLine';
+import { EligibilityStatus, RequirementList } from './Requirements';
 
 /** The popup's eligibility card: where the creator stands, each requirement, and a capture button. */
 export function EligibilityCard({ handle, tabHandle }: { handle: string; tabHandle: (url: string | undefined) => string | undefined }) {
@@ -15,7 +16,7 @@ export function EligibilityCard({ handle, tabHandle }: { handle: string; tabHand
         <>
           <EligibilityStatus view={view} now={Date.now()} empty={t('eligibility.empty')} />
           <RequirementList view={view} />
-          <BonusLine view={view} />
+          {view.bonus ? <LazyBonusLine bonus={view.bonus} /> : null}
         </>
       ) : (
         <p class="muted">{t('eligibility.empty')}</p>

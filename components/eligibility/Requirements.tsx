@@ -129,18 +129,3 @@ export function RequirementList({ view }: { view: EligibilityView }) {
     </ul>
   );
 }
-
-/**
- * The month's bonus in one line: its status, and when at risk the most urgent missing item (a whole
- * count) beside it, as the status line puts the rules' name beside the count met. Written small, and
- * kept beside the card's other parts where it compresses best: the popup is at the edge of its budget.
- */
-export function BonusLine({ view: { bonus } }: { view: EligibilityView }) {
-  if (!bonus) return null;
-  const item = bonus.conditions[bonus.urgent ?? -1];
-  return (
-    <p class="elig-bonus">
-      {t(`bonus.${bonus.status}`)} {item && bonus.status == 'at-risk' ? t(`bonus.${item.kind}`, { count: item.missing }) : null}
-    </p>
-  );
-}

@@ -1,16 +1,17 @@
 // The month's bonus as the options page and the background read it: the whole of what the eligibility
 // view carries under `bonus`, described here rather than in ./schemas.ts, so the popup, which reads only
-// its one line (bonusLineSchema), does not load it.
+// its one line (./bonus-line.ts), does not load it.
 import * as z from 'zod/mini';
 import { daySchema } from '../eligibility/dates';
-import { bonusKinds, eligibilityViewSchema, nonNegative } from './schemas';
+import { bonusKinds, bonusStatuses } from './bonus-line';
+import { eligibilityViewSchema, nonNegative } from './schemas';
 import { ELIGIBILITY_KEY, type StoredKey } from './stored-keys';
 
 const bonusResult = z.enum(['earned', 'missed', 'unknown']);
 
 /** Conditions keep the order of the market's rule, so last month's line up with this month's by index. */
 export const bonusViewSchema = z.object({
-  status: z.enum(['met', 'on-track', 'at-risk']),
+  status: bonusStatuses,
   /** Days left in the month, today included, and its last day. */
   daysLeft: z.int(),
   monthEnd: daySchema,

@@ -122,20 +122,6 @@ export const requirementViewSchema = z.object({
 });
 export type RequirementView = z.infer<typeof requirementViewSchema>;
 
-export const bonusKinds = z.enum(['followers', 'video-views', 'subscriber-only-posts']);
-
-/**
- * The month's bonus as the popup reads it, for its one line: the status, and each condition's kind and
- * what it still misses (the rest is left out of what it reads). The whole bonus is read with
- * storedEligibilityWithBonus (./bonus-view.ts), which the popup does not load, for its size budget.
- */
-export const bonusLineSchema = z.object({
-  status: z.enum(['met', 'on-track', 'at-risk']),
-  /** The index of the condition that needs attention first; null when all are met. */
-  urgent: z.nullable(z.int()),
-  conditions: z.array(z.object({ kind: bonusKinds, missing: nonNegative })),
-});
-
 export const eligibilityViewSchema = z.object({
   /** The rules profile evaluated. */
   profileId: z.string(),
@@ -149,8 +135,12 @@ export const eligibilityViewSchema = z.object({
     z.object({ handle: z.string(), capturedAt: z.int(), followers: z.int(), source: z.string(), precise: z.boolean() }),
   ),
   computedAt: z.int(),
-  /** null: no profile, or no bonus conditions for the creator's market. Optional: views published before it. */
-  bonus: z.optional(z.nullable(bonusLineSchema)),
+  /**
+   * The month's bonus: null when there is no bonus rule for the creator's market; absent in views
+   * published before it. Read with bonusLineSchema by the popup's line, with bonusViewSchema by the
+   * options page (./bonus-view.ts): checked where it is shown, so the popup's first render does not carry it.
+   */
+  bonus: z.optional(z.unknown()),
 });
 export type EligibilityView = z.infer<typeof eligibilityViewSchema>;
 

@@ -36,10 +36,4 @@ export default {
   'eligibility.capture.not-found': 'This account does not exist.',
   'eligibility.capture.no-data': 'No numbers found on this page.',
   'eligibility.capture.unreachable': 'Reload the TikTok tab and try again.',
-  'bonus.met': 'Bonus met',
-  'bonus.on-track': 'Bonus on track',
-  'bonus.at-risk': 'Bonus at risk:',
-  'bonus.followers': { one: '{count} follower to go', other: '{count} followers to go' },
-  'bonus.video-views': { one: '{count} view to go', other: '{count} views to go' },
-  'bonus.subscriber-only-posts': { one: '{count} post to go', other: '{count} posts to go' },
 } satisfies Messages;

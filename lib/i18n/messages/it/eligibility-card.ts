@@ -36,10 +36,4 @@ export default {
   'eligibility.capture.not-found': 'Questo account non esiste.',
   'eligibility.capture.no-data': 'Nessun numero trovato in questa pagina.',
   'eligibility.capture.unreachable': 'Ricarica la scheda di TikTok e riprova.',
-  'bonus.met': 'Bonus raggiunto',
-  'bonus.on-track': 'Bonus in linea',
-  'bonus.at-risk': 'Bonus a rischio:',
-  'bonus.followers': { one: 'manca {count} follower', many: 'mancano {count} di follower', other: 'mancano {count} follower' },
-  'bonus.video-views': { one: 'manca {count} visualizzazione', many: 'mancano {count} di visualizzazioni', other: 'mancano {count} visualizzazioni' },
-  'bonus.subscriber-only-posts': { one: 'manca {count} post', many: 'mancano {count} di post', other: 'mancano {count} post' },
 } satisfies Translation<typeof english>;

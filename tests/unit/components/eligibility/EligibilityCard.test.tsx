@@ -145,9 +145,12 @@ describe('the bonus line under the card', () => {
     await screen.findByText('Bonus on track');
     await publishView(view({ bonus: bonus({ status: 'met', urgent: null }) }));
     await screen.findByText('Bonus met');
-    // No conditions for the market, or a view published before the bonus: no line.
+    // No conditions for the market, or a bonus the line cannot read: no line.
     await publishView(view({ bonus: null }));
     await waitFor(() => expect(screen.queryByText(/^Bonus/)).toBeNull());
+    await publishView({ ...view(), bonus: { status: 'at-risk', urgent: 0, conditions: [{ kind: 'likes', missing: 5 }] } } as never);
+    await screen.findByText('1 of 4 requirements met');
+    expect(screen.queryByText(/^Bonus/)).toBeNull();
   });
 
   it('speaks Italian', async () => {
