@@ -436,7 +436,7 @@ describe('importing TikTok Studio exports in the options page', () => {
   });
 });
 
-describe('the month’s bonus in the options page, for a creator in Italy', () => {
+describe('the month’s bonus in the options page and the popup, for a creator in Italy', () => {
   // Italy follows the rule for other markets: 10,000 followers and 1,000,000 views in the calendar month.
   let extension: Extension;
   let options: Page;
@@ -470,9 +470,16 @@ describe('the month’s bonus in the options page, for a creator in Italy', () =
     expect(Number(await views.getAttribute('aria-valuenow'))).toBeLessThan(100);
     expect(await text(bonusPanel())).toMatch(/Still needed: [\d,]+ views by [A-Z][a-z]+ \d+, \d{4}\./);
     expect(await text(requirement(bonusPanel(), 'Followers'))).toContain('12,000 of 10,000');
+    // The popup says it in one line, with the most urgent missing item.
+    let popup = await openPopup(extension);
+    await expect.poll(() => text(card(popup).locator('.elig-bonus')), POLL).toMatch(/^Bonus at risk: [\d,]+ views to go$/);
+    await popup.close();
 
     await recordDays(50_000);
     await expect.poll(() => text(bonusPanel().locator('.bonus-status')), POLL).toMatch(/^(On track|Met)/);
+    popup = await openPopup(extension);
+    await expect.poll(() => text(card(popup).locator('.elig-bonus')), POLL).toMatch(/^Bonus (on track|met)$/);
+    await popup.close();
   });
 
   it('looks right in light and dark, English and Italian (screenshots)', async () => {
