@@ -4,6 +4,7 @@ import { follow } from '@/lib/client/stored';
 import { locale, t } from '@/lib/i18n';
 import { storedEligibilityWithBonus, type BonusView, type EligibilityWithBonus } from '@/lib/protocol/bonus-view';
 import { count, day } from './format';
+import { ProgressBar } from './Requirements';
 
 type Condition = BonusView['conditions'][number];
 
@@ -41,17 +42,7 @@ function ConditionItem({ condition }: { condition: Condition }) {
         </span>
       </div>
       <p class="elig-value">{value}</p>
-      <div
-        class="elig-bar"
-        role="progressbar"
-        aria-label={name}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={value}
-      >
-        <span style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar name={name} percent={percent} text={value} />
       {!met && condition.kind === 'video-views' && condition.perDayNeeded ? (
         <p class="small">{t('eligibility.projection.perDay', { views: count(Math.ceil(condition.perDayNeeded)) })}</p>
       ) : null}

@@ -64,8 +64,8 @@ function Confirmation({ requirement }: { requirement: RequirementView }) {
   );
 }
 
-function Progress({ requirement, name }: { requirement: RequirementView; name: string }) {
-  const percent = Math.round(requirement.progress * 100);
+/** A named progress bar toward a threshold, its value said as text ("8,200 of 10,000"). */
+export function ProgressBar({ name, percent, text }: { name: string; percent: number; text: string }) {
   return (
     <div
       class="elig-bar"
@@ -74,7 +74,7 @@ function Progress({ requirement, name }: { requirement: RequirementView; name: s
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={percent}
-      aria-valuetext={valueText(requirement)}
+      aria-valuetext={text}
     >
       <span style={{ width: `${percent}%` }} />
     </div>
@@ -103,7 +103,7 @@ function Requirement({ requirement }: { requirement: RequirementView }) {
               </span>
             ) : null}
           </p>
-          <Progress requirement={requirement} name={name} />
+          <ProgressBar name={name} percent={Math.round(requirement.progress * 100)} text={valueText(requirement)} />
           {lines.map((line) => (
             <p key={line} class="small">
               {line}

@@ -1,6 +1,6 @@
 // The database, in the extension's own origin. Only the background opens it: pages and content scripts
 // ask the background through messages (lib/client) and read the published snapshot.
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Perk, PricePoints, Profile, RevenueRule, RulesProfile, Settings, Tier } from '../domain/schema';
 import type { DailyStat, StatSnapshot } from '../domain/stats';
 import type { SubscriberOnlyPost } from '../domain/posts';
@@ -54,6 +54,9 @@ export type LookupCacheRow =
   /** What the snapshot is of, readable without reading the snapshot. */
   | { key: 'snapshotOf'; value: unknown };
 
+/** The stored settings row, in an upgrade's transaction. */
+const storedSettings = (tx: Transaction) => tx.table('singletons').where('key').equals('settings');
+
 export class TierkitDb extends Dexie {
   singletons!: EntityTable<Singleton, 'key'>;
   tiers!: EntityTable<Tier, 'id'>;
@@ -94,17 +97,13 @@ export class TierkitDb extends Dexie {
         // Version 1's settings gain the eligibility fields; the rules tables start with the defaults.
         // The stored value is not trusted to be an object: an empty one (null) holds nothing to keep and
         // becomes the defaults; one of another shape is left as it is, and loading reports it.
-        await tx
-          .table('singletons')
-          .where('key')
-          .equals('settings')
-          .modify((row: { value: unknown }) => {
-            if (row.value === null || row.value === undefined) row.value = { ...defaultSettings };
-            else if (isRecord(row.value)) {
-              row.value.eligibilityProfileId ??= TIKTOK_SUBSCRIPTION_ID;
-              row.value.notifications ??= true;
-            }
-          });
+        await storedSettings(tx).modify((row: { value: unknown }) => {
+          if (row.value === null || row.value === undefined) row.value = { ...defaultSettings };
+          else if (isRecord(row.value)) {
+            row.value.eligibilityProfileId ??= TIKTOK_SUBSCRIPTION_ID;
+            row.value.notifications ??= true;
+          }
+        });
         await tx.table('eligibilityProfiles').bulkPut(defaultEligibilityProfiles);
         await tx.table('bonusConditions').bulkPut(defaultBonusConditions);
       });
@@ -168,13 +167,9 @@ export class TierkitDb extends Dexie {
     this.version(8)
       .stores({})
       .upgrade(async (tx) => {
-        await tx
-          .table('singletons')
-          .where('key')
-          .equals('settings')
-          .modify((row: { value: unknown }) => {
-            if (isRecord(row.value)) row.value.bonusReminderDays ??= defaultSettings.bonusReminderDays;
-          });
+        await storedSettings(tx).modify((row: { value: unknown }) => {
+          if (isRecord(row.value)) row.value.bonusReminderDays ??= defaultSettings.bonusReminderDays;
+        });
       });
   }
 
