@@ -12,6 +12,7 @@ import { allDaily, allSnapshots, dailyOf, importDays, ownHandle, recordSnapshot,
 import { exportOwnPack, importPack, listPacks, readTrustedPacks, removePack, resolvePack } from '../store/pack-store';
 import { createRosterStore } from '../store/roster-store';
 import { dataSummary } from '../store/data-summary';
+import { addPost, postsOf, removePost } from '../store/posts-store';
 import { backupSigningKey, renewSigningKey, restoreSigningKey } from '../store/key-store';
 import { rosterMessage } from '../roster/messages';
 import { requestSchema } from '../protocol/requests';
@@ -107,6 +108,7 @@ export function createHandler(deps: HandlerDeps) {
   let importing: ImportProgress = null;
   // A roster CSV's text on its way from the options page (roster.importText) until roster.import.
   let csvUpload: { id: string; parts: string[]; length: number } | null = null;
+  const noProfile = (): Response => ({ ok: false, problems: [{ path: [], message: t('err.noProfile') }] });
   const incomplete = (key: 'err.backupIncomplete' | 'err.fileIncomplete' = 'err.backupIncomplete'): Response => ({
     ok: false,
     problems: [{ path: [], message: t(key) }],
@@ -227,13 +229,13 @@ export function createHandler(deps: HandlerDeps) {
         return { ok: true, data: importing };
       case 'stats.import': {
         const handle = await ownHandle(db);
-        if (!handle) return { ok: false, problems: [{ path: [], message: t('err.noProfile') }] };
+        if (!handle) return noProfile();
         const data = await importDays(db, handle, request.data.days, now());
         return { ok: true, data, ...(await afterCommit(async () => deps.onStatsChanged?.())) };
       }
       case 'stats.manual': {
         const handle = await ownHandle(db);
-        if (!handle) return { ok: false, problems: [{ path: [], message: t('err.noProfile') }] };
+        if (!handle) return noProfile();
         const capturedAt = now();
         const { followers, views30 } = request.data;
         await recordSnapshot(
@@ -242,6 +244,23 @@ export function createHandler(deps: HandlerDeps) {
           true,
         );
         return { ok: true, ...(await afterCommit(async () => deps.onStatsChanged?.())) };
+      }
+      case 'posts.list': {
+        const handle = await ownHandle(db);
+        return { ok: true, data: { posts: handle ? await postsOf(db, handle) : [] } };
+      }
+      case 'posts.add': {
+        const handle = await ownHandle(db);
+        if (!handle) return noProfile();
+        const { date, title, link } = request.data;
+        const added = await addPost(db, handle, { date, title, link }, now(), newId);
+        if (!added.ok) return added;
+        // The bonus reads the log: a post added, or a video logged again under another day, may move its month's count.
+        return { ok: true, data: added.value, ...(await afterCommit(async () => deps.onStatsChanged?.())) };
+      }
+      case 'posts.remove': {
+        const removed = await removePost(db, request.data.id);
+        return { ok: true, data: { removed }, ...(removed ? await afterCommit(async () => deps.onStatsChanged?.()) : {}) };
       }
       case 'roster.query':
         return { ok: true, data: await roster.query(request.data) };

@@ -19,6 +19,7 @@ type Loader = () => Promise<z.ZodMiniType>;
 const nothing = async () => z.undefined();
 const roster = () => import('./roster-answers');
 const keys = () => import('./key-answers');
+const posts = () => import('./posts-answers');
 
 export const answerSchemas = {
   // No revision when the change was saved but could not be published.
@@ -40,6 +41,9 @@ export const answerSchemas = {
   'roster.importText': nothing,
   'roster.import': async () => (await roster()).rosterImportAnswerSchema,
   'roster.export': async () => (await roster()).rosterCsvPartSchema,
+  'posts.list': async () => (await posts()).postListSchema,
+  'posts.add': async () => (await posts()).addedPostSchema,
+  'posts.remove': async () => (await posts()).removedPostSchema,
   'pack.export': async () => exportedFileSchema,
   'pack.import': async () => packImportAnswerSchema,
   'pack.list': async () => packListSchema,
