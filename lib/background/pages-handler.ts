@@ -13,6 +13,7 @@ import { exportOwnPack, importPack, listPacks, readTrustedPacks, removePack, res
 import { createRosterStore } from '../store/roster-store';
 import { dataSummary } from '../store/data-summary';
 import { addPost, postsOf, removePost } from '../store/posts-store';
+import type { SubscriberOnlyPost } from '../domain/posts';
 import { backupSigningKey, renewSigningKey, restoreSigningKey } from '../store/key-store';
 import { rosterMessage } from '../roster/messages';
 import { requestSchema } from '../protocol/requests';
@@ -108,7 +109,7 @@ export function createHandler(deps: HandlerDeps) {
   let importing: ImportProgress = null;
   // A roster CSV's text on its way from the options page (roster.importText) until roster.import.
   let csvUpload: { id: string; parts: string[]; length: number } | null = null;
-  const noProfile = (): Response => ({ ok: false, problems: [{ path: [], message: t('err.noProfile') }] });
+  const noProfile = (): { ok: false; problems: Problem[] } => ({ ok: false, problems: [{ path: [], message: t('err.noProfile') }] });
   const incomplete = (key: 'err.backupIncomplete' | 'err.fileIncomplete' = 'err.backupIncomplete'): Response => ({
     ok: false,
     problems: [{ path: [], message: t(key) }],
@@ -417,6 +418,20 @@ export function createHandler(deps: HandlerDeps) {
         const removed = await roster.remove(await roster.idsOf(handle));
         if (removed.length) await afterCommit(publishRoster);
         return removed;
+      }),
+    /**
+     * The context menu's "Count as subscriber-only post": the linked video, dated the UTC day of now (the
+     * background knows no time zone; the creator can change the day in the options page), when it is the
+     * creator's own; readPost's problem otherwise, and nothing stored.
+     */
+    addPostFromMenu: (link: string) =>
+      serialized(async (): Promise<Result<{ post: SubscriberOnlyPost; added: boolean }>> => {
+        const handle = await ownHandle(deps.db);
+        if (!handle) return noProfile();
+        const at = now();
+        const added = await addPost(deps.db, handle, { date: utcDate(at), link }, at, newId);
+        if (added.ok) await afterCommit(async () => deps.onStatsChanged?.());
+        return added;
       }),
     /** A badge feature started on tiktok.com: the roster read and indexed ahead of its first lookup. */
     warm: () => roster.warm(),
