@@ -12,7 +12,7 @@ import { allDaily, allSnapshots, dailyOf, importDays, ownHandle, recordSnapshot,
 import { exportOwnPack, importPack, listPacks, readTrustedPacks, removePack, resolvePack } from '../store/pack-store';
 import { createRosterStore } from '../store/roster-store';
 import { dataSummary } from '../store/data-summary';
-import { addPost, postsOf, removePost } from '../store/posts-store';
+import { addPost, allPosts, postsOf, removePost } from '../store/posts-store';
 import type { SubscriberOnlyPost } from '../domain/posts';
 import { backupSigningKey, renewSigningKey, restoreSigningKey } from '../store/key-store';
 import { rosterMessage } from '../roster/messages';
@@ -208,8 +208,9 @@ export function createHandler(deps: HandlerDeps) {
       case 'backup.data': {
         const { offset } = request.data;
         const part = await roster.backupPart(offset, BACKUP_PART);
-        const stats = offset === 0 ? { snapshots: await allSnapshots(db), daily: await allDaily(db) } : null;
-        const data: BackupData = { stats, ...part };
+        const first = offset === 0;
+        const stats = first ? { snapshots: await allSnapshots(db), daily: await allDaily(db) } : null;
+        const data: BackupData = { stats, posts: first ? await allPosts(db) : null, ...part };
         return { ok: true, data };
       }
       case 'backup.upload': {

@@ -13,6 +13,11 @@ export async function postsOf(db: TierkitDb, handle: string): Promise<Subscriber
   return validRows(rows, subscriberOnlyPostSchema).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.addedAt - b.addedAt));
 }
 
+/** Every post kept, whatever handle it was logged under: what a backup holds. */
+export async function allPosts(db: TierkitDb): Promise<SubscriberOnlyPost[]> {
+  return validRows(await db.subscriberOnlyPosts.toArray(), subscriberOnlyPostSchema);
+}
+
 /** Logs a post of `handle` (the creator's own); `added` is false when its video was logged already. */
 export async function addPost(
   db: TierkitDb,
