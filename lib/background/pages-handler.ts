@@ -257,8 +257,8 @@ export function createHandler(deps: HandlerDeps) {
         const { date, title, link } = request.data;
         const added = await addPost(db, handle, { date, title, link }, now(), newId);
         if (!added.ok) return added;
-        // The bonus reads the log: a post added, or a video logged again under another day, may move its month's count.
-        return { ok: true, data: added.value, ...(await afterCommit(async () => deps.onStatsChanged?.())) };
+        // The bonus reads the log: a post added may move its month's count (a video logged again changes nothing).
+        return { ok: true, data: added.value, ...(added.value.added ? await afterCommit(async () => deps.onStatsChanged?.()) : {}) };
       }
       case 'posts.remove': {
         const removed = await removePost(db, request.data.id);
@@ -431,7 +431,7 @@ export function createHandler(deps: HandlerDeps) {
         if (!handle) return noProfile();
         const at = now();
         const added = await addPost(deps.db, handle, { date: utcDate(at), link }, at, newId);
-        if (added.ok) await afterCommit(async () => deps.onStatsChanged?.());
+        if (added.ok && added.value.added) await afterCommit(async () => deps.onStatsChanged?.());
         return added;
       }),
     /** A badge feature started on tiktok.com: the roster read and indexed ahead of its first lookup. */

@@ -123,18 +123,24 @@ describe('the tiktok.com context menu', () => {
     expect(items.find((i) => i.id === MENU_PARENT)?.targetUrlPatterns).toEqual(['https://www.tiktok.com/@*']);
   });
 
-  it('logs the creator’s own video as a post of the UTC day, once, and recomputes eligibility', async () => {
+  it('logs the creator’s own video as a post of the UTC day, once, recomputing eligibility only for a new post', async () => {
     const t = await setup();
     let recomputed = 0;
     const handler = createHandler({ db: t.db, publish: async () => undefined, browserLanguage: () => 'en-US', now: () => NOW, onStatsChanged: async () => void recomputed++ });
     const link = 'https://www.tiktok.com/@mara.sings/video/7301234567890123456';
-    expect(await handler.addPostFromMenu(link)).toMatchObject({ ok: true, value: { added: true } });
-    expect(recomputed).toBe(1);
-    await t.menus.clicked(click(MENU_POST, `${link}?is_from_webapp=1`));
+    await t.menus.clicked(click(MENU_POST, link));
+    expect(t.notices).toEqual(['Tierkit logged a subscriber-only post: This video counts as your subscriber-only post of 2026-11-24.']);
     expect(await t.db.subscriberOnlyPosts.toArray()).toEqual([
       { id: 'video-7301234567890123456', handle: 'mara.sings', date: '2026-11-24', videoId: '7301234567890123456', addedAt: NOW },
     ]);
-    expect(t.notices).toEqual(['Tierkit logged a subscriber-only post: This video was logged already, now on 2026-11-24: it counts once.']);
+    // Logged by hand first under another day, the video keeps that day and is not counted again.
+    await t.db.subscriberOnlyPosts.clear();
+    await t.handler.handle({ type: 'posts.add', date: '2026-11-20', title: 'Q&A', link });
+    expect(await handler.addPostFromMenu(`${link}?is_from_webapp=1`)).toMatchObject({ ok: true, value: { added: false, post: { date: '2026-11-20', title: 'Q&A' } } });
+    expect(recomputed).toBe(0);
+    expect(await handler.addPostFromMenu('https://www.tiktok.com/@mara.sings/video/55')).toMatchObject({ ok: true, value: { added: true } });
+    expect(recomputed).toBe(1);
+    expect(await t.db.subscriberOnlyPosts.count()).toBe(2);
     expect(await t.rows()).toEqual([]);
   });
 

@@ -16,7 +16,7 @@ function setup() {
 }
 
 describe('the posts store', () => {
-  it('logs a post with its video under the video’s id, and the same video again keeps one record', async () => {
+  it('logs a post with its video under the video’s id, and the same video again keeps the one record as it was', async () => {
     const { db, newId } = setup();
     const first = await addPost(db, OWN, { date: '2026-06-10', title: 'Q&A', link: VIDEO }, NOW, newId);
     expect(first).toEqual({
@@ -24,8 +24,9 @@ describe('the posts store', () => {
       value: { added: true, post: { id: 'video-7301234567890123456', handle: OWN, date: '2026-06-10', videoId: '7301234567890123456', title: 'Q&A', addedAt: NOW } },
     });
     const again = await addPost(db, OWN, { date: '2026-06-11', link: VIDEO }, NOW + 1, newId);
-    expect(again).toMatchObject({ ok: true, value: { added: false } });
-    expect(await postsOf(db, OWN)).toHaveLength(1);
+    // The record stays as first logged: another day or no title does not overwrite it.
+    expect(again).toEqual({ ok: true, value: { added: false, post: first.ok && first.value.post } });
+    expect(await postsOf(db, OWN)).toEqual([first.ok && first.value.post]);
     expect(await db.subscriberOnlyPosts.count()).toBe(1);
   });
 

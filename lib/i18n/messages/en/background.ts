@@ -25,6 +25,6 @@ export default {
   'menu.post': 'Count as subscriber-only post',
   'notify.post.title': 'Tierkit logged a subscriber-only post',
   'notify.post.added': 'This video counts as your subscriber-only post of {date}.',
-  'notify.post.again': 'This video was logged already, now on {date}: it counts once.',
+  'notify.post.again': 'This video was logged already, as your post of {date}: it counts once.',
   'notify.post.refused': 'Tierkit did not log this post',
 } satisfies Messages;
