@@ -48,7 +48,7 @@ export const backupPostsSchema = z.array(subscriberOnlyPostSchema).check(
   z.superRefine((posts, ctx) => {
     posts.forEach((post, index) => {
       const id = postId(post.videoId, () => post.id);
-      if (post.id !== id) ctx.issues.push({ code: 'custom', input: post.id, path: [index, 'id'], message: t('err.postVideoId', { id }), continue: true });
+      if (post.id !== id) ctx.issues.push({ code: 'custom', input: post.id, path: [index, 'id'], message: t('eligibilityOptions.posts.err.videoId', { id }), continue: true });
     });
   }),
 );

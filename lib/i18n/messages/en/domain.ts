@@ -46,7 +46,6 @@ export default {
   'err.noFallbackRule': 'One revenue rule must cover every other market (*)',
   'err.currencyTaken': 'The currency "{key}" is already used by {first}',
   'err.dayTaken': 'The day {day} of @{handle} is already recorded at {first}',
-  'err.postVideoId': 'A post of a video has the id "{id}", so that the video counts once',
   'err.backupTooLarge': 'The file is {size} MB; a Tierkit backup is at most {max} MB',
   'err.notJson': 'The file is not valid JSON ({detail})',
   'err.fileUnreadable': 'The file could not be read ({detail}). Choose it again.',

@@ -63,6 +63,7 @@ export default {
   'eligibilityOptions.posts.err.notOwn': 'This video is @{handle}’s: only your own (@{own}) videos count',
   'eligibilityOptions.posts.err.tooMany': 'The log holds at most {max} posts: remove old ones first',
   'eligibilityOptions.posts.err.title': 'A title is one line of at most {max} characters',
+  'eligibilityOptions.posts.err.videoId': 'A post of a video has the id "{id}", so that the video counts once',
   'eligibilityOptions.posts.heading': 'Subscriber-only posts',
   'eligibilityOptions.posts.intro': 'Log each post you share only with your subscribers, on the day it goes out.',
   'eligibilityOptions.posts.empty': 'No posts logged yet. In the US and Canada, TikTok’s subscription bonus counts the subscriber-only posts you publish in each calendar month, so log every video, photo or text you share only with subscribers. Your own videos count once each; other creators’ videos do not count.',

@@ -45,7 +45,6 @@ export default {
   'err.noFallbackRule': 'Una regola di ricavo deve coprire tutti gli altri mercati (*)',
   'err.currencyTaken': 'La valuta "{key}" è già usata da {first}',
   'err.dayTaken': 'Il giorno {day} di @{handle} è già registrato in {first}',
-  'err.postVideoId': 'Un post di un video ha l\'id "{id}", così il video conta una volta',
   'err.backupTooLarge': 'Il file pesa {size} MB; un backup di Tierkit pesa al massimo {max} MB',
   'err.notJson': 'Il file non è un JSON valido ({detail})',
   'err.fileUnreadable': 'Non è stato possibile leggere il file ({detail}). Sceglilo di nuovo.',

@@ -64,6 +64,7 @@ export default {
   'eligibilityOptions.posts.err.notOwn': 'Questo video è di @{handle}: contano solo i tuoi video (@{own})',
   'eligibilityOptions.posts.err.tooMany': 'Il registro contiene al massimo {max} post: rimuovi prima quelli vecchi',
   'eligibilityOptions.posts.err.title': 'Un titolo è una riga di al massimo {max} caratteri',
+  'eligibilityOptions.posts.err.videoId': 'Un post di un video ha l\'id "{id}", così il video conta una volta',
   'eligibilityOptions.posts.heading': 'Post solo per abbonati',
   'eligibilityOptions.posts.intro': 'Registra ogni post che condividi solo con i tuoi abbonati, nel giorno in cui esce.',
   'eligibilityOptions.posts.empty': 'Nessun post registrato. Negli Stati Uniti e in Canada il bonus degli abbonamenti di TikTok conta i post solo per abbonati che pubblichi in ogni mese di calendario: registra ogni video, foto o testo che condividi solo con gli abbonati. Ogni tuo video conta una volta; i video di altri creator non contano.',
