@@ -3,8 +3,8 @@
 // creator's video is refused beside its field. Found by roles and labels, as a person finds them.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, screenshot, waitForFirstRender, type Extension } from './harness';
-import { createCreator } from './tiktok';
+import { launchExtension, screenshot, type Extension } from './harness';
+import { openOptionsAsCreator } from './tiktok';
 
 const POLL = { timeout: 20_000, interval: 100 };
 const OWN_VIDEO = 'https://www.tiktok.com/@mara.sings/video/7301234567890123456';
@@ -14,9 +14,7 @@ describe('logging subscriber-only posts in the options page', () => {
   let options: Page;
   beforeAll(async () => {
     extension = await launchExtension();
-    options = await extension.openOptions();
-    await waitForFirstRender(options);
-    await createCreator(options);
+    options = await openOptionsAsCreator(extension);
     await options.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Eligibility' }).click();
     await options.getByRole('heading', { level: 2, name: 'Subscriber-only posts' }).waitFor();
   });
