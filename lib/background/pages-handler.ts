@@ -33,7 +33,7 @@ export interface HandlerDeps {
   publishRoster?: (status: RosterStatus) => Promise<void>;
   /** Replaces the page diagnostics (DIAGNOSTICS_KEY). */
   writeDiagnostics?: (list: Diagnostic[]) => Promise<void>;
-  /** How long after a roster change the lookup index's snapshot is taken (lib/store/roster-store.ts). */
+  /** How long after a roster change the lookup index's snapshot is taken (lib/store/roster/roster-loader.ts). */
   snapshotDelayMs?: number;
   /** The waits before each new attempt to publish a saved change (ms); PUBLISH_RETRY_DELAYS_MS unless given. */
   publishRetryDelaysMs?: readonly number[];
