@@ -10,14 +10,14 @@ import { StepProgress } from './StepProgress';
 type Outcome = { file: string } | { failed: string };
 
 /**
- * Downloads the whole workspace, the recorded numbers and the roster as one compact JSON file, through
+ * Downloads the whole workspace, the recorded numbers, the posts log and the roster as one compact JSON file, through
  * a link: no downloads permission needed. A file Tierkit could not import again is not saved.
  */
 export async function downloadBackup(onProgress: (progress: TransferProgress) => void = () => {}): Promise<Outcome> {
   const extra = await readBackupData(onProgress);
   if (!extra) return { failed: t('options.data.export.failed') };
   const now = new Date();
-  const backup = createBackup(workspace.value!, now, browser.runtime.getManifest().version, extra.stats);
+  const backup = createBackup(workspace.value!, now, browser.runtime.getManifest().version, extra.stats, undefined, extra.posts);
   const file = new Blob(backupFilePieces(backup, extra.parts), { type: 'application/json' });
   if (file.size > MAX_BACKUP_BYTES) {
     const size = (file.size / 1048576).toFixed(1);

@@ -12,7 +12,7 @@ type Wiped = 'done' | 'doneKeptKey' | 'doneWithKey';
 function WhatGoes({ summary, keepKey }: { summary: DataSummary | null; keepKey: boolean }) {
   const ws = workspace.value!;
   const key = summary?.signingKey ?? null;
-  const counted = (count: number | undefined, base: 'data.wipe.subscribers' | 'data.wipe.packs' | 'data.wipe.statDays', unknown: string) =>
+  const counted = (count: number | undefined, base: 'data.wipe.subscribers' | 'data.wipe.packs' | 'data.wipe.statDays' | 'data.wipe.posts', unknown: string) =>
     count === undefined ? <li>{unknown}</li> : count > 0 ? <li>{t(base, { count: count })}</li> : null;
   return (
     <ul class="wipe-list">
@@ -23,6 +23,7 @@ function WhatGoes({ summary, keepKey }: { summary: DataSummary | null; keepKey: 
       {counted(summary?.subscribers, 'data.wipe.subscribers', t('data.wipe.subscribersUnknown'))}
       {counted(summary?.packs, 'data.wipe.packs', t('data.wipe.packsUnknown'))}
       {counted(summary?.statDays, 'data.wipe.statDays', t('data.wipe.statsUnknown'))}
+      {counted(summary?.posts, 'data.wipe.posts', t('data.wipe.postsUnknown'))}
       {key && !keepKey ? (
         <li>
           <strong>{t('data.wipe.key', { fingerprint: key.fingerprint })}</strong>

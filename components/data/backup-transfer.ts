@@ -5,6 +5,7 @@
 import { BACKUP_PART } from '@/lib/protocol/schemas';
 import { backupSizeProblem, checkBackup, type Backup, type BackupStats, type ImportMode } from '@/lib/domain/backup';
 import { JsonStreamError, JsonStreamParser } from '@/lib/domain/json-stream';
+import type { SubscriberOnlyPost } from '@/lib/domain/posts';
 import type { Problem, Result } from '@/lib/domain/problems';
 import { runSteps } from '@/lib/domain/steps';
 import { locale, t } from '@/lib/i18n';
@@ -85,9 +86,10 @@ export async function importBackupFile(backup: Backup, mode: ImportMode, onProgr
   return imported.ok ? [] : imported.problems;
 }
 
-/** A backup's recorded numbers and roster, in the parts they came in. */
+/** A backup's recorded numbers, posts log and roster, in the parts they came in. */
 export interface BackupData {
   stats: BackupStats;
+  posts: SubscriberOnlyPost[];
   parts: Subscriber[][];
 }
 
@@ -101,5 +103,6 @@ export async function readBackupData(onProgress: OnProgress): Promise<BackupData
     (done, total) => onProgress({ phase: 'preparing', done, total }),
   );
   const stats = parts?.[0]?.stats;
-  return parts && stats ? { stats, parts: parts.map((part) => part.subscribers) } : null;
+  const posts = parts?.[0]?.posts;
+  return parts && stats && posts ? { stats, posts, parts: parts.map((part) => part.subscribers) } : null;
 }

@@ -11,6 +11,7 @@ import { ManualEntry } from './ManualEntry';
 import { EligibilityStatus, RequirementList } from './Requirements';
 import { BonusConditionsSettings, EligibilityRules } from './RulesSettings';
 import { StudioImport } from './StudioImport';
+import { SubscriberOnlyPosts } from './SubscriberOnlyPosts';
 import { TrendChart } from './TrendChart';
 import { useHistory } from './use-history';
 
@@ -37,7 +38,7 @@ export function HistoryPanel({ view, version }: { view: EligibilityView | null; 
   );
 }
 
-/** The options page's Eligibility section: status, the month's bonus, chart and history, imports, manual entry, rules. */
+/** The options page's Eligibility section: status, the month's bonus, chart and history, imports, manual entry, the posts log, rules. */
 export function EligibilitySection() {
   const view = useEligibilityView();
   const withBonus = useBonusView();
@@ -69,6 +70,7 @@ export function EligibilitySection() {
         <h2 id="elig-manual-heading">{t('eligibilityOptions.manual.heading')}</h2>
         <ManualEntry onSaved={changed} />
       </section>
+      <SubscriberOnlyPosts version={`${view?.computedAt ?? 0}:${changes}`} />
       <EligibilityRules />
       <BonusConditionsSettings />
     </>

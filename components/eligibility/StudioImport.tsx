@@ -5,18 +5,11 @@ import { ask } from '@/lib/client/ask';
 import type { ImportedDay, ImportSummary } from '@/lib/protocol/schemas';
 import { FileProblemTable } from '../FileProblemTable';
 import { Problems } from '../Problems';
-import { count, day } from './format';
+import { count, day, localToday } from './format';
 import { readStudioFiles, type ReadExport as Picked } from './studio-reader';
 
 /** Files taken at once; the background accepts no more in one import. */
 export const MAX_FILES = 20;
-
-/** Today as the creator's calendar has it: the year for Studio days that carry none. */
-function localToday(): string {
-  const now = new Date();
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
-}
 
 /** One entry a day over every file read; a later file's figure wins over an earlier one's. */
 function daysOf(picked: readonly Picked[]): ImportedDay[] {
@@ -118,6 +111,7 @@ export function StudioImport({ onImported }: { onImported: () => void }) {
     const controller = new AbortController();
     stopReading.current = controller;
     setReading(list.map((file) => file.name));
+    // The creator's today gives the year to Studio days that carry none.
     const result = await readStudioFiles(list, localToday(), getLanguage(), controller.signal);
     if (controller.signal.aborted) return;
     stopReading.current = null;

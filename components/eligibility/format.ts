@@ -14,6 +14,13 @@ export const day = (date: string): string =>
     new Date(`${date}T00:00:00Z`),
   );
 
+/** Today as the creator's calendar has it (their time zone, not UTC). */
+export function localToday(): string {
+  const now = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
 /** "Followers", "Video views, last month": the key names the kind, and the window when it is a month. */
 export function requirementName(requirement: Pick<RequirementView, 'kind' | 'window'>): string {
   return t(`eligibility.req.${requirement.kind}${requirement.window === 'calendar-month' ? '.month' : ''}` as 'eligibility.req.age');

@@ -1,13 +1,15 @@
 // The context menu on tiktok.com: on a link to a profile (a commenter's name, a badge, which links to
 // its subscriber's profile), put that person on the roster in a chosen tier, move them to another, or
-// remove them. The menu lists the creator's tiers, so it is rebuilt when they change.
-import type { Problem } from '../domain/problems';
+// remove them. The menu lists the creator's tiers, so it is rebuilt when they change. On a link to a
+// video, a separate item logs it as one of the creator's subscriber-only posts.
+import type { Problem, Result } from '../domain/problems';
 import type { Workspace } from '../domain/schema';
 import { t } from '../i18n';
 import { routeOf } from '../parsers/tiktok-routes';
 
 export const MENU_PARENT = 'tierkit-subscriber';
 export const MENU_REMOVE = 'tierkit-remove';
+export const MENU_POST = 'tierkit-post';
 const TIER_PREFIX = 'tierkit-tier:';
 
 /** The part of browser.contextMenus used here (Chrome and Firefox alike). */
@@ -31,6 +33,8 @@ export interface MenuDeps {
   menus: MenusApi;
   setTier(handle: string, tierId: string): Promise<{ ok: true } | { ok: false; problems: Problem[] }>;
   remove(handle: string): Promise<unknown[]>;
+  /** Logs the linked video as one of the creator's subscriber-only posts (only their own video is taken). */
+  addPost(link: string): Promise<Result<{ post: { date: string }; added: boolean }>>;
   notify(title: string, message: string): Promise<void>;
 }
 
@@ -53,6 +57,14 @@ export function menuItems(workspace: Workspace | null): MenuItem[] {
     ...tierItems,
     child({ id: 'tierkit-separator', type: 'separator' }),
     child({ id: MENU_REMOVE, title: t('menu.remove') }),
+    // Its own item, not a child: the subscriber items stay as they are on every profile link.
+    {
+      id: MENU_POST,
+      title: t('menu.post'),
+      contexts: ['link'],
+      documentUrlPatterns: ['https://www.tiktok.com/*'],
+      targetUrlPatterns: ['https://www.tiktok.com/@*/video/*'],
+    },
   ];
 }
 
@@ -60,6 +72,14 @@ export function createContextMenus(deps: MenuDeps) {
   let shown = '';
   // Rebuilds run one after another: removeAll then create must not interleave with another rebuild.
   let rebuilding: Promise<void> = Promise.resolve();
+
+  /** Logs the video; whether it was taken or why not, the notification says, as a menu shows nothing else. */
+  async function postClicked(link: string): Promise<void> {
+    const added = await deps.addPost(link);
+    if (!added.ok) return deps.notify(t('notify.post.refused'), added.problems.map((p) => p.message).join(' '));
+    const { post } = added.value;
+    return deps.notify(t('notify.post.title'), t(added.value.added ? 'notify.post.added' : 'notify.post.again', { date: post.date }));
+  }
 
   return {
     /** Rebuilds the menu when the tiers or the language changed. */
@@ -78,6 +98,7 @@ export function createContextMenus(deps: MenuDeps) {
     /** A click on one of the items, with the link it was opened on. */
     async clicked(info: { menuItemId: string | number; linkUrl?: string }): Promise<void> {
       const id = String(info.menuItemId);
+      if (id === MENU_POST) return postClicked(info.linkUrl ?? '');
       if (id !== MENU_REMOVE && !id.startsWith(TIER_PREFIX)) return;
       const route = routeOf(info.linkUrl ?? '');
       if (route.kind !== 'profile') return deps.notify(t('notify.menu.title'), t('notify.menu.notProfile'));

@@ -65,6 +65,7 @@ export function createBackground(deps: BackgroundDeps) {
     menus: deps.menus,
     setTier: (handle, tierId) => pages.setTierFromMenu(handle, tierId),
     remove: (handle) => pages.removeFromMenu(handle),
+    addPost: (link) => pages.addPostFromMenu(link),
     notify: (title, message) => deps.notify(undefined, title, message),
   });
   const pages = createHandler({

@@ -12,6 +12,8 @@ import { allDaily, allSnapshots, dailyOf, importDays, ownHandle, recordSnapshot,
 import { exportOwnPack, importPack, listPacks, readTrustedPacks, removePack, resolvePack } from '../store/pack-store';
 import { createRosterStore } from '../store/roster-store';
 import { dataSummary } from '../store/data-summary';
+import { addPost, allPosts, postsOf, removePost } from '../store/posts-store';
+import type { SubscriberOnlyPost } from '../domain/posts';
 import { backupSigningKey, renewSigningKey, restoreSigningKey } from '../store/key-store';
 import { rosterMessage } from '../roster/messages';
 import { requestSchema } from '../protocol/requests';
@@ -31,7 +33,7 @@ export interface HandlerDeps {
   publishRoster?: (status: RosterStatus) => Promise<void>;
   /** Replaces the page diagnostics (DIAGNOSTICS_KEY). */
   writeDiagnostics?: (list: Diagnostic[]) => Promise<void>;
-  /** How long after a roster change the lookup index's snapshot is taken (lib/store/roster-store.ts). */
+  /** How long after a roster change the lookup index's snapshot is taken (lib/store/roster/roster-loader.ts). */
   snapshotDelayMs?: number;
   /** The waits before each new attempt to publish a saved change (ms); PUBLISH_RETRY_DELAYS_MS unless given. */
   publishRetryDelaysMs?: readonly number[];
@@ -107,6 +109,7 @@ export function createHandler(deps: HandlerDeps) {
   let importing: ImportProgress = null;
   // A roster CSV's text on its way from the options page (roster.importText) until roster.import.
   let csvUpload: { id: string; parts: string[]; length: number } | null = null;
+  const noProfile = (): { ok: false; problems: Problem[] } => ({ ok: false, problems: [{ path: [], message: t('err.noProfile') }] });
   const incomplete = (key: 'err.backupIncomplete' | 'err.fileIncomplete' = 'err.backupIncomplete'): Response => ({
     ok: false,
     problems: [{ path: [], message: t(key) }],
@@ -205,8 +208,9 @@ export function createHandler(deps: HandlerDeps) {
       case 'backup.data': {
         const { offset } = request.data;
         const part = await roster.backupPart(offset, BACKUP_PART);
-        const stats = offset === 0 ? { snapshots: await allSnapshots(db), daily: await allDaily(db) } : null;
-        const data: BackupData = { stats, ...part };
+        const first = offset === 0;
+        const stats = first ? { snapshots: await allSnapshots(db), daily: await allDaily(db) } : null;
+        const data: BackupData = { stats, posts: first ? await allPosts(db) : null, ...part };
         return { ok: true, data };
       }
       case 'backup.upload': {
@@ -227,13 +231,13 @@ export function createHandler(deps: HandlerDeps) {
         return { ok: true, data: importing };
       case 'stats.import': {
         const handle = await ownHandle(db);
-        if (!handle) return { ok: false, problems: [{ path: [], message: t('err.noProfile') }] };
+        if (!handle) return noProfile();
         const data = await importDays(db, handle, request.data.days, now());
         return { ok: true, data, ...(await afterCommit(async () => deps.onStatsChanged?.())) };
       }
       case 'stats.manual': {
         const handle = await ownHandle(db);
-        if (!handle) return { ok: false, problems: [{ path: [], message: t('err.noProfile') }] };
+        if (!handle) return noProfile();
         const capturedAt = now();
         const { followers, views30 } = request.data;
         await recordSnapshot(
@@ -242,6 +246,23 @@ export function createHandler(deps: HandlerDeps) {
           true,
         );
         return { ok: true, ...(await afterCommit(async () => deps.onStatsChanged?.())) };
+      }
+      case 'posts.list': {
+        const handle = await ownHandle(db);
+        return { ok: true, data: { posts: handle ? await postsOf(db, handle) : [] } };
+      }
+      case 'posts.add': {
+        const handle = await ownHandle(db);
+        if (!handle) return noProfile();
+        const { date, title, link } = request.data;
+        const added = await addPost(db, handle, { date, title, link }, now(), newId);
+        if (!added.ok) return added;
+        // The bonus reads the log: a post added may move its month's count (a video logged again changes nothing).
+        return { ok: true, data: added.value, ...(added.value.added ? await afterCommit(async () => deps.onStatsChanged?.()) : {}) };
+      }
+      case 'posts.remove': {
+        const removed = await removePost(db, request.data.id);
+        return { ok: true, data: { removed }, ...(removed ? await afterCommit(async () => deps.onStatsChanged?.()) : {}) };
       }
       case 'roster.query':
         return { ok: true, data: await roster.query(request.data) };
@@ -398,6 +419,20 @@ export function createHandler(deps: HandlerDeps) {
         const removed = await roster.remove(await roster.idsOf(handle));
         if (removed.length) await afterCommit(publishRoster);
         return removed;
+      }),
+    /**
+     * The context menu's "Count as subscriber-only post": the linked video, dated the UTC day of now (the
+     * background knows no time zone; the creator can change the day in the options page), when it is the
+     * creator's own; readPost's problem otherwise, and nothing stored.
+     */
+    addPostFromMenu: (link: string) =>
+      serialized(async (): Promise<Result<{ post: SubscriberOnlyPost; added: boolean }>> => {
+        const handle = await ownHandle(deps.db);
+        if (!handle) return noProfile();
+        const at = now();
+        const added = await addPost(deps.db, handle, { date: utcDate(at), link }, at, newId);
+        if (added.ok && added.value.added) await afterCommit(async () => deps.onStatsChanged?.());
+        return added;
       }),
     /** A badge feature started on tiktok.com: the roster read and indexed ahead of its first lookup. */
     warm: () => roster.warm(),

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { Problem } from '../domain/problems';
 import { t } from '../i18n';
-import { answerSchemas, type AnswerOf } from '../protocol/answers';
+import { answerSchemaOf, type AnswerOf } from '../protocol/answers';
 import type { Request } from '../protocol/requests';
 import { responseSchema } from '../protocol/schemas';
 
@@ -34,6 +34,6 @@ export async function ask<R extends Request>(request: R): Promise<Answer<AnswerO
   if (!response.data.ok) return response.data;
   if (response.data.unpublished) for (const listener of unpublishedListeners) listener();
   const type: Request['type'] = request.type;
-  const answer = (await answerSchemas[type]()).safeParse(response.data.data);
+  const answer = (await answerSchemaOf(type)).safeParse(response.data.data);
   return answer.success ? { ok: true, data: answer.data as AnswerOf<R['type']> } : badResponse();
 }

@@ -7,7 +7,8 @@ import { completeSteps } from './steps';
 import { workspaceSchema, type Tier, type Workspace } from './schema';
 import { dailyStatSchema, statSnapshotSchema, type DailyStat, type StatSnapshot } from './stats';
 import { MAX_ROSTER_ROWS, checkedSubscriberListSchema, subscriberListSchema, subscriberSchema, type Subscriber } from '../roster/schema';
-import { uniqueBy } from './unique';
+import { uniqueBy, uniqueIds } from './unique';
+import { MAX_POSTS, postId, subscriberOnlyPostSchema, type SubscriberOnlyPost } from './posts';
 
 export const BACKUP_FORMAT = 'tierkit-backup';
 /** 2 added eligibility rules (eligibilityProfiles, bonusConditions, settings); 1 still reads. */
@@ -37,6 +38,21 @@ export const backupStatsSchema = z.object({
 });
 export type BackupStats = { snapshots: StatSnapshot[]; daily: DailyStat[] };
 
+/**
+ * The log of subscriber-only posts: unique by id, and a post with a video keyed by it, as the database
+ * keeps it, so that the same video stays one post after an import.
+ */
+export const backupPostsSchema = z.array(subscriberOnlyPostSchema).check(
+  z.maxLength(MAX_POSTS),
+  uniqueIds<SubscriberOnlyPost>('posts'),
+  z.superRefine((posts, ctx) => {
+    posts.forEach((post, index) => {
+      const id = postId(post.videoId, () => post.id);
+      if (post.id !== id) ctx.issues.push({ code: 'custom', input: post.id, path: [index, 'id'], message: t('eligibilityOptions.posts.err.videoId', { id }), continue: true });
+    });
+  }),
+);
+
 export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(READABLE_VERSIONS),
@@ -44,6 +60,8 @@ export const backupSchema = z.object({
   appVersion: z.optional(z.string().check(z.maxLength(40))),
   data: workspaceSchema,
   stats: z.optional(backupStatsSchema),
+  /** The log of subscriber-only posts (added within version 2: an optional field). */
+  posts: z.optional(backupPostsSchema),
   /** The creator's roster (added within version 2: an optional field). */
   subscribers: z.optional(subscriberListSchema.check(z.maxLength(MAX_ROSTER_ROWS))),
 });
@@ -58,7 +76,14 @@ export const CHECK_BATCH = 1_000;
 /** The most problems a check reports (and it stops looking after that many). */
 const MAX_PROBLEMS = 100;
 
-export function createBackup(ws: Workspace, now: Date, appVersion: string, stats?: BackupStats, subscribers?: Subscriber[]): Backup {
+export function createBackup(
+  ws: Workspace,
+  now: Date,
+  appVersion: string,
+  stats?: BackupStats,
+  subscribers?: Subscriber[],
+  posts?: SubscriberOnlyPost[],
+): Backup {
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -66,6 +91,7 @@ export function createBackup(ws: Workspace, now: Date, appVersion: string, stats
     appVersion,
     data: ws,
     ...(stats ? { stats } : {}),
+    ...(posts ? { posts } : {}),
     ...(subscribers ? { subscribers } : {}),
   };
 }

@@ -1,56 +1,34 @@
 // What each request a page sends is answered with, as a schema the page checks the answer against.
-// Answers that carry subscriber records or key material load on first use, so a page that never asks
-// for them (the popup) does not bundle their schemas.
+// The popup's requests (a command, a publish) have theirs here; the others load on first use
+// (page-answers.ts), so the popup bundles none of their schemas.
 import * as z from 'zod/mini';
+import type { pageAnswers } from './page-answers';
 import type { Request } from './requests';
-import {
-  commandAnswerSchema,
-  exportedFileSchema,
-  historySchema,
-  importProgressSchema,
-  importSummarySchema,
-  packImportAnswerSchema,
-  packListSchema,
-  packResolveAnswerSchema,
-} from './schemas';
+import { commandAnswerSchema } from './schemas';
 
-type Loader = () => Promise<z.ZodMiniType>;
-
-const nothing = async () => z.undefined();
-const roster = () => import('./roster-answers');
-const keys = () => import('./key-answers');
-
-export const answerSchemas = {
+const coreAnswers = {
   // No revision when the change was saved but could not be published.
-  command: async () => z.optional(commandAnswerSchema),
-  publish: nothing,
-  'eligibility.history': async () => historySchema,
-  'backup.data': async () => (await roster()).backupDataSchema,
-  'backup.upload': nothing,
-  'backup.uploadPart': nothing,
-  'backup.import': nothing,
-  'backup.progress': async () => importProgressSchema,
-  'stats.import': async () => importSummarySchema,
-  'stats.manual': nothing,
-  'roster.query': async () => (await roster()).rosterPageSchema,
-  'roster.get': async () => (await roster()).storedSubscriberSchema,
-  'roster.save': async () => (await roster()).savedSubscriberSchema,
-  'roster.remove': async () => (await roster()).removedSchema,
-  'roster.restore': nothing,
-  'roster.importText': nothing,
-  'roster.import': async () => (await roster()).rosterImportAnswerSchema,
-  'roster.export': async () => (await roster()).rosterCsvPartSchema,
-  'pack.export': async () => exportedFileSchema,
-  'pack.import': async () => packImportAnswerSchema,
-  'pack.list': async () => packListSchema,
-  'pack.remove': async () => z.object({ removed: z.boolean() }),
-  'pack.resolve': async () => packResolveAnswerSchema,
-  'diagnostics.clear': nothing,
-  'data.summary': async () => (await keys()).dataSummarySchema,
-  'key.backup': async () => (await keys()).keyBackupFileSchema,
-  'key.restore': async () => (await keys()).keyRestoreAnswerSchema,
-  'key.renew': async () => (await keys()).keyInfoSchema,
-} satisfies Record<Request['type'], Loader>;
+  command: () => z.optional(commandAnswerSchema),
+  publish: () => z.undefined(),
+};
+
+type CoreRequestType = keyof typeof coreAnswers;
+export type PageRequestType = Exclude<Request['type'], CoreRequestType>;
+
+// Every request has its answer: the compiler names a page request type page-answers.ts lacks.
+const everyPageRequestAnswered: [Exclude<PageRequestType, keyof typeof pageAnswers>] extends [never] ? true : never = true;
+void everyPageRequestAnswered;
+
+type AnswerSchemas = { [T in CoreRequestType]: ReturnType<(typeof coreAnswers)[T]> } & {
+  [T in PageRequestType]: T extends keyof typeof pageAnswers ? Awaited<ReturnType<(typeof pageAnswers)[T]>> : never;
+};
 
 /** The answer's data for a request of type T, as its schema reads it. */
-export type AnswerOf<T extends Request['type']> = z.infer<Awaited<ReturnType<(typeof answerSchemas)[T]>>>;
+export type AnswerOf<T extends Request['type']> = z.infer<AnswerSchemas[T]>;
+
+const isCore = (type: Request['type']): type is CoreRequestType => Object.hasOwn(coreAnswers, type);
+
+/** The schema that reads the answer to a request of this type. */
+export async function answerSchemaOf(type: Request['type']): Promise<z.ZodMiniType> {
+  return isCore(type) ? coreAnswers[type]() : (await import('./page-answers')).pageAnswers[type as keyof typeof pageAnswers]();
+}

@@ -18,6 +18,8 @@ export const dataSummarySchema = z.object({
   subscribers: z.int().check(z.gte(0)),
   /** Badge packs imported from other creators. */
   packs: z.int().check(z.gte(0)),
+  /** Subscriber-only posts logged. */
+  posts: z.int().check(z.gte(0)),
   /** Days with recorded numbers: a profile capture or a TikTok Studio day, counted once. */
   statDays: z.int().check(z.gte(0)),
   /** The pack-signing key; null when there is none, or it cannot be read. */

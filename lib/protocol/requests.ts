@@ -107,6 +107,18 @@ export const requestSchema = z.discriminatedUnion('type', [
   }),
   /** The roster as CSV, in parts from `offset` (`rosterCsvPartSchema`). */
   z.object({ type: z.literal('roster.export'), offset: z.int().check(z.gte(0)) }),
+  // ---- The log of subscriber-only posts (answers in posts-answers.ts)
+  /** The creator's own logged posts (`postListSchema`). */
+  z.object({ type: z.literal('posts.list') }),
+  /** Log a post; problems' paths are the form's fields (`date`, `title`, `link`). Answers `addedPostSchema`. */
+  z.object({
+    type: z.literal('posts.add'),
+    date: text(20),
+    title: z.optional(text(1000)),
+    link: z.optional(text(2000)),
+  }),
+  /** Remove a logged post (`{ removed }`, false when it was not there). */
+  z.object({ type: z.literal('posts.remove'), id: idSchema }),
   // ---- Badge packs
   /** The creator's signed pack (`exportedFileSchema`); the signing key is created on first use. */
   z.object({ type: z.literal('pack.export') }),

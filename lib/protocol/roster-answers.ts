@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { subscriberSchema, subscriberStatuses } from '../roster/schema';
 import { historySchema } from './schemas';
+import { subscriberOnlyPostSchema } from '../domain/posts';
 
 export const rosterPageSchema = z.object({
   /** Records that pass the filter. */
@@ -49,12 +50,14 @@ export const rosterImportAnswerSchema = z.union([
 export type RosterImportAnswer = z.infer<typeof rosterImportAnswerSchema>;
 
 /**
- * One part of what a backup holds besides the workspace (`backup.data`): the recorded numbers with the
- * first part, and BACKUP_PART subscribers from `offset`, of `total`. `generation` is the roster's: when
+ * One part of what a backup holds besides the workspace (`backup.data`): the recorded numbers and the
+ * posts log with the first part, and BACKUP_PART subscribers from `offset`, of `total`. `generation` is the roster's: when
  * it moves between parts, the roster changed while it was read, and the parts do not fit together.
  */
 export const backupDataSchema = z.object({
   stats: z.nullable(historySchema),
+  /** The posts log, with the first part as the recorded numbers. */
+  posts: z.nullable(z.array(subscriberOnlyPostSchema)),
   subscribers: z.array(subscriberSchema),
   total: z.int(),
   generation: z.int(),

@@ -118,7 +118,7 @@ function answerOf(map: Map<string, RosterAnswer>, filter: KeyFilter, key: string
 
 // ---- A snapshot of the index, kept so that a service worker Chrome stopped answers soon after it
 // starts again: 100,000 records take about 1 s to read, check and index, a snapshot of columns a small
-// part of that (roster-store.ts). Columns of strings and numbers, not objects: IndexedDB reads them
+// part of that (lib/store/roster/roster-loader.ts). Columns of strings and numbers, not objects: IndexedDB reads them
 // many times faster. Entries are shared by the handle and the nickname maps; tier ids and days, which
 // repeat, are kept once each.
 

@@ -5,18 +5,19 @@ import { keyInfo, readSigningKey } from './key-store';
 
 export async function dataSummary(db: TierkitDb): Promise<DataSummary> {
   // Counts and keys only: no record is read whole.
-  const [subscribers, packs, dailyKeys, snapshotKeys] = await db.transaction(
+  const [subscribers, packs, posts, dailyKeys, snapshotKeys] = await db.transaction(
     'r',
-    [db.subscribers, db.packs, db.dailyStats, db.statSnapshots],
+    [db.subscribers, db.packs, db.subscriberOnlyPosts, db.dailyStats, db.statSnapshots],
     () =>
       Promise.all([
         db.subscribers.count(),
         db.packs.count(),
+        db.subscriberOnlyPosts.count(),
         db.dailyStats.toCollection().primaryKeys(),
         db.statSnapshots.toCollection().primaryKeys(),
       ]),
   );
   const days = new Set([...dailyKeys, ...snapshotKeys].map(([, day]) => day));
   const key = await readSigningKey(db);
-  return { subscribers, packs, statDays: days.size, signingKey: key.ok && key.value ? keyInfo(key.value) : null };
+  return { subscribers, packs, posts, statDays: days.size, signingKey: key.ok && key.value ? keyInfo(key.value) : null };
 }

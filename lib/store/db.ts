@@ -44,7 +44,7 @@ export interface StoredKey {
 export type Singleton = { key: 'profile'; value: Profile } | { key: 'settings'; value: Settings };
 
 /**
- * What the background keeps to start fast (lib/store/roster-store.ts): a snapshot of the roster's lookup
+ * What the background keeps to start fast (lib/store/roster/roster-loader.ts): a snapshot of the roster's lookup
  * index, and the generation of the roster it was taken of, which every write of subscribers or packs
  * moves in its own transaction. Derived data: Delete all data clears it, backups leave it out.
  */

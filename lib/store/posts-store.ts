@@ -13,7 +13,12 @@ export async function postsOf(db: TierkitDb, handle: string): Promise<Subscriber
   return validRows(rows, subscriberOnlyPostSchema).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.addedAt - b.addedAt));
 }
 
-/** Logs a post of `handle` (the creator's own); `added` is false when its video was logged already. */
+/** Every post kept, whatever handle it was logged under: what a backup holds. */
+export async function allPosts(db: TierkitDb): Promise<SubscriberOnlyPost[]> {
+  return validRows(await db.subscriberOnlyPosts.toArray(), subscriberOnlyPostSchema);
+}
+
+/** Logs a post of `handle` (the creator's own); `added` is false when its video was logged already, and `post` is then the stored one. */
 export async function addPost(
   db: TierkitDb,
   handle: string,
@@ -25,12 +30,17 @@ export async function addPost(
   if (!read.ok) return read;
   const post: SubscriberOnlyPost = { id: postId(read.value.videoId, newId), handle, addedAt: now, ...read.value };
   return db.transaction('rw', db.subscriberOnlyPosts, async () => {
-    const before = await db.subscriberOnlyPosts.get(post.id);
-    if (!before && (await db.subscriberOnlyPosts.count()) >= MAX_POSTS) {
+    // A video logged already stays as it was: logging it again (from the context menu, dated today)
+    // must not move the day or drop the title the creator gave it.
+    // A stored row that no longer reads is replaced.
+    const stored = await db.subscriberOnlyPosts.get(post.id);
+    const before = stored ? validRows([stored], subscriberOnlyPostSchema)[0] : undefined;
+    if (before) return { ok: true as const, value: { post: before, added: false } };
+    if ((await db.subscriberOnlyPosts.count()) >= MAX_POSTS) {
       return { ok: false as const, problems: [{ path: [], message: t('eligibilityOptions.posts.err.tooMany', { max: MAX_POSTS }) }] };
     }
     await db.subscriberOnlyPosts.put(post);
-    return { ok: true as const, value: { post, added: !before } };
+    return { ok: true as const, value: { post, added: true } };
   });
 }
 

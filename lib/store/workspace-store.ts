@@ -18,6 +18,7 @@ import {
 import { bonusConditionsSchema, eligibilityProfileSchema } from '../eligibility/rules';
 import type { Table } from 'dexie';
 import type { Subscriber } from '../roster/schema';
+import type { SubscriberOnlyPost } from '../domain/posts';
 import type { RosterGuard } from '../roster/workspace-change';
 import { nextRosterGeneration, type TierkitDb } from './db';
 
@@ -160,6 +161,12 @@ async function importStats(db: TierkitDb, stats: BackupStats, mode: ImportMode):
   await db.dailyStats.bulkPut(stats.daily);
 }
 
+/** A backup's posts log: replace swaps it in; merge keeps both, a video logged on both sides once (the backup's). */
+async function importPosts(db: TierkitDb, posts: SubscriberOnlyPost[], mode: ImportMode): Promise<void> {
+  if (mode === 'replace') await db.subscriberOnlyPosts.clear();
+  await db.subscriberOnlyPosts.bulkPut(posts);
+}
+
 /** Subscribers written between two reports of progress: a roster of 200,000 is saved in 20 steps. */
 const SAVE_SLICE = 10_000;
 
@@ -184,8 +191,8 @@ export interface Imported extends Loaded {
 
 /**
  * Applies a checked backup (checkBackup) in one transaction, all or nothing: the workspace it leaves
- * (importBackup), its recorded numbers and its roster. A backup without numbers (version 1, or none
- * recorded) leaves the stored ones as they are; so does one without a roster. `roster` checks what it
+ * (importBackup), its recorded numbers, its posts log and its roster. A backup without numbers (version 1,
+ * or none recorded) leaves the stored ones as they are; so does one without a posts log or a roster. `roster` checks what it
  * would do to the roster as it is (lib/roster/workspace-change.ts); `onSaved` hears how many of the
  * roster's subscribers are written so far.
  */
@@ -206,6 +213,7 @@ export async function runImport(
     if (problems.length) return { ok: false, problems };
     await saveDifference(db, loaded.workspace, result.value);
     if (backup.stats) await importStats(db, backup.stats, mode);
+    if (backup.posts) await importPosts(db, backup.posts, mode);
     const imported: Imported = { workspace: inOrder(result.value), unreadable: loaded.unreadable };
     if (backup.subscribers) {
       // The roster is the creator's, whatever handle the backup was made under.

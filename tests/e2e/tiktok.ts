@@ -2,7 +2,7 @@
 // whose own profile they are, and opening a page while collecting its errors.
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { sendCommand, type Extension } from './harness';
+import { sendCommand, waitForFirstRender, type Extension } from './harness';
 
 export const MARA = 'https://www.tiktok.com/@mara.sings';
 export const LENA = 'https://www.tiktok.com/@lena.paints';
@@ -27,6 +27,14 @@ export function createCreator(extensionPage: Page): Promise<void> {
     type: 'profile.save',
     profile: { handle: 'mara.sings', displayName: 'Mara Sings', market: 'IT', currency: 'EUR', age: { kind: 'confirmed-adult' } },
   });
+}
+
+/** The options page, rendered, with the creator mara.sings saved. */
+export async function openOptionsAsCreator(extension: Extension): Promise<Page> {
+  const options = await extension.openOptions();
+  await waitForFirstRender(options);
+  await createCreator(options);
+  return options;
 }
 
 /** Opens a TikTok page in its own tab, collecting its console errors and exceptions. */

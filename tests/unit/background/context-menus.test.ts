@@ -2,7 +2,7 @@
 // background handler on fake-indexeddb behind a recorded menus API.
 import { describe, expect, it } from 'vitest';
 import { createHandler } from '@/lib/background/pages-handler';
-import { createContextMenus, menuItems, MENU_PARENT, MENU_REMOVE, type MenuItem } from '@/lib/background/context-menus';
+import { createContextMenus, menuItems, MENU_PARENT, MENU_POST, MENU_REMOVE, type MenuItem } from '@/lib/background/context-menus';
 import { type Snapshot } from '@/lib/protocol/schemas';
 import { rosterPageSchema } from '@/lib/protocol/roster-answers';
 import { TierkitDb } from '@/lib/store/db';
@@ -38,6 +38,7 @@ async function setup() {
     },
     setTier: handler.setTierFromMenu,
     remove: handler.removeFromMenu,
+    addPost: handler.addPostFromMenu,
     notify: async (title, message) => void notices.push(`${title}: ${message}`),
   });
   await db.singletons.put({ key: 'profile', value: profile });
@@ -63,6 +64,7 @@ describe('the tiktok.com context menu', () => {
       ['tierkit-tier:silver', 'Tier: Silver', MENU_PARENT],
       ['tierkit-separator', undefined, MENU_PARENT],
       [MENU_REMOVE, 'Remove from subscribers', MENU_PARENT],
+      [MENU_POST, 'Count as subscriber-only post', undefined],
     ]);
     expect(items[0]).toMatchObject({
       contexts: ['link'],
@@ -106,6 +108,54 @@ describe('the tiktok.com context menu', () => {
       'Tierkit could not change the roster: Choose one of your tiers',
     ]);
     expect(await t.db.subscribers.count()).toBe(0);
+  });
+
+  it('offers "Count as subscriber-only post" on video links of tiktok.com only, beside the subscriber items', () => {
+    const items = menuItems(workspace([tier({ id: 'silver', name: 'Silver' })]));
+    expect(items.find((i) => i.id === MENU_POST)).toEqual({
+      id: MENU_POST,
+      title: 'Count as subscriber-only post',
+      contexts: ['link'],
+      documentUrlPatterns: ['https://www.tiktok.com/*'],
+      targetUrlPatterns: ['https://www.tiktok.com/@*/video/*'],
+    });
+    // The subscriber menu still targets every profile link.
+    expect(items.find((i) => i.id === MENU_PARENT)?.targetUrlPatterns).toEqual(['https://www.tiktok.com/@*']);
+  });
+
+  it('logs the creator’s own video as a post of the UTC day, once, recomputing eligibility only for a new post', async () => {
+    const t = await setup();
+    let recomputed = 0;
+    const handler = createHandler({ db: t.db, publish: async () => undefined, browserLanguage: () => 'en-US', now: () => NOW, onStatsChanged: async () => void recomputed++ });
+    const link = 'https://www.tiktok.com/@mara.sings/video/7301234567890123456';
+    await t.menus.clicked(click(MENU_POST, link));
+    expect(t.notices).toEqual(['Tierkit logged a subscriber-only post: This video counts as your subscriber-only post of 2026-11-24.']);
+    expect(await t.db.subscriberOnlyPosts.toArray()).toEqual([
+      { id: 'video-7301234567890123456', handle: 'mara.sings', date: '2026-11-24', videoId: '7301234567890123456', addedAt: NOW },
+    ]);
+    // Logged by hand first under another day, the video keeps that day and is not counted again.
+    await t.db.subscriberOnlyPosts.clear();
+    await t.handler.handle({ type: 'posts.add', date: '2026-11-20', title: 'Q&A', link });
+    expect(await handler.addPostFromMenu(`${link}?is_from_webapp=1`)).toMatchObject({ ok: true, value: { added: false, post: { date: '2026-11-20', title: 'Q&A' } } });
+    expect(recomputed).toBe(0);
+    expect(await handler.addPostFromMenu('https://www.tiktok.com/@mara.sings/video/55')).toMatchObject({ ok: true, value: { added: true } });
+    expect(recomputed).toBe(1);
+    expect(await t.db.subscriberOnlyPosts.count()).toBe(2);
+    expect(await t.rows()).toEqual([]);
+  });
+
+  it('says why it stores nothing for another creator’s video, a link that is not a video, or no profile', async () => {
+    const t = await setup();
+    await t.menus.clicked(click(MENU_POST, 'https://www.tiktok.com/@someone.else/video/42'));
+    await t.menus.clicked(click(MENU_POST, 'https://www.tiktok.com/@mara.sings'));
+    await t.db.singletons.delete('profile');
+    await t.menus.clicked(click(MENU_POST, 'https://www.tiktok.com/@mara.sings/video/42'));
+    expect(t.notices).toEqual([
+      'Tierkit did not log this post: This video is @someone.else’s: only your own (@mara.sings) videos count',
+      'Tierkit did not log this post: This is not the address of a TikTok video (https://www.tiktok.com/@you/video/…)',
+      expect.stringMatching(/^Tierkit did not log this post: .*profile/),
+    ]);
+    expect(await t.db.subscriberOnlyPosts.count()).toBe(0);
   });
 
   it('ignores clicks on items that are not its own', async () => {

@@ -115,6 +115,36 @@ describe('the background routes each message by its sender', () => {
     expect(storage.items.has(SNAPSHOT_KEY)).toBe(false);
   });
 
+  it('refuses the content script a post for the log, and stores nothing', async () => {
+    const { background, db } = setup();
+    await background.receive(saveProfile, senders.popup);
+    const post = { type: 'posts.add', date: '2026-11-20', link: 'https://www.tiktok.com/@mara.sings/video/1' };
+    await expect(background.receive(post, senders.contentScript)).resolves.toMatchObject({ ok: false, problems: [{ message: BAD_MESSAGE }] });
+    await expect(background.receive({ type: 'posts.list' }, senders.contentScript)).resolves.toMatchObject({ ok: false });
+    expect(await db.subscriberOnlyPosts.count()).toBe(0);
+    // The same request from the options page is taken, so the refusal above is the sender's.
+    await expect(background.receive(post, senders.optionsTab)).resolves.toMatchObject({ ok: true, data: { added: true } });
+  });
+
+  it('logs posts for its own pages only once there is a profile, and recomputes eligibility after each change', async () => {
+    const { background, storage } = setup();
+    const post = { type: 'posts.add', date: '2026-11-20', title: 'Q&A' };
+    await expect(background.receive(post, senders.optionsTab)).resolves.toEqual({
+      ok: false,
+      problems: [{ path: [], message: expect.stringContaining('profile') }],
+    });
+    await background.receive(saveProfile, senders.popup);
+    storage.items.delete(ELIGIBILITY_KEY);
+    const added = (await background.receive(post, senders.optionsTab)) as { data: { post: { id: string } } };
+    expect(added).toMatchObject({ ok: true, data: { added: true, post: { handle: 'mara.sings', date: '2026-11-20', title: 'Q&A' } } });
+    expect(storage.items.has(ELIGIBILITY_KEY)).toBe(true);
+    await expect(background.receive({ type: 'posts.list' }, senders.optionsTab)).resolves.toMatchObject({ ok: true, data: { posts: [{ title: 'Q&A' }] } });
+    storage.items.delete(ELIGIBILITY_KEY);
+    await expect(background.receive({ type: 'posts.remove', id: added.data.post.id }, senders.optionsTab)).resolves.toEqual({ ok: true, data: { removed: true } });
+    expect(storage.items.has(ELIGIBILITY_KEY)).toBe(true);
+    await expect(background.receive({ type: 'posts.list' }, senders.optionsTab)).resolves.toEqual({ ok: true, data: { posts: [] } });
+  });
+
   it('answers the content script its lookups, warm-ups, capture questions and diagnostics', async () => {
     const { background, storage } = setup();
     await background.receive(saveProfile, senders.popup);

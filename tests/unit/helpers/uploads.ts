@@ -19,13 +19,13 @@ export async function sendBackup(ask: (request: unknown) => Promise<Response>, t
 
 /** Every part of what a backup holds besides the workspace (`backup.data`), joined. */
 export async function backupData(ask: (request: unknown) => Promise<Response>) {
-  const first = (await ask({ type: 'backup.data', offset: 0 })) as { ok: true; data: { stats: unknown; subscribers: any[]; total: number } };
+  const first = (await ask({ type: 'backup.data', offset: 0 })) as { ok: true; data: { stats: unknown; posts: unknown; subscribers: any[]; total: number } };
   const subscribers = [...first.data.subscribers];
   while (subscribers.length < first.data.total) {
     const next = (await ask({ type: 'backup.data', offset: subscribers.length })) as { ok: true; data: { subscribers: any[] } };
     subscribers.push(...next.data.subscribers);
   }
-  return { stats: first.data.stats as any, subscribers };
+  return { stats: first.data.stats as any, posts: first.data.posts as any, subscribers };
 }
 
 /** A roster CSV's text in parts, then `roster.import` (a preview, or the import when `apply`). */

@@ -1,4 +1,4 @@
-// A fake background for the badge features: answers `roster.lookup` as lib/store/roster-store.ts does
+// A fake background for the badge features: answers `roster.lookup` as lib/store/roster/lookup-answer.ts does
 // (compact matches pointing at shared designs, 0 for nobody, 1 for a nickname several subscribers
 // share) from a small roster the test can edit, and publishes the roster status (ROSTER_KEY) through
 // WXT's fakeBrowser storage, as the background does. Also sets up a page with the badge features.

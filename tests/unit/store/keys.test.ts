@@ -51,9 +51,10 @@ async function seededCreator() {
 }
 
 describe('what Delete all data counts', () => {
-  it('counts subscribers, imported packs and days of recorded numbers, and shows the key', async () => {
+  it('counts subscribers, imported packs, days of recorded numbers and logged posts, and shows the key', async () => {
     const t = await seededCreator();
     await t.must({ type: 'roster.save', subscriber: { handle: 'anna.b', tierId: 'gold', since: '2025-02-10' } });
+    await t.must({ type: 'posts.add', date: '2026-05-01', title: 'Q&A' });
     await t.db.dailyStats.bulkPut([
       { handle: profile.handle, date: '2026-05-01', videoViews: 10, followers: 100, importedAt: NOW },
       { handle: profile.handle, date: '2026-05-02', videoViews: 10, followers: 100, importedAt: NOW },
@@ -66,7 +67,7 @@ describe('what Delete all data counts', () => {
     const pack = exportedFileSchema.parse(await other.must({ type: 'pack.export' }));
     await t.must({ type: 'pack.import', fileName: 'other.json', text: pack.text });
 
-    expect(await t.summary()).toEqual({ subscribers: 2, packs: 1, statDays: 2, signingKey: null });
+    expect(await t.summary()).toEqual({ subscribers: 2, packs: 1, posts: 1, statDays: 2, signingKey: null });
     const signer = await t.packSigner();
     expect(await t.summary()).toMatchObject({ signingKey: { fingerprint: signer, createdAt: NOW, backupable: true } });
   });
@@ -77,7 +78,7 @@ describe('Delete all data and the signing key', () => {
     const t = await seededCreator();
     const signer = await t.packSigner();
     await t.must({ type: 'command', command: { type: 'workspace.wipe' } });
-    expect(await t.summary()).toEqual({ subscribers: 0, packs: 0, statDays: 0, signingKey: expect.objectContaining({ fingerprint: signer }) });
+    expect(await t.summary()).toEqual({ subscribers: 0, packs: 0, posts: 0, statDays: 0, signingKey: expect.objectContaining({ fingerprint: signer }) });
     await t.must({ type: 'command', command: { type: 'workspace.wipe', deleteSigningKey: false } });
     expect((await t.summary()).signingKey?.fingerprint).toBe(signer);
 

@@ -347,7 +347,7 @@ describe('importing packs', () => {
 
 // ---- Trust: the first key a fan accepted for a creator handle keeps speaking for it. Through the real
 // background handler, as the content script asks (roster.lookup), including after a service worker
-// restart, when lookups are answered from the index's snapshot (lib/store/roster-store.ts).
+// restart, when lookups are answered from the index's snapshot (lib/store/roster/roster-loader.ts).
 describe('the real creator wins', () => {
   let real: SigningKey;
   let impostor: SigningKey;

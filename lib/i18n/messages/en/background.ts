@@ -22,6 +22,11 @@ export default {
   'notify.menu.title': 'Tierkit could not change the roster',
   'notify.menu.notProfile': 'This link does not lead to a TikTok profile.',
   'notify.menu.notSubscriber': '@{handle} is not on your roster.',
+  'menu.post': 'Count as subscriber-only post',
+  'notify.post.title': 'Tierkit logged a subscriber-only post',
+  'notify.post.added': 'This video counts as your subscriber-only post of {date}.',
+  'notify.post.again': 'This video was logged already, as your post of {date}: it counts once.',
+  'notify.post.refused': 'Tierkit did not log this post',
   'badge.titleBonus': { one: '{title} · bonus at risk, {count} day left', other: '{title} · bonus at risk, {count} days left' },
   'notify.bonus.title': 'This month’s bonus is at risk',
   'notify.bonus.body': {

@@ -13,6 +13,8 @@ export default {
   'data.wipe.packsUnknown': 'the badge packs you imported from other creators',
   'data.wipe.statDays': { one: '{count} day of recorded numbers (followers, views)', other: '{count} days of recorded numbers (followers, views)' },
   'data.wipe.statsUnknown': 'your recorded numbers (followers, views)',
+  'data.wipe.posts': { one: '{count} subscriber-only post you logged', other: '{count} subscriber-only posts you logged' },
+  'data.wipe.postsUnknown': 'your log of subscriber-only posts',
   'data.wipe.key': 'your signing key ({fingerprint})',
   'data.wipe.keepKey': 'Keep my signing key',
   'data.wipe.keepKeyHint':

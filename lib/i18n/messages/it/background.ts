@@ -22,6 +22,11 @@ export default {
   'notify.menu.title': "Tierkit non ha potuto modificare l'elenco degli abbonati",
   'notify.menu.notProfile': 'Questo link non porta a un profilo TikTok.',
   'notify.menu.notSubscriber': '@{handle} non è tra i tuoi abbonati.',
+  'menu.post': 'Conta come post solo per abbonati',
+  'notify.post.title': 'Tierkit ha registrato un post solo per abbonati',
+  'notify.post.added': 'Questo video conta come tuo post solo per abbonati del {date}.',
+  'notify.post.again': 'Questo video era già registrato, come tuo post del {date}: conta una volta.',
+  'notify.post.refused': 'Tierkit non ha registrato questo post',
   'badge.titleBonus': {
     one: '{title} · bonus a rischio, {count} giorno rimasto',
     many: '{title} · bonus a rischio, {count} di giorni rimasti',

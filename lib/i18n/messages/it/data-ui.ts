@@ -12,6 +12,8 @@ export default {
   'data.wipe.packsUnknown': 'i pacchetti di badge che hai importato da altri creator',
   'data.wipe.statDays': { one: '{count} giorno di numeri registrati (follower, visualizzazioni)', many: '{count} giorni di numeri registrati (follower, visualizzazioni)', other: '{count} giorni di numeri registrati (follower, visualizzazioni)' },
   'data.wipe.statsUnknown': 'i tuoi numeri registrati (follower, visualizzazioni)',
+  'data.wipe.posts': { one: '{count} post solo per abbonati che hai registrato', many: '{count} di post solo per abbonati che hai registrato', other: '{count} post solo per abbonati che hai registrato' },
+  'data.wipe.postsUnknown': 'il tuo registro dei post solo per abbonati',
   'data.wipe.key': 'la tua chiave di firma ({fingerprint})',
   'data.wipe.keepKey': 'Conserva la mia chiave di firma',
   'data.wipe.keepKeyHint':

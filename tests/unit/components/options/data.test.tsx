@@ -43,7 +43,10 @@ const importButton = () => screen.getByRole('button', { name: 'Import' }) as HTM
 
 describe('Data: export', () => {
   it('downloads the workspace as a backup that reads back, through a link with the dated file name', async () => {
-    await openOptions('#data', seedLocal);
+    await openOptions('#data', async () => {
+      await seedLocal();
+      expect(await ask({ type: 'posts.add', date: '2026-03-01', title: 'Q&A' })).toMatchObject({ ok: true });
+    });
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0' } as never);
     let blob: Blob | undefined;
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
@@ -66,6 +69,8 @@ describe('Data: export', () => {
     expect(read.ok && read.value.data).toEqual(ws());
     // The recorded numbers travel with it (none yet here).
     expect(read.ok && read.value.stats).toEqual({ snapshots: [], daily: [] });
+    // So does the posts log.
+    expect(read.ok && read.value.posts).toEqual([expect.objectContaining({ handle: 'maya.makes', date: '2026-03-01', title: 'Q&A' })]);
     await waitFor(() => screen.getByText(`Saved as ${clicked[0]!.download}.`));
   });
 });
@@ -193,13 +198,17 @@ describe('Data: import', () => {
 
 describe('Data: delete all data', () => {
   it('needs the confirmation: Cancel keeps everything, Delete everything wipes', async () => {
-    await openOptions('#data', seedLocal);
+    await openOptions('#data', async () => {
+      await seedLocal();
+      expect(await ask({ type: 'posts.add', date: '2026-03-01' })).toMatchObject({ ok: true });
+    });
     const dialog = document.querySelector<HTMLDialogElement>('dialog.wipe-dialog')!;
     expect(dialog.open).toBe(false);
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete all data' }));
     expect(dialog.open).toBe(true);
     within(dialog).getByText('This deletes from this browser, and cannot be undone:');
+    await within(dialog).findByText('1 subscriber-only post you logged');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(dialog.open).toBe(false);
     expect(ws().tiers).toHaveLength(1);

@@ -116,7 +116,7 @@ describe('Delete all data', { timeout: 30_000 }, () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete everything' }));
     await screen.findByText('All data was deleted. Your signing key was kept.');
     expect(ws().profile).toBeNull();
-    expect(await summary()).toEqual({ subscribers: 0, packs: 0, statDays: 0, signingKey: expect.objectContaining({ fingerprint: key }) });
+    expect(await summary()).toEqual({ subscribers: 0, packs: 0, posts: 0, statDays: 0, signingKey: expect.objectContaining({ fingerprint: key }) });
     // What stays shows in the section.
     screen.getByText(key, { selector: '.key-current code' });
   });
