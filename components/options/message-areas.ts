@@ -3,8 +3,7 @@ import type { Area } from '@/lib/i18n';
 /** The message areas of the options page: every section, and the messages of the lib code it runs. */
 export const optionsAreas = [
   'domain',
-  'common',
-  'eligibility-card',
+  'popup',
   'eligibility-options',
   'editors',
   'options',

@@ -10,9 +10,7 @@ export type Language = (typeof languages)[number];
 
 export const areas = [
   'domain',
-  'common',
   'popup',
-  'eligibility-card',
   'eligibility-options',
   'bonus-line',
   'editors',
@@ -34,9 +32,7 @@ type Loader = () => Promise<{ default: Messages }>;
 const loaders = {
   en: {
     domain: () => import('./messages/en/domain'),
-    common: () => import('./messages/en/common'),
     popup: () => import('./messages/en/popup'),
-    'eligibility-card': () => import('./messages/en/eligibility-card'),
     'eligibility-options': () => import('./messages/en/eligibility-options'),
     'bonus-line': () => import('./messages/en/bonus-line'),
     editors: () => import('./messages/en/editors'),
@@ -52,9 +48,7 @@ const loaders = {
   },
   it: {
     domain: () => import('./messages/it/domain'),
-    common: () => import('./messages/it/common'),
     popup: () => import('./messages/it/popup'),
-    'eligibility-card': () => import('./messages/it/eligibility-card'),
     'eligibility-options': () => import('./messages/it/eligibility-options'),
     'bonus-line': () => import('./messages/it/bonus-line'),
     editors: () => import('./messages/it/editors'),

@@ -1,4 +1,4 @@
-// The popup: onboarding and the creator’s cockpit.
+// The popup: onboarding, the creator’s cockpit and the eligibility card (which the options page shows too).
 import type { Messages } from '../../types';
 
 export default {
@@ -8,4 +8,40 @@ export default {
   'popup.tiers': 'Your tiers',
   'popup.activeCount': '{active} of {max} active',
   'popup.newTier': 'New tier',
+
+  // The eligibility card, shown by the popup and the options page alike.
+  'eligibility.heading': 'Eligibility',
+  'eligibility.eligible': 'Eligible ✓',
+  'eligibility.metOf': '{met} of {total} requirements met',
+  'eligibility.empty': 'Open your TikTok profile to record your numbers, or import a Studio export in the workspace.',
+  'eligibility.updated': 'Updated {when}',
+  'eligibility.stale': 'out of date',
+  'eligibility.req.age': 'Age 18 or older',
+  'eligibility.req.good-standing': 'Account in good standing',
+  'eligibility.req.followers': 'Followers',
+  'eligibility.req.video-views': 'Video views, last 30 days',
+  'eligibility.req.video-views.month': 'Video views, last month',
+  'eligibility.req.subscriber-only-posts': 'Subscriber-only posts, last 30 days',
+  'eligibility.req.subscriber-only-posts.month': 'Subscriber-only posts, last month',
+  'eligibility.met': 'Met',
+  'eligibility.noValue': 'No data yet',
+  'eligibility.valueOf': '{value} of {threshold}',
+  'eligibility.estimate': 'estimate',
+  'eligibility.missingDays': { one: '{count} day without data', other: '{count} days without data' },
+  'eligibility.projection.date': 'At this pace: {date}',
+  'eligibility.projection.range': 'Between {optimistic} and {pessimistic}',
+  'eligibility.projection.notAtPace': 'Not at the current pace',
+  'eligibility.projection.noData': 'Too little history to project',
+  'eligibility.projection.perDay': '{views} views a day needed',
+  'eligibility.age.confirmed': 'Confirmed in your profile',
+  'eligibility.age.missing': 'Not confirmed: see your profile',
+  'eligibility.goodStanding.confirm': 'I confirm my account is in good standing',
+  'eligibility.capture': 'Capture from this tab',
+  'eligibility.capture.recorded': 'Recorded.',
+  'eligibility.capture.throttled': 'Already recorded this hour.',
+  'eligibility.capture.other-profile': 'This is another creator: nothing recorded.',
+  'eligibility.capture.private': 'This account is private.',
+  'eligibility.capture.not-found': 'This account does not exist.',
+  'eligibility.capture.no-data': 'No numbers found on this page.',
+  'eligibility.capture.unreachable': 'Reload the TikTok tab and try again.',
 } satisfies Messages;
