@@ -3,7 +3,7 @@
 // captures and reports), and what install, start, alarms and menu clicks do.
 import { describe, expect, it } from 'vitest';
 import { createBackground, DAILY_ALARM } from '@/lib/background/create-background';
-import { MENU_PARENT } from '@/lib/background/context-menus';
+import { MENU_PARENT, MENU_POST } from '@/lib/background/context-menus';
 import { senderKind, type Sender } from '@/lib/background/senders';
 import type { MenuItem } from '@/lib/background/context-menus';
 import { DIAGNOSTICS_KEY, ELIGIBILITY_KEY, ROSTER_KEY, SNAPSHOT_KEY, type StorageArea } from '@/lib/protocol/stored-keys';
@@ -215,3 +215,35 @@ describe('install, start, alarms and the menu', () => {
     expect(lookup.handles[0]).toMatchObject({ d: 0, m: expect.any(Number) });
   });
 });
+
+describe('the monthly bonus of a creator in the US', () => {
+  it('is at risk without subscriber-only posts, and on track once they are logged from the options page and the context menu', async () => {
+    const { background, db, storage } = setup();
+    const us = { ...profile, market: 'US', currency: 'USD' };
+    await background.receive({ type: 'command', command: { type: 'profile.save', profile: us } }, senders.popup);
+    // 24 November: 24 days of 4,000 views a day (96,000, on pace for 100,000) and 12,000 followers.
+    const days = Array.from({ length: 24 }, (_, i) => ({ date: `2026-11-${String(i + 1).padStart(2, '0')}`, videoViews: 4_000, followers: 12_000 }));
+    await background.receive({ type: 'stats.import', fileNames: ['Overview.csv'], days }, senders.optionsTab);
+    const bonus = () => (storage.items.get(ELIGIBILITY_KEY) as { bonus: { status: string; conditions: { kind: string; value: number | null }[] } }).bonus;
+    expect(bonus().status).toBe('at-risk');
+    expect(bonus().conditions.find((c) => c.kind === 'subscriber-only-posts')?.value).toBe(0);
+
+    const link = (id: string) => `https://www.tiktok.com/@mara.sings/video/${id}`;
+    for (const [date, id] of [['2026-11-03', '7301'], ['2026-11-12', '7302']]) {
+      await expect(background.receive({ type: 'posts.add', date, link: link(id!) }, senders.optionsTab)).resolves.toMatchObject({ ok: true });
+    }
+    // A content script may not log one.
+    await expect(background.receive({ type: 'posts.add', date: '2026-11-20', link: link('7399') }, senders.contentScript)).resolves.toMatchObject({ ok: false });
+    // Another creator's video is refused from the menu too.
+    await background.menuClicked({ menuItemId: MENU_POST, linkUrl: 'https://www.tiktok.com/@someone.else/video/7400' });
+    expect(bonus().conditions.find((c) => c.kind === 'subscriber-only-posts')?.value).toBe(2);
+    // Two by the 24th is behind an even spread of three over the month.
+    expect(bonus().status).toBe('at-risk');
+
+    await background.menuClicked({ menuItemId: MENU_POST, linkUrl: link('7303') });
+    expect(bonus().conditions.find((c) => c.kind === 'subscriber-only-posts')?.value).toBe(3);
+    expect(bonus().status).toBe('on-track');
+    expect(await db.subscriberOnlyPosts.count()).toBe(3);
+  });
+});
+
