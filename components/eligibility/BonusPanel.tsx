@@ -53,7 +53,9 @@ function ConditionItem({ condition }: { condition: Condition }) {
 
 function LastMonth({ bonus }: { bonus: BonusView }) {
   const { result, conditions } = bonus.lastMonth;
-  const short = list(conditions.flatMap((c, i) => (c.met || !bonus.conditions[i] ? [] : [conditionName(bonus.conditions[i])])));
+  const short = list(
+    conditions.flatMap((c, i) => (c.met || !bonus.conditions[i] ? [] : [t(`eligibilityOptions.bonusPanel.inSentence.${bonus.conditions[i].kind}`)])),
+  );
   return (
     <>
       <h3>{t('eligibilityOptions.bonusPanel.lastHeading')}</h3>

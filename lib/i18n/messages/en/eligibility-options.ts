@@ -126,6 +126,10 @@ export default {
   },
   'eligibilityOptions.bonusPanel.needed': 'Still needed: {items} by {date}.',
   'eligibilityOptions.bonusPanel.lastHeading': 'Last month',
+  // The conditions as a sentence names them ("the views fell short").
+  'eligibilityOptions.bonusPanel.inSentence.followers': 'the followers',
+  'eligibilityOptions.bonusPanel.inSentence.video-views': 'the video views',
+  'eligibilityOptions.bonusPanel.inSentence.subscriber-only-posts': 'the subscriber-only posts',
   'eligibilityOptions.bonusPanel.last.earned': 'Earned: every condition was met.',
   'eligibilityOptions.bonusPanel.last.missed': 'Missed: {conditions} fell short.',
   'eligibilityOptions.bonusPanel.last.unknown': 'Unknown: {conditions} fell short, with days of data missing.',

@@ -33,7 +33,7 @@ describe('the bonus panel', () => {
     await seed(profileCommand);
     render(<BonusPanel view={view({ bonus: bonus() })} />);
     within(panel()).getByRole('heading', { name: 'Last month', level: 3 });
-    within(panel()).getByText('Missed: Video views fell short.');
+    within(panel()).getByText('Missed: the video views fell short.');
     const table = within(panel()).getByRole('table', { name: 'The bonus of each month before this one, newest first' });
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Month', 'Bonus']);
     expect(within(table).getAllByRole('row').slice(1).map((row) => row.textContent)).toEqual([
@@ -55,7 +55,7 @@ describe('the bonus panel', () => {
     render(<BonusPanel view={view({ bonus: met })} />);
     within(panel()).getByText('Met', { selector: 'strong' });
     expect(within(panel()).queryByText(/^Still needed/)).toBeNull();
-    within(panel()).getByText('Unknown: Video views and Subscriber-only posts fell short, with days of data missing.');
+    within(panel()).getByText('Unknown: the video views and the subscriber-only posts fell short, with days of data missing.');
     expect(within(panel()).queryByRole('table')).toBeNull();
   });
 
@@ -76,7 +76,7 @@ describe('the bonus panel', () => {
     await waitFor(() => within(italian()).getByText('A rischio'));
     within(italian()).getByText(/Resta 1 giorno/);
     within(italian()).getByText('Mancano ancora: 310.000 visualizzazioni e 2 altri post solo per abbonati entro il 31 dicembre 2026.');
-    within(italian()).getByText('Mancato: non bastavano Visualizzazioni dei video.');
+    within(italian()).getByText('Mancato: non bastavano le visualizzazioni dei video.');
     within(italian()).getByRole('row', { name: 'novembre 2026 Mancato' });
   });
 });
