@@ -38,7 +38,7 @@ describe('style sheets', () => {
   });
 
   it('finds a block left open, and a brace in a comment or a string is not one', () => {
-    expect(unbalanced('.a { color: red; }\n.b { flex: 1;\n.c { margin: 0; }')).toBe("blocks left open at the end: 1");
+    expect(unbalanced('.a { color: red; }\n.b { flex: 1;\n.c { margin: 0; }')).toBe('blocks left open at the end: 1');
     expect(unbalanced('.a { }\n}')).toBe('a } with no block to close, line 2');
     expect(unbalanced('/* { */ .a::before { content: "}"; }')).toBeNull();
   });
