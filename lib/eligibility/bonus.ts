@@ -95,17 +95,15 @@ function prepare(input: BonusInput): Prepared {
   };
 }
 
+/** A condition with its figure: met, and what is missing, follow from the threshold. */
+function conditionOf(requirement: BonusRequirement, value: number | null, missingDays: string[]): BonusCondition {
+  const threshold = requirement.min;
+  return { requirement, value, threshold, met: value !== null && value >= threshold, missing: Math.max(0, threshold - (value ?? 0)), missingDays };
+}
+
 /** One condition over the days from `start` to `end` (inclusive). */
 function conditionOver(data: Prepared, requirement: BonusRequirement, start: string, end: string): BonusCondition {
-  const threshold = requirement.min;
-  const made = (value: number | null, missingDays: string[] = []): BonusCondition => ({
-    requirement,
-    value,
-    threshold,
-    met: value !== null && value >= threshold,
-    missing: Math.max(0, threshold - (value ?? 0)),
-    missingDays,
-  });
+  const made = (value: number | null, missingDays: string[] = []) => conditionOf(requirement, value, missingDays);
   switch (requirement.kind) {
     case 'followers':
       // A count, not a sum: the newest known on or before the period's end.
@@ -265,7 +263,6 @@ function historyOf(data: Prepared, today: string, limit: number): BonusMonth[] {
       if (requirement.kind !== 'followers' && requirement.window === 'rolling-30-days') {
         return conditionOver(data, requirement, month.start, month.end);
       }
-      const threshold = requirement.min;
       let value: number | null;
       const missingDays: string[] = [];
       if (requirement.kind === 'followers') value = followersBy.get(start) ?? null;
@@ -279,7 +276,7 @@ function historyOf(data: Prepared, today: string, limit: number): BonusMonth[] {
         }
         value = counted ? tally!.viewSum : null;
       }
-      return { requirement, value, threshold, met: value !== null && value >= threshold, missing: Math.max(0, threshold - (value ?? 0)), missingDays };
+      return conditionOf(requirement, value, missingDays);
     });
     months.push({ month, conditions, result: resultOf(conditions) });
   }
