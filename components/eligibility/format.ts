@@ -1,6 +1,7 @@
 // Words and numbers for eligibility, shared by the popup card and the options section.
 import { locale, t } from '@/lib/i18n';
 import type { RequirementView } from '@/lib/protocol/schemas';
+import { localDate } from '@/lib/eligibility/dates';
 
 /** Data older than this is flagged as stale: TikTok numbers move daily. */
 export const STALE_AFTER_MS = 2 * 86_400_000;
@@ -16,9 +17,7 @@ export const day = (date: string): string =>
 
 /** Today as the creator's calendar has it (their time zone, not UTC). */
 export function localToday(): string {
-  const now = new Date();
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+  return localDate(Date.now());
 }
 
 /** "Followers", "Video views, last month": the key names the kind, and the window when it is a month. */

@@ -4,7 +4,7 @@
 // video, a separate item logs it as one of the creator's subscriber-only posts.
 import type { Problem, Result } from '../domain/problems';
 import type { Workspace } from '../domain/schema';
-import { t } from '../i18n';
+import { locale, t } from '../i18n';
 import { routeOf } from '../parsers/tiktok-routes';
 
 export const MENU_PARENT = 'tierkit-subscriber';
@@ -77,8 +77,10 @@ export function createContextMenus(deps: MenuDeps) {
   async function postClicked(link: string): Promise<void> {
     const added = await deps.addPost(link);
     if (!added.ok) return deps.notify(t('notify.post.refused'), added.problems.map((p) => p.message).join(' '));
-    const { post } = added.value;
-    return deps.notify(t('notify.post.title'), t(added.value.added ? 'notify.post.added' : 'notify.post.again', { date: post.date }));
+    const date = new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${added.value.post.date}T00:00:00Z`));
+    return added.value.added
+      ? deps.notify(t('notify.post.title'), t('notify.post.added', { date }))
+      : deps.notify(t('notify.post.againTitle'), t('notify.post.again', { date }));
   }
 
   return {

@@ -2,6 +2,7 @@
 // numbers and the chosen rules, so pages render it without the maths (and the popup stays small).
 import { ageOn, type Workspace } from '../domain/schema';
 import type { DailyStat, StatSnapshot } from '../domain/stats';
+import { localDate } from '../eligibility/dates';
 import { evaluateBonus, type DatedPost } from '../eligibility/bonus';
 import { evaluateEligibility, type RequirementResult } from '../eligibility/evaluate';
 import { bonusConditionsFor } from '../eligibility/rules';
@@ -105,7 +106,8 @@ export function eligibilityView(
   const creator = ws.profile;
   if (!creator) return null;
   const rules = ws.eligibilityProfiles.find((p) => p.id === ws.settings.eligibilityProfileId) ?? ws.eligibilityProfiles[0]!;
-  const today = new Date(now).toISOString().slice(0, 10);
+  // The creator's day: their calendar month decides the bonus (lib/eligibility/bonus.ts).
+  const today = localDate(now);
   const followers = series(daily, 'followers');
   const dailyViews = series(daily, 'videoViews');
   const result = evaluateEligibility({

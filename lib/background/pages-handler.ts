@@ -7,7 +7,7 @@ import type { TierkitDb } from '../store/db';
 import { checkBackup } from '../domain/backup';
 import { runSteps } from '../domain/steps';
 import { loadWorkspace, runCommand, runImport, type Loaded } from '../store/workspace-store';
-import { utcDate } from '../eligibility/dates';
+import { localDate, utcDate } from '../eligibility/dates';
 import { allDaily, allSnapshots, dailyOf, importDays, ownHandle, recordSnapshot, snapshotsOf } from '../store/stats-store';
 import { exportOwnPack, importPack, listPacks, readTrustedPacks, removePack, resolvePack } from '../store/pack-store';
 import { createRosterStore } from '../store/roster-store';
@@ -421,16 +421,16 @@ export function createHandler(deps: HandlerDeps) {
         return removed;
       }),
     /**
-     * The context menu's "Count as subscriber-only post": the linked video, dated the UTC day of now (the
-     * background knows no time zone; the creator can change the day in the options page), when it is the
-     * creator's own; readPost's problem otherwise, and nothing stored.
+     * The context menu's "Count as subscriber-only post": the linked video, dated the creator's day (the
+     * browser's time zone, as the options page's form dates a post), when it is the creator's own;
+     * readPost's problem otherwise, and nothing stored.
      */
     addPostFromMenu: (link: string) =>
       serialized(async (): Promise<Result<{ post: SubscriberOnlyPost; added: boolean }>> => {
         const handle = await ownHandle(deps.db);
         if (!handle) return noProfile();
         const at = now();
-        const added = await addPost(deps.db, handle, { date: utcDate(at), link }, at, newId);
+        const added = await addPost(deps.db, handle, { date: localDate(at), link }, at, newId);
         if (added.ok && added.value.added) await afterCommit(async () => deps.onStatsChanged?.());
         return added;
       }),

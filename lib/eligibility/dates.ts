@@ -55,6 +55,15 @@ export function utcDate(ms: number): string {
   return dateOfDay(Math.floor(ms / DAY_MS));
 }
 
+/**
+ * The calendar day a timestamp falls in, in the time zone this code runs in: in the browser (pages and
+ * the background alike), the creator's own day, which decides their calendar month.
+ */
+export function localDate(ms: number): string {
+  const date = new Date(ms);
+  return `${String(date.getFullYear()).padStart(4, '0')}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}`;
+}
+
 /** First and last day of the month `offset` months away from the month containing `date`. */
 export function monthBounds(date: string, offset: number): { start: string; end: string } {
   const year = Number(date.slice(0, 4));

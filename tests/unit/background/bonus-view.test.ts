@@ -39,6 +39,20 @@ describe('the bonus in the eligibility view', () => {
     expect(b?.history).toEqual([]);
   });
 
+  it('goes by the creator’s calendar month: noon UTC on 30 June is already July on Kiritimati (UTC+14)', () => {
+    const before = process.env.TZ;
+    process.env.TZ = 'Pacific/Kiritimati';
+    try {
+      const b = bonus(workspaceWith(), [], june(40_000), NOW);
+      // July has just begun and holds no data yet; June, complete and met, is last month.
+      expect(b).toMatchObject({ monthEnd: '2026-07-31', daysLeft: 31 });
+      expect(b?.lastMonth.result).toBe('earned');
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+
   it('is met when every condition is, with nothing urgent', () => {
     expect(bonus(workspaceWith(), [], june(40_000), NOW)).toMatchObject({ status: 'met', urgent: null });
   });

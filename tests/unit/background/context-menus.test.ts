@@ -10,6 +10,18 @@ import { setLanguage } from '@/lib/i18n';
 import { profile, tier, workspace } from '../domain/fixtures';
 
 const NOW = Date.UTC(2026, 10, 24, 12);
+
+/** Runs `act` with the process in another time zone, as a browser elsewhere would run the background. */
+async function inTimeZone<T>(zone: string, act: () => Promise<T>): Promise<T> {
+  const before = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    return await act();
+  } finally {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  }
+}
 // As the background entry point does.
 
 async function setup() {
@@ -123,16 +135,19 @@ describe('the tiktok.com context menu', () => {
     expect(items.find((i) => i.id === MENU_PARENT)?.targetUrlPatterns).toEqual(['https://www.tiktok.com/@*']);
   });
 
-  it('logs the creator’s own video as a post of the UTC day, once, recomputing eligibility only for a new post', async () => {
+  it('logs the creator’s own video as a post of the creator’s own day, once, recomputing eligibility only for a new post', async () => {
     const t = await setup();
     let recomputed = 0;
     const handler = createHandler({ db: t.db, publish: async () => undefined, browserLanguage: () => 'en-US', now: () => NOW, onStatsChanged: async () => void recomputed++ });
     const link = 'https://www.tiktok.com/@mara.sings/video/7301234567890123456';
-    await t.menus.clicked(click(MENU_POST, link));
-    expect(t.notices).toEqual(['Tierkit logged a subscriber-only post: This video counts as your subscriber-only post of 2026-11-24.']);
+    // Noon UTC on the 24th is already the 25th on Kiritimati (UTC+14): the post is the creator's, of their day.
+    await inTimeZone('Pacific/Kiritimati', () => t.menus.clicked(click(MENU_POST, link)));
+    expect(t.notices).toEqual(['Tierkit logged a subscriber-only post: This video counts as your subscriber-only post of November 25, 2026.']);
     expect(await t.db.subscriberOnlyPosts.toArray()).toEqual([
-      { id: 'video-7301234567890123456', handle: 'mara.sings', date: '2026-11-24', videoId: '7301234567890123456', addedAt: NOW },
+      { id: 'video-7301234567890123456', handle: 'mara.sings', date: '2026-11-25', videoId: '7301234567890123456', addedAt: NOW },
     ]);
+    await t.menus.clicked(click(MENU_POST, link));
+    expect(t.notices.at(-1)).toBe('Already logged: This video was logged already, as your post of November 25, 2026: it counts once.');
     // Logged by hand first under another day, the video keeps that day and is not counted again.
     await t.db.subscriberOnlyPosts.clear();
     await t.handler.handle({ type: 'posts.add', date: '2026-11-20', title: 'Q&A', link });

@@ -25,6 +25,7 @@ export default {
   'menu.post': 'Count as subscriber-only post',
   'notify.post.title': 'Tierkit logged a subscriber-only post',
   'notify.post.added': 'This video counts as your subscriber-only post of {date}.',
+  'notify.post.againTitle': 'Already logged',
   'notify.post.again': 'This video was logged already, as your post of {date}: it counts once.',
   'notify.post.refused': 'Tierkit did not log this post',
   'badge.titleBonus': { one: '{title} · bonus at risk, {count} day left', other: '{title} · bonus at risk, {count} days left' },

@@ -25,6 +25,7 @@ export default {
   'menu.post': 'Conta come post solo per abbonati',
   'notify.post.title': 'Tierkit ha registrato un post solo per abbonati',
   'notify.post.added': 'Questo video conta come tuo post solo per abbonati del {date}.',
+  'notify.post.againTitle': 'Già registrato',
   'notify.post.again': 'Questo video era già registrato, come tuo post del {date}: conta una volta.',
   'notify.post.refused': 'Tierkit non ha registrato questo post',
   'badge.titleBonus': {
