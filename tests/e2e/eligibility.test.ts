@@ -4,17 +4,21 @@
 // records nothing; a TikTok Studio ZIP built here (fflate) imported in the options page updates the
 // numbers, the chart and the history, and a second overlapping export reports what changed; hostile
 // files are refused with a message naming them and nothing is sent; the month's bonus of a creator in
-// Italy turns from at risk to on track with more views. Everything is found by roles and
-// labels, as a person (or a screen reader) finds it; storage and the service worker are read only to
-// compare data.
+// Italy turns from at risk to on track with more views; the bonus of a creator in the United States
+// turns from at risk to met with three subscriber-only posts, one logged in the options page and two
+// from the context menu on a video link, which takes only the creator's own videos, each once.
+// Everything is found by roles and labels, as a person (or a screen reader) finds it; storage and the
+// service worker are read only to compare data, except that the service worker fires the menu's clicks
+// (Chromium cannot open a context menu for a test) and keeps the text of the notifications it shows.
 import { zipSync } from 'fflate';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zipBomb } from '../unit/parsers/lying-zips';
 import { versionOf } from '@/lib/domain/version';
 import { join } from 'node:path';
-import { launchExtension, screenshot, screenshotDir, sendCommand, waitForFirstRender, type Extension } from './harness';
-import { LENA, MARA, createCreator, openTikTok, serveTikTokPages } from './tiktok';
+import { MENU_POST } from '@/lib/background/context-menus';
+import { launchExtension, readWorkspace, screenshot, screenshotDir, sendCommand, waitForFirstRender, type Extension } from './harness';
+import { LENA, MARA, createCreator, openTikTok, serveTikTokPages, until } from './tiktok';
 
 // What page.evaluate and serviceWorker.evaluate callbacks use; they run inside the extension.
 declare const chrome: {
@@ -24,6 +28,11 @@ declare const chrome: {
     onMessage: { addListener(listener: (message: unknown) => undefined): void };
   };
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  contextMenus: {
+    update(id: string, properties: object): Promise<void>;
+    onClicked: { dispatch(info: object, tab: object): void };
+  };
+  notifications: { create(...args: unknown[]): unknown };
 };
 
 const POLL = { timeout: 20_000, interval: 100 };
@@ -436,21 +445,21 @@ describe('importing TikTok Studio exports in the options page', () => {
   });
 });
 
+/** The 14 days ending today (the browser's UTC day) with `views` each and 12,000 followers, as an import sends them. */
+async function recordDays(options: Page, views: number) {
+  const today = Date.parse(`${iso(Date.now())}T00:00:00Z`);
+  const days = Array.from({ length: 14 }, (_, i) => ({ date: iso(today - (13 - i) * DAY_MS), videoViews: views, followers: 12_000 }));
+  await options.evaluate((days) => chrome.runtime.sendMessage({ type: 'stats.import', fileNames: ['Overview.csv'], days }), days);
+}
+
+/** A bonus panel alone, saved beside the other screenshots (test-results/screenshots/<name>.png). */
+const shootPanel = (panel: Locator, name: string) => panel.screenshot({ path: join(screenshotDir, `${name}.png`) });
+
 describe('the month’s bonus in the options page and the popup, for a creator in Italy', () => {
   // Italy follows the rule for other markets: 10,000 followers and 1,000,000 views in the calendar month.
   let extension: Extension;
   let options: Page;
   const bonusPanel = (name = 'This month’s bonus') => options.getByRole('region', { name });
-
-  /** The 14 days ending today (the browser's UTC day) with `views` each and 12,000 followers, as an import sends them. */
-  async function recordDays(views: number) {
-    const today = Date.parse(`${iso(Date.now())}T00:00:00Z`);
-    const days = Array.from({ length: 14 }, (_, i) => ({ date: iso(today - (13 - i) * DAY_MS), videoViews: views, followers: 12_000 }));
-    await options.evaluate((days) => chrome.runtime.sendMessage({ type: 'stats.import', fileNames: ['Overview.csv'], days }), days);
-  }
-
-  /** The panel alone, saved beside the other screenshots (test-results/screenshots/<name>.png). */
-  const shootPanel = (panel: Locator, name: string) => panel.screenshot({ path: join(screenshotDir, `${name}.png`) });
 
   beforeAll(async () => {
     let extensionPage: Page;
@@ -464,7 +473,7 @@ describe('the month’s bonus in the options page and the popup, for a creator i
 
   it('is at risk at 20,000 views a day, naming what is still needed, and on track at 50,000', async () => {
     // Whatever the day of the month, 20,000 a day stays under a million by its end, and 50,000 passes it.
-    await recordDays(20_000);
+    await recordDays(options, 20_000);
     await expect.poll(() => text(bonusPanel()), POLL).toContain('At risk');
     const views = bonusPanel().getByRole('progressbar', { name: 'Video views' });
     expect(Number(await views.getAttribute('aria-valuenow'))).toBeLessThan(100);
@@ -475,7 +484,7 @@ describe('the month’s bonus in the options page and the popup, for a creator i
     await expect.poll(() => text(card(popup).locator('.elig-bonus')), POLL).toMatch(/^Bonus at risk: [\d,]+ views to go$/);
     await popup.close();
 
-    await recordDays(50_000);
+    await recordDays(options, 50_000);
     await expect.poll(() => text(bonusPanel().locator('.bonus-status')), POLL).toMatch(/^(On track|Met)/);
     popup = await openPopup(extension);
     await expect.poll(() => text(card(popup).locator('.elig-bonus')), POLL).toMatch(/^Bonus (on track|met)$/);
@@ -483,7 +492,7 @@ describe('the month’s bonus in the options page and the popup, for a creator i
   });
 
   it('looks right in light and dark, English and Italian (screenshots)', async () => {
-    await recordDays(20_000);
+    await recordDays(options, 20_000);
     await expect.poll(() => text(bonusPanel()), POLL).toContain('At risk');
     await shootPanel(bonusPanel(), 'bonus-panel-en-light');
     const dark = await extension.openOptions({ colorScheme: 'dark' });
@@ -498,6 +507,174 @@ describe('the month’s bonus in the options page and the popup, for a creator i
     await dark.getByRole('region', { name: 'Il bonus di questo mese' }).getByText('A rischio').waitFor();
     await shootPanel(dark.getByRole('region', { name: 'Il bonus di questo mese' }), 'bonus-panel-it-dark');
     await dark.close();
+  });
+
+  it('logged no errors in the pages or the extension', () => {
+    expect(extension.errors).toEqual([]);
+  });
+});
+
+describe('the month’s bonus of a creator in the United States, with subscriber-only posts logged in the options page and from the context menu', () => {
+  // The rule for the United States and Canada: 10,000 followers, 100,000 views and 3 subscriber-only
+  // posts in the calendar month. Of the 14 recorded days at least today is in this month, so 100,000
+  // views a day meet the views on every day of it, the 1st included: only the posts decide the status.
+  const VIEWS_A_DAY = 100_000;
+  const FORM_VIDEO = `${MARA}/video/7401234567890120001`;
+  const MENU_VIDEOS = [`${MARA}/video/7401234567890120002`, `${MARA}/video/7401234567890120003`];
+  const OTHER_CREATORS_VIDEO = `${LENA}/video/7401234567890120004`;
+  let extension: Extension;
+  let options: Page;
+  let notifications: () => Promise<string[]>;
+  const bonusPanel = () => options.getByRole('region', { name: 'This month’s bonus' });
+  const postsPanel = () => options.getByRole('region', { name: 'Subscriber-only posts' });
+  const posts = () => postsPanel().getByRole('list', { name: 'Logged posts, newest first' }).getByRole('listitem');
+
+  /** A day as the options page writes it: "December 2, 2026". */
+  const longDay = (date: string) => `${studioDay(date)}, ${date.slice(0, 4)}`;
+  /** The last day of today's month (the UTC day, as the bonus counts it) and the days left, as the panel writes them. */
+  function thisMonth() {
+    const today = iso(Date.now());
+    const end = iso(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 0));
+    const left = Number(end.slice(8, 10)) - Number(today.slice(8, 10)) + 1;
+    return { today, end: longDay(end), daysLeft: left === 1 ? '1 day left' : `${left} days left` };
+  }
+
+  /** A click on "Count as subscriber-only post" on a link on mara.sings's profile, as Chrome hands it to the background. */
+  const clickPostMenu = (linkUrl: string) =>
+    extension.serviceWorker.evaluate(({ info, tab }) => chrome.contextMenus.onClicked.dispatch(info, tab), {
+      info: { menuItemId: MENU_POST, linkUrl, pageUrl: MARA, frameId: 0, editable: false },
+      tab: { id: 1, index: 0, windowId: 1, active: true, url: MARA },
+    });
+
+  async function expectBonusLine(expected: string) {
+    const popup = await openPopup(extension);
+    await expect.poll(() => text(card(popup).locator('.elig-bonus')), POLL).toBe(expected);
+    await popup.close();
+  }
+
+  beforeAll(async () => {
+    let extensionPage: Page;
+    ({ extension, extensionPage } = await start({}));
+    options = extensionPage;
+    // createCreator makes mara.sings a creator in Italy: she moves to the United States, as her profile form would save it.
+    const { profile } = (await until(() => readWorkspace(options), (ws) => ws?.profile?.handle === 'mara.sings', 'the creator mara.sings'))!;
+    await sendCommand(options, { type: 'profile.save', profile: { ...profile, market: 'US', currency: 'USD' }, loaded: versionOf(profile) });
+    // A notification is the menu's only answer to a click: each one's text is kept, and it is still shown.
+    await extension.serviceWorker.evaluate(() => {
+      const shown: string[] = [];
+      (globalThis as unknown as { tierkitNotifications: string[] }).tierkitNotifications = shown;
+      const create = chrome.notifications.create.bind(chrome.notifications);
+      chrome.notifications.create = (...args: unknown[]) => {
+        const { title, message } = args.find((arg) => typeof arg === 'object') as { title: string; message: string };
+        shown.push(`${title}: ${message}`);
+        return create(...args);
+      };
+    });
+    // The posts' notifications only: the import's numbers bring notifications of their own.
+    notifications = async () =>
+      (await extension.serviceWorker.evaluate(() => [...(globalThis as unknown as { tierkitNotifications: string[] }).tierkitNotifications])).filter(
+        (shown) => shown.startsWith('Tierkit logged a subscriber-only post: ') || shown.startsWith('Tierkit did not log this post: '),
+      );
+    await openEligibility(options);
+  });
+  afterAll(async () => {
+    await extension?.close();
+  });
+
+  it('is at risk with no subscriber-only post this month, naming the 3 still needed', async () => {
+    await recordDays(options, VIEWS_A_DAY);
+    const month = thisMonth();
+    const postsCondition = requirement(bonusPanel(), 'Subscriber-only posts');
+    await expect.poll(() => text(postsCondition), POLL).toContain('0 of 3');
+    expect(await text(postsCondition)).toContain('Not on track at this pace');
+    expect(await text(bonusPanel().locator('.bonus-status'))).toBe(`At risk · ${month.daysLeft}`);
+    expect(await text(requirement(bonusPanel(), 'Followers'))).toContain('12,000 of 10,000');
+    expect(await text(requirement(bonusPanel(), 'Video views'))).toContain('Met');
+    expect(await text(bonusPanel().locator('.bonus-needed'))).toBe(`Still needed: 3 more subscriber-only posts by ${month.end}.`);
+    await expectBonusLine('Bonus at risk: 3 posts to go');
+    await shootPanel(bonusPanel(), 'bonus-panel-us-at-risk');
+  });
+
+  it('is met with one post logged in the options page and two from the context menu on her own videos', async () => {
+    // The menu item the clicks below stand for is on the menu: update() rejects an unknown id.
+    await expect
+      .poll(() => extension.serviceWorker.evaluate((id) => chrome.contextMenus.update(id, {}).then(() => true, () => false), MENU_POST), POLL)
+      .toBe(true);
+
+    // The form proposes the browser's local day, which is the day the post goes out.
+    const localToday = await options.evaluate(() => {
+      const now = new Date();
+      return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    });
+    const day = postsPanel().getByLabel('Day');
+    expect(await day.inputValue()).toBe(localToday);
+    await day.fill(localToday);
+    await postsPanel().getByLabel('Title').fill('Behind the chorus');
+    await postsPanel().getByLabel('Link to your video').fill(FORM_VIDEO);
+    await postsPanel().getByRole('button', { name: 'Log post' }).click();
+    await expect.poll(() => posts().count(), POLL).toBe(1);
+    await postsPanel().getByRole('status').getByText('Logged.', { exact: true }).waitFor();
+    const postsCondition = requirement(bonusPanel(), 'Subscriber-only posts');
+    await expect.poll(() => text(postsCondition), POLL).toContain('1 of 3');
+    // Whether one post is on track depends on the day of the month; what is missing does not.
+    expect(await text(bonusPanel().locator('.bonus-needed'))).toBe(`Still needed: 2 more subscriber-only posts by ${thisMonth().end}.`);
+
+    // The menu dates a post by the UTC day, as the bonus counts its month.
+    for (const [i, video] of MENU_VIDEOS.entries()) {
+      await clickPostMenu(video);
+      await expect.poll(() => posts().count(), POLL).toBe(2 + i);
+    }
+    const { today, daysLeft } = thisMonth();
+    // The notification comes once the post is stored, so it may follow the list.
+    await expect
+      .poll(notifications, POLL)
+      .toEqual([
+        `Tierkit logged a subscriber-only post: This video counts as your subscriber-only post of ${today}.`,
+        `Tierkit logged a subscriber-only post: This video counts as your subscriber-only post of ${today}.`,
+      ]);
+    // Each post with its day, title and video. Their order is left out: west or east of UTC, the form's
+    // local day can differ from the menu's UTC day.
+    const rows = await posts().evaluateAll((items) =>
+      items.map((item) => {
+        const [day, title, link] = ['.post-day', '.post-title', 'a'].map((part) => item.querySelector(part));
+        return `${day?.textContent} · ${title?.textContent} · ${link?.textContent} · ${link?.getAttribute('href')}`;
+      }),
+    );
+    expect(new Set(rows)).toEqual(
+      new Set([
+        `${longDay(localToday)} · Behind the chorus · Open video · ${FORM_VIDEO}`,
+        `${longDay(today)} · Untitled · Open video · ${MENU_VIDEOS[0]}`,
+        `${longDay(today)} · Untitled · Open video · ${MENU_VIDEOS[1]}`,
+      ]),
+    );
+    expect(await text(postsPanel())).toContain('3 posts logged');
+
+    await expect.poll(() => text(postsCondition), POLL).toContain('3 of 3');
+    expect(await text(postsCondition)).toContain('Met');
+    expect(await text(bonusPanel().locator('.bonus-status'))).toBe(`Met · ${daysLeft}`);
+    expect(await bonusPanel().locator('.bonus-needed').count()).toBe(0);
+    await expectBonusLine('Bonus met');
+    await shootPanel(bonusPanel(), 'bonus-panel-us-met');
+  });
+
+  it('logs nothing from the menu on another creator’s video or on a video logged already, and says so', async () => {
+    const before = (await notifications()).length;
+    await clickPostMenu(OTHER_CREATORS_VIDEO);
+    await expect
+      .poll(async () => (await notifications()).slice(before), POLL)
+      .toEqual(['Tierkit did not log this post: This video is @lena.paints’s: only your own (@mara.sings) videos count']);
+    // The same video, its link as TikTok's web app writes it.
+    await clickPostMenu(`${MENU_VIDEOS[0]}?is_from_webapp=1`);
+    await expect
+      .poll(async () => (await notifications()).slice(before + 1), POLL)
+      .toEqual([`Tierkit logged a subscriber-only post: This video was logged already, as your post of ${iso(Date.now())}: it counts once.`]);
+    expect(await posts().count()).toBe(3);
+    // The list shown is the one stored: a new page reads the log again.
+    await options.reload();
+    await openEligibility(options);
+    await expect.poll(() => posts().count(), POLL).toBe(3);
+    expect(await text(requirement(bonusPanel(), 'Subscriber-only posts'))).toContain('3 of 3');
+    expect(await text(bonusPanel().locator('.bonus-status'))).toMatch(/^Met · /);
   });
 
   it('logged no errors in the pages or the extension', () => {
