@@ -445,9 +445,15 @@ describe('importing TikTok Studio exports in the options page', () => {
   });
 });
 
-/** The 14 days ending today (the browser's UTC day) with `views` each and 12,000 followers, as an import sends them. */
+/** Today as the creator's calendar counts it: the browser's day, in this process's time zone. */
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** The 14 days ending today (the creator's day) with `views` each and 12,000 followers, as an import sends them. */
 async function recordDays(options: Page, views: number) {
-  const today = Date.parse(`${iso(Date.now())}T00:00:00Z`);
+  const today = Date.parse(`${localToday()}T00:00:00Z`);
   const days = Array.from({ length: 14 }, (_, i) => ({ date: iso(today - (13 - i) * DAY_MS), videoViews: views, followers: 12_000 }));
   await options.evaluate((days) => chrome.runtime.sendMessage({ type: 'stats.import', fileNames: ['Overview.csv'], days }), days);
 }
@@ -531,9 +537,12 @@ describe('the month’s bonus of a creator in the United States, with subscriber
 
   /** A day as the options page writes it: "December 2, 2026". */
   const longDay = (date: string) => `${studioDay(date)}, ${date.slice(0, 4)}`;
-  /** The last day of today's month (the UTC day, as the bonus counts it) and the days left, as the panel writes them. */
+  /**
+   * The last day of today's month and the days left, as the panel writes them. Today is the creator's
+   * day: the browser's, which runs in this process's time zone.
+   */
   function thisMonth() {
-    const today = iso(Date.now());
+    const today = localToday();
     const end = iso(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 0));
     const left = Number(end.slice(8, 10)) - Number(today.slice(8, 10)) + 1;
     return { today, end: longDay(end), daysLeft: left === 1 ? '1 day left' : `${left} days left` };
@@ -573,7 +582,7 @@ describe('the month’s bonus of a creator in the United States, with subscriber
     // The posts' notifications only: the import's numbers bring notifications of their own.
     notifications = async () =>
       (await extension.serviceWorker.evaluate(() => [...(globalThis as unknown as { tierkitNotifications: string[] }).tierkitNotifications])).filter(
-        (shown) => shown.startsWith('Tierkit logged a subscriber-only post: ') || shown.startsWith('Tierkit did not log this post: '),
+        (shown) => ['Tierkit logged a subscriber-only post: ', 'Already logged: ', 'Tierkit did not log this post: '].some((title) => shown.startsWith(title)),
       );
     await openEligibility(options);
   });
@@ -602,13 +611,14 @@ describe('the month’s bonus of a creator in the United States, with subscriber
       .toBe(true);
 
     // The form proposes the browser's local day, which is the day the post goes out.
-    const localToday = await options.evaluate(() => {
+    const browserToday = await options.evaluate(() => {
       const now = new Date();
       return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
     });
+    expect(browserToday).toBe(localToday());
     const day = postsPanel().getByLabel('Day');
-    expect(await day.inputValue()).toBe(localToday);
-    await day.fill(localToday);
+    expect(await day.inputValue()).toBe(browserToday);
+    await day.fill(browserToday);
     await postsPanel().getByLabel('Title').fill('Behind the chorus');
     await postsPanel().getByLabel('Link to your video').fill(FORM_VIDEO);
     await postsPanel().getByRole('button', { name: 'Log post' }).click();
@@ -619,7 +629,7 @@ describe('the month’s bonus of a creator in the United States, with subscriber
     // Whether one post is on track depends on the day of the month; what is missing does not.
     expect(await text(bonusPanel().locator('.bonus-needed'))).toBe(`Still needed: 2 more subscriber-only posts by ${thisMonth().end}.`);
 
-    // The menu dates a post by the UTC day, as the bonus counts its month.
+    // The menu dates a post by the creator's day, as the form does and the bonus counts its month.
     for (const [i, video] of MENU_VIDEOS.entries()) {
       await clickPostMenu(video);
       await expect.poll(() => posts().count(), POLL).toBe(2 + i);
@@ -629,11 +639,11 @@ describe('the month’s bonus of a creator in the United States, with subscriber
     await expect
       .poll(notifications, POLL)
       .toEqual([
-        `Tierkit logged a subscriber-only post: This video counts as your subscriber-only post of ${today}.`,
-        `Tierkit logged a subscriber-only post: This video counts as your subscriber-only post of ${today}.`,
+        `Tierkit logged a subscriber-only post: This video counts as your subscriber-only post of ${longDay(today)}.`,
+        `Tierkit logged a subscriber-only post: This video counts as your subscriber-only post of ${longDay(today)}.`,
       ]);
-    // Each post with its day, title and video. Their order is left out: west or east of UTC, the form's
-    // local day can differ from the menu's UTC day.
+    // Each post with its day, title and video, all of the same day (their order among themselves is the
+    // list's business).
     const rows = await posts().evaluateAll((items) =>
       items.map((item) => {
         const [day, title, link] = ['.post-day', '.post-title', 'a'].map((part) => item.querySelector(part));
@@ -642,7 +652,7 @@ describe('the month’s bonus of a creator in the United States, with subscriber
     );
     expect(new Set(rows)).toEqual(
       new Set([
-        `${longDay(localToday)} · Behind the chorus · Open video · ${FORM_VIDEO}`,
+        `${longDay(today)} · Behind the chorus · Open video · ${FORM_VIDEO}`,
         `${longDay(today)} · Untitled · Open video · ${MENU_VIDEOS[0]}`,
         `${longDay(today)} · Untitled · Open video · ${MENU_VIDEOS[1]}`,
       ]),
@@ -667,7 +677,7 @@ describe('the month’s bonus of a creator in the United States, with subscriber
     await clickPostMenu(`${MENU_VIDEOS[0]}?is_from_webapp=1`);
     await expect
       .poll(async () => (await notifications()).slice(before + 1), POLL)
-      .toEqual([`Tierkit logged a subscriber-only post: This video was logged already, as your post of ${iso(Date.now())}: it counts once.`]);
+      .toEqual([`Already logged: This video was logged already, as your post of ${longDay(thisMonth().today)}: it counts once.`]);
     expect(await posts().count()).toBe(3);
     // The list shown is the one stored: a new page reads the log again.
     await options.reload();
