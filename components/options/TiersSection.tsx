@@ -2,10 +2,11 @@ import { useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { PerkLibrary } from '../perks/PerkLibrary';
 import { PricePlanner } from '../planner/PricePlanner';
+import { SuperFanPanel } from '../super-fan/SuperFanPanel';
 import { LazyTierEditor as TierEditor } from '../tiers/LazyTierEditor';
 import { TierList } from '../tiers/TierList';
 
-/** Tiers, the perk library and the price planner: the offer as a whole. */
+/** Tiers, Super Fan beside them, the perk library and the price planner: the offer as a whole. */
 export function TiersSection() {
   const [creating, setCreating] = useState(false);
   const newTier = useRef<HTMLButtonElement>(null);
@@ -30,6 +31,7 @@ export function TiersSection() {
         {creating ? <TierEditor onDone={done} /> : null}
         <TierList />
       </section>
+      <SuperFanPanel />
       <PerkLibrary />
       <PricePlanner />
     </>

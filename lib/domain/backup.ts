@@ -4,7 +4,8 @@ import { t } from '../i18n';
 import { validateOffer, sortTiers } from './offer';
 import { fromZod, type Problem, type Result } from './problems';
 import { completeSteps } from './steps';
-import { workspaceSchema, type Tier, type Workspace } from './schema';
+import { defaultSuperFan, workspaceSchema, type Tier, type Workspace } from './schema';
+import { versionOf } from './version';
 import { dailyStatSchema, statSnapshotSchema, type DailyStat, type StatSnapshot } from './stats';
 import { MAX_ROSTER_ROWS, checkedSubscriberListSchema, subscriberListSchema, subscriberSchema, type Subscriber } from '../roster/schema';
 import { uniqueBy, uniqueIds } from './unique';
@@ -243,6 +244,10 @@ export function mergeWorkspaces(current: Workspace, incoming: Workspace, mode: I
           ...current.settings.planner.expectedSubscribers,
           ...incoming.settings.planner.expectedSubscribers,
         },
+        inAppPercentByMarket: {
+          ...current.settings.planner.inAppPercentByMarket,
+          ...incoming.settings.planner.inAppPercentByMarket,
+        },
       },
     },
     rulesProfiles: unionBy(current.rulesProfiles, incoming.rulesProfiles, (r) => r.id),
@@ -250,5 +255,7 @@ export function mergeWorkspaces(current: Workspace, incoming: Workspace, mode: I
     revenueRules: unionBy(current.revenueRules, incoming.revenueRules, (r) => r.id),
     eligibilityProfiles: unionBy(current.eligibilityProfiles, incoming.eligibilityProfiles, (p) => p.id),
     bonusConditions: unionBy(current.bonusConditions, incoming.bonusConditions, (b) => b.id),
+    // A backup made before Super Fan was kept reads with the default, which must not undo this device's.
+    superFan: versionOf(incoming.superFan) === versionOf(defaultSuperFan) ? current.superFan : incoming.superFan,
   };
 }

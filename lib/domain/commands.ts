@@ -17,6 +17,7 @@ import {
   revenueRuleSchema,
   rulesProfileSchema,
   settingsSchema,
+  superFanSchema,
   tierSchema,
   tierStatuses,
   timestampSchema,
@@ -55,6 +56,7 @@ export const commandSchema = z.discriminatedUnion('type', [
     loaded: versionSchema,
   }),
   z.object({ type: z.literal('bonusConditions.save'), bonusConditions: z.array(bonusConditionsSchema), loaded: versionSchema }),
+  z.object({ type: z.literal('superFan.save'), superFan: superFanSchema, loaded: versionSchema }),
   /** Puts back a workspace exactly as it was: the undo of a delete. */
   z.object({ type: z.literal('workspace.restore'), workspace: workspaceSchema }),
   /** Deletes everything; the pack-signing key too only when asked (a new key is a different signer to every fan). */
@@ -107,6 +109,8 @@ function staleEdit(ws: Workspace, command: Command): Problem | undefined {
       return staleProblem(ws.eligibilityProfiles, command.loaded);
     case 'bonusConditions.save':
       return staleProblem(ws.bonusConditions, command.loaded);
+    case 'superFan.save':
+      return staleProblem(ws.superFan, command.loaded);
     default:
       // Status changes, moves and deletes name their record and change only that much of it: they act on
       // the record as it is now (one deleted since is refused as not found).
@@ -272,6 +276,8 @@ export function applyCommand(ws: Workspace, command: Command, ctx: CommandContex
       return finish(ws, { ...ws, eligibilityProfiles: command.eligibilityProfiles }, ctx);
     case 'bonusConditions.save':
       return finish(ws, { ...ws, bonusConditions: command.bonusConditions }, ctx);
+    case 'superFan.save':
+      return finish(ws, { ...ws, superFan: command.superFan }, ctx);
 
     case 'workspace.restore':
       return finish(ws, command.workspace, ctx);

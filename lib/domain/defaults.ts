@@ -1,6 +1,6 @@
 // What a new workspace starts with. All of it is data the creator can edit in Settings.
 import { defaultBonusConditions, defaultEligibilityProfiles } from '../eligibility/rules';
-import type { PricePoints, RevenueRule, RulesProfile, Settings, Workspace } from './schema';
+import { defaultSuperFan, type PricePoints, type RevenueRule, type RulesProfile, type Settings, type Workspace } from './schema';
 
 export const DEFAULT_RULES_PROFILE_ID = 'tiktok-subscription';
 
@@ -61,7 +61,7 @@ export const defaultSettings: Settings = {
   eligibilityProfileId: 'tiktok-subscription',
   notifications: true,
   bonusReminderDays: 5,
-  planner: { appStoreFeePercent: 30, bonusPercent: 0, expectedSubscribers: {} },
+  planner: { appStoreFeePercent: 30, bonusPercent: 20, expectedSubscribers: {}, inAppPercentByMarket: {}, expectedSuperFans: 0 },
 };
 
 export function emptyWorkspace(): Workspace {
@@ -75,5 +75,6 @@ export function emptyWorkspace(): Workspace {
     revenueRules: structuredClone(defaultRevenueRules),
     eligibilityProfiles: structuredClone(defaultEligibilityProfiles),
     bonusConditions: structuredClone(defaultBonusConditions),
+    superFan: structuredClone(defaultSuperFan),
   };
 }

@@ -242,9 +242,64 @@ export const revenueRuleSchema = z.object({
 });
 export type RevenueRule = z.infer<typeof revenueRuleSchema>;
 
+/** What TikTok gives every Super Fan; the creator may add perks of their own (`custom`). */
+export const superFanPerkKinds = ['permanent-badge', 'entrance-effects', 'fan-club-level', 'super-fan-lives', 'chat-and-space'] as const;
+export const superFanPerkSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(superFanPerkKinds) }),
+  z.object({ kind: z.literal('custom'), text: line(1, 80) }),
+]);
+export type SuperFanPerk = z.infer<typeof superFanPerkSchema>;
+
+/**
+ * Super Fan: TikTok's LIVE-only membership beside Subscriptions, at one price (USD 9.99 or the local
+ * equivalent), so one price per currency. Its revenue share is data like a market's, with whether an
+ * official figure confirms it; TikTok names no bonus for it.
+ */
+export const superFanSchema = z.object({
+  /** Whether the creator offers it: the planner counts it only then. */
+  offered: z.boolean(),
+  prices: z.array(z.object({ currency: currencySchema, priceMinor: minor })).check(
+    z.maxLength(200),
+    uniqueBy<{ currency: string }>({
+      list: 'prices',
+      key: (price) => price.currency,
+      field: ['currency'],
+      message: (price, first) => t('err.currencyTaken', { key: price.currency, first }),
+    }),
+  ),
+  creatorSharePercent: percent,
+  afterAppStoreFees: z.boolean(),
+  /** False while the share rests on reports rather than a figure TikTok published. */
+  shareConfirmed: z.boolean(),
+  perks: z.array(superFanPerkSchema).check(z.maxLength(30)),
+});
+export type SuperFan = z.infer<typeof superFanSchema>;
+
+/**
+ * Super Fan as TikTok launched it: USD 9.99, and in other currencies the step of Tierkit's suggested
+ * prices at that level (a local equivalent to check against what TikTok shows); the share one report
+ * gives (50% after store fees), unconfirmed; TikTok's own perks. Here rather than with the other
+ * defaults because the workspace's schema falls back to it.
+ */
+export const defaultSuperFan: SuperFan = {
+  offered: false,
+  prices: (
+    [
+      ['USD', 999], ['CAD', 1399], ['EUR', 999], ['GBP', 999], ['CHF', 1000], ['AUD', 1499], ['NZD', 1699],
+      ['SEK', 11000], ['NOK', 11000], ['DKK', 7500], ['PLN', 3999], ['BRL', 2990], ['MXN', 17900],
+      ['JPY', 1500], ['KRW', 14000], ['IDR', 15900000], ['TRY', 24999],
+    ] as const
+  ).map(([currency, priceMinor]) => ({ currency, priceMinor })),
+  creatorSharePercent: 50,
+  afterAppStoreFees: true,
+  shareConfirmed: false,
+  perks: superFanPerkKinds.map((kind) => ({ kind })),
+};
+
 export const themes = ['system', 'light', 'dark'] as const;
 export const languageChoices = ['auto', 'en', 'it'] as const;
 
+const subscriberCount = z.int().check(z.gte(0), z.lte(10_000_000));
 export const settingsSchema = z.object({
   theme: z.enum(themes),
   language: z.enum(languageChoices),
@@ -260,10 +315,17 @@ export const settingsSchema = z.object({
   planner: z.object({
     /** Share of the gross the app stores keep (iOS/Android purchases). */
     appStoreFeePercent: z.number().check(z.gte(0), z.lte(50)),
-    /** The bonus the creator expects to earn, capped by the market rule's maximum. */
+    /** The bonus the planner's "with bonus" figures count, capped by the market rule's maximum. */
     bonusPercent: percent,
     // 10 million subscribers at the highest price stays a safe integer in minor units.
-    expectedSubscribers: z.record(idSchema, z.int().check(z.gte(0), z.lte(10_000_000))),
+    expectedSubscribers: z.record(idSchema, subscriberCount),
+    // Added in database version 9; older data and backups read with the defaults.
+    /**
+     * The share of purchases made in the app, per market (only those pay the store's fee; purchases on
+     * the website do not). A market without an entry: all in the app.
+     */
+    inAppPercentByMarket: z._default(z.record(marketSchema, percent), () => ({})),
+    expectedSuperFans: z._default(subscriberCount, 0),
   }),
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -291,6 +353,8 @@ export const workspaceSchema = z.object({
     z.array(eligibilityProfileSchema).check(z.minLength(1), z.maxLength(20), uniqueIds('eligibilityProfiles')),
     () => structuredClone(defaultEligibilityProfiles),
   ),
+  // Added in database version 9; a backup without it reads with the default.
+  superFan: z._default(superFanSchema, () => structuredClone(defaultSuperFan)),
   bonusConditions: z._default(z.array(bonusConditionsSchema).check(z.maxLength(50), uniqueIds('bonusConditions')), () =>
     structuredClone(defaultBonusConditions),
   ),

@@ -1,7 +1,7 @@
 // The database, in the extension's own origin. Only the background opens it: pages and content scripts
 // ask the background through messages (lib/client) and read the published snapshot.
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { Perk, PricePoints, Profile, RevenueRule, RulesProfile, Settings, Tier } from '../domain/schema';
+import type { Perk, PricePoints, Profile, RevenueRule, RulesProfile, Settings, SuperFan, Tier } from '../domain/schema';
 import type { DailyStat, StatSnapshot } from '../domain/stats';
 import type { SubscriberOnlyPost } from '../domain/posts';
 import { defaultSettings } from '../domain/defaults';
@@ -41,7 +41,11 @@ export interface StoredKey {
   createdAt: number;
 }
 
-export type Singleton = { key: 'profile'; value: Profile } | { key: 'settings'; value: Settings };
+export type Singleton =
+  | { key: 'profile'; value: Profile }
+  | { key: 'settings'; value: Settings }
+  /** Since version 9; absent until the creator first changes it, and read as the default then. */
+  | { key: 'superFan'; value: SuperFan };
 
 /**
  * What the background keeps to start fast (lib/store/roster/roster-loader.ts): a snapshot of the roster's lookup
@@ -169,6 +173,21 @@ export class TierkitDb extends Dexie {
       .upgrade(async (tx) => {
         await storedSettings(tx).modify((row: { value: unknown }) => {
           if (isRecord(row.value)) row.value.bonusReminderDays ??= defaultSettings.bonusReminderDays;
+        });
+      });
+    // 9: the planner gains the in-app share of purchases per market and the expected Super Fans, stored
+    // with their defaults as version 8 did. Its bonus, seeded at 0 when the planner showed one net
+    // figure, becomes the default (the most the rule allows) now that the net with the bonus stands
+    // beside the net without it. Super Fan itself is a new singleton, read as the default until changed.
+    this.version(9)
+      .stores({})
+      .upgrade(async (tx) => {
+        await storedSettings(tx).modify((row: { value: unknown }) => {
+          if (!isRecord(row.value) || !isRecord(row.value.planner)) return;
+          const planner = row.value.planner;
+          planner.inAppPercentByMarket ??= {};
+          planner.expectedSuperFans ??= 0;
+          if (planner.bonusPercent === 0) planner.bonusPercent = defaultSettings.planner.bonusPercent;
         });
       });
   }

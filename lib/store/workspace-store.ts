@@ -12,6 +12,7 @@ import {
   revenueRuleSchema,
   rulesProfileSchema,
   settingsSchema,
+  superFanSchema,
   tierSchema,
   type Workspace,
 } from '../domain/schema';
@@ -60,6 +61,7 @@ export async function loadWorkspace(db: TierkitDb): Promise<Loaded> {
   const single = (key: string) => singletons.filter((row) => row.key === key).map((row) => row.value);
   const [profile] = keep(single('profile'), profileSchema, 'singletons', () => 'profile', unreadable);
   const [settings] = keep(single('settings'), settingsSchema, 'singletons', () => 'settings', unreadable);
+  const [superFan] = keep(single('superFan'), superFanSchema, 'singletons', () => 'superFan', unreadable);
   const id = (row: { id?: unknown }) => row.id;
   const storedRules = keep(rulesProfiles, rulesProfileSchema, 'rulesProfiles', id, unreadable);
   const storedRevenue = keep(revenueRules, revenueRuleSchema, 'revenueRules', id, unreadable);
@@ -84,6 +86,7 @@ export async function loadWorkspace(db: TierkitDb): Promise<Loaded> {
       bonusConditions: seeded
         ? keep(bonusConditions, bonusConditionsSchema, 'bonusConditions', id, unreadable)
         : defaults.bonusConditions,
+      superFan: superFan ?? defaults.superFan,
     },
     unreadable,
   };
@@ -125,6 +128,7 @@ export async function saveDifference(db: TierkitDb, before: Workspace, after: Wo
   if (!seeded || !same(before.settings, after.settings)) {
     await db.singletons.put({ key: 'settings', value: after.settings });
   }
+  if (!same(before.superFan, after.superFan)) await db.singletons.put({ key: 'superFan', value: after.superFan });
   if (same(before.profile, after.profile)) return;
   if (after.profile) await db.singletons.put({ key: 'profile', value: after.profile });
   else await db.singletons.delete('profile');

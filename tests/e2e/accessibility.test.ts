@@ -289,6 +289,12 @@ describe('accessibility of the popup and the options page (axe, WCAG 2.1 AA, lig
       await section('tiers', 'Tiers & perks');
       const nav = options.getByRole('navigation', { name: 'Sections' });
       const data = nav.getByRole('link', { name: 'Data' });
+      // From the top of the page, as after loading it: the navigation comes before any section's content.
+      await options.evaluate(() => {
+        document.body.tabIndex = -1;
+        document.body.focus();
+        document.body.removeAttribute('tabindex');
+      });
       expect(await tabTo(options, data)).not.toBeNull();
       await options.keyboard.press('Enter');
       const heading = options.getByRole('heading', { level: 1, name: 'Data' });

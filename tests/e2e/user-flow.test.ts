@@ -239,6 +239,16 @@ describe('a creator designs, backs up and restores an offer through the UI', () 
     const goldRow = planner.getByRole('row').filter({ has: options.getByRole('rowheader', { name: /^Gold/ }) });
     await expect.poll(async () => (await goldRow.getByRole('cell').allTextContents()).slice(0, 3), POLL).toEqual(['€9.99', 'Now 0 active', '€99.90']);
 
+    // Super Fan beside the tiers: once offered in its panel, the planner gives it a row at its price.
+    const superFan = options.getByRole('region', { name: 'Super Fan' });
+    await superFan.getByLabel('I offer Super Fan').check();
+    await superFan.getByRole('button', { name: 'Save' }).click();
+    const fans = planner.getByRole('textbox', { name: 'Expected Super Fans' });
+    await fans.fill('4');
+    await fans.press('Tab');
+    const fanRow = planner.getByRole('row').filter({ has: options.getByRole('rowheader', { name: /^Super Fan/ }) });
+    await expect.poll(async () => (await fanRow.getByRole('cell').allTextContents()).slice(0, 3), POLL).toEqual(['€9.99', '', '€39.96']);
+
     // Options -> popup: rename the Discord perk in the library; the popup's cards follow without reload.
     await options.getByRole('button', { name: 'Edit Discord role' }).click();
     await options.getByRole('textbox', { name: 'Title' }).fill('Gold Lounge on Discord');

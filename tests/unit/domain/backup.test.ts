@@ -276,13 +276,25 @@ describe('mergeWorkspaces', () => {
   it('merge keeps this device\'s profile and display settings, and merges expected subscribers', () => {
     const incoming = threeTiers();
     incoming.profile = { ...profile, handle: 'someone.else' };
-    incoming.settings = { ...incoming.settings, theme: 'light', language: 'en', planner: { appStoreFeePercent: 0, bonusPercent: 20, expectedSubscribers: { gold: 9, silver: 3 } } };
+    incoming.settings = { ...incoming.settings, theme: 'light', language: 'en', planner: { appStoreFeePercent: 0, bonusPercent: 20, expectedSubscribers: { gold: 9, silver: 3 }, inAppPercentByMarket: { US: 40 }, expectedSuperFans: 7 } };
     const result = mergeWorkspaces(local(), incoming, 'merge');
     expect(result.profile?.handle).toBe('mara.sings');
     expect(result.settings.theme).toBe('dark');
     expect(result.settings.language).toBe('it');
     expect(result.settings.planner.appStoreFeePercent).toBe(30);
     expect(result.settings.planner.expectedSubscribers).toEqual({ bronze: 5, gold: 9, silver: 3 });
+    expect(result.settings.planner.inAppPercentByMarket).toEqual({ US: 40 });
+    expect(result.settings.planner.expectedSuperFans).toBe(0);
+  });
+
+  it('merge takes the backup\'s Super Fan, unless the backup has only the default (one made before Super Fan was kept)', () => {
+    const here = local();
+    here.superFan = { ...here.superFan, offered: true, creatorSharePercent: 60 };
+    const incoming = threeTiers();
+    expect(mergeWorkspaces(here, incoming, 'merge').superFan).toEqual(here.superFan);
+    incoming.superFan = { ...incoming.superFan, perks: [{ kind: 'custom', text: 'Monthly call' }] };
+    expect(mergeWorkspaces(here, incoming, 'merge').superFan).toEqual(incoming.superFan);
+    expect(mergeWorkspaces(here, threeTiers(), 'replace').superFan.offered).toBe(false);
   });
 
   it('merge takes the backup\'s profile when this device has none', () => {

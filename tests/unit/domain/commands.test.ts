@@ -225,6 +225,20 @@ describe('data the creator edits', () => {
       ['revenueRules', 'One revenue rule must cover every other market (*)'],
     ]);
   });
+
+  it('saves Super Fan whole, refusing one saved from another version or with a currency priced twice', () => {
+    const superFan = emptyWorkspace().superFan;
+    const loaded = versionOf(superFan);
+    const offered = { ...superFan, offered: true, creatorSharePercent: 55 };
+    const next = ok(threeTiers(), { type: 'superFan.save', superFan: offered, loaded });
+    expect(next.superFan).toEqual(offered);
+    expect(fail(next, { type: 'superFan.save', superFan, loaded })).toEqual([
+      ['', 'Another window saved a change here after you opened this form, so your change was not saved. Reload to see the saved version, then make your change again.'],
+    ]);
+    const twice = { ...superFan, prices: [...superFan.prices, { currency: 'USD', priceMinor: 499 }] };
+    expect(fail(threeTiers(), { type: 'superFan.save', superFan: twice, loaded })[0]![0]).toBe(`superFan.prices.${superFan.prices.length}.currency`);
+    expect(commandSchema.safeParse({ type: 'superFan.save', superFan: { ...superFan, creatorSharePercent: 101 }, loaded }).success).toBe(false);
+  });
 });
 
 describe('importBackup, workspace.restore and workspace.wipe', () => {

@@ -8,6 +8,8 @@ import type { DailyStat, StatSnapshot } from '@/lib/domain/stats';
 import { MONTHS_MAX, NICKNAME_MAX, NOTE_MAX, type Subscriber } from '@/lib/roster/schema';
 import { MAX_THRESHOLD } from '@/lib/eligibility/rules';
 import { currencyCodes } from '@/lib/domain/currency';
+import { markets as knownMarkets } from '@/lib/domain/markets';
+import { superFanPerkKinds } from '@/lib/domain/schema';
 
 /** Six bytes of JSON for one code unit. */
 export const COSTLIEST = '\ud800';
@@ -140,6 +142,8 @@ export function costliestWorkspace(): Workspace {
         appStoreFeePercent: LONGEST_PERCENT,
         bonusPercent: LONGEST_PERCENT,
         expectedSubscribers: Object.fromEntries(tiers.map((tier) => [tier.id, 10_000_000])),
+        inAppPercentByMarket: Object.fromEntries(knownMarkets.map((market) => [market.code, LONGEST_PERCENT])),
+        expectedSuperFans: 10_000_000,
       },
     },
     rulesProfiles: Array.from({ length: 20 }, (_, i) => ({ id: longestId(`rules${i}`), name: costliest(60), maxActiveTiers: 10 })),
@@ -160,6 +164,15 @@ export function costliestWorkspace(): Workspace {
     })),
     eligibilityProfiles: Array.from({ length: 20 }, (_, i) => ({ id: longestId(`elig${i}`), name: costliest(60), requirements })),
     bonusConditions: Array.from({ length: 50 }, (_, i) => ({ id: longestId(`bonus${i}`), name: costliest(60), markets, requirements })),
+    superFan: {
+      offered: true,
+      prices: currencyCodes.slice(0, 200).map((currency) => ({ currency, priceMinor: 100_000_000 })),
+      creatorSharePercent: LONGEST_PERCENT,
+      afterAppStoreFees: false,
+      shareConfirmed: false,
+      // Custom perks cost the most; the schema takes 30 perks of any kind.
+      perks: Array.from({ length: 30 }, () => ({ kind: 'custom' as const, text: costliest(80) })),
+    },
   };
 }
 

@@ -631,7 +631,7 @@ describe('opening a version-4 database', () => {
 
     const db = new TierkitDb(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await rosterGeneration(db)).toBe(8);
     const list = await listPacks(db);
     expect(list.packs.map((p) => p.creatorHandle).sort()).toEqual(['kai.cooks', 'mara.sings']);

@@ -507,7 +507,7 @@ describe('opening a version-3 database', () => {
 
     const db = new TierkitDb(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(await db.subscribers.count()).toBe(1);
     expect(await db.lookupCache.count()).toBe(0);
     db.close();
@@ -530,7 +530,7 @@ describe('opening a version-2 database', () => {
 
     const db = new TierkitDb(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect((await db.tiers.toArray()).map((t) => t.id)).toEqual(['gold']);
     expect(await db.dailyStats.count()).toBe(1);
     expect(await db.subscribers.count()).toBe(0);

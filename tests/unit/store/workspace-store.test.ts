@@ -301,7 +301,7 @@ describe('opening the data of older versions', () => {
     expect(next.workspace.tiers.map((t) => `${t.id}@${t.position}`)).toEqual(['silver@0', 'gold@1']);
     // Opening it upgraded it through version 2 to 3: settings gained their eligibility fields (on disk, not only
     // on read), the rules tables hold the defaults, and the statistics tables exist, empty.
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect((await db.singletons.get('settings'))?.value).toMatchObject({ eligibilityProfileId: 'tiktok-subscription', notifications: true });
     expect((await db.eligibilityProfiles.toArray()).map((p) => p.id).sort()).toEqual(['live-subscription-2022', 'tiktok-subscription']);
     expect(await db.statSnapshots.count()).toBe(0);

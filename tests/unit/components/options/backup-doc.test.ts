@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT, BACKUP_VERSION, readBackup } from '@/lib/domain/backup';
-import { perkKinds, workspaceSchema } from '@/lib/domain/schema';
+import { perkKinds, superFanPerkKinds, workspaceSchema } from '@/lib/domain/schema';
 
 const doc = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../../../docs/backup-format.md'), 'utf8');
 const example = () => {
@@ -31,7 +31,7 @@ describe('docs/backup-format.md', () => {
 
   it('documents every workspace field and every perk kind', () => {
     for (const field of Object.keys(workspaceSchema.shape)) expect(doc).toContain(`\`${field}\``);
-    for (const kind of perkKinds) expect(doc).toContain(`\`${kind}\``);
+    for (const kind of [...perkKinds, ...superFanPerkKinds]) expect(doc).toContain(`\`${kind}\``);
   });
 
   it('is refused once its version is newer than this Tierkit reads', () => {

@@ -39,15 +39,21 @@ describe('price planner', () => {
     fireEvent.change(gold);
     await waitFor(() => expect(ws().settings.planner.expectedSubscribers[tierNamed('Gold').id]).toBe(100));
 
-    // 30% app-store fee; creator 70% + 10% bonus of what is left.
-    // Bronze: 50 × $4.99 = $249.50; fee $74.85; net 80% of $174.65 = $139.72; bonus $17.47 (17.465 rounded).
-    // Gold: 100 × $9.99 = $999.00; fee $299.70; net 80% of $699.30 = $559.44; bonus $69.93.
+    // 30% app-store fee on every purchase (all in the app by default); creator 70% of what is left, and
+    // 10% more with the bonus. Columns: price, subscribers, gross, fees, without bonus, bonus, with bonus.
+    // Bronze: 50 × $4.99 = $249.50; fee $74.85; left $174.65; 70% = $122.26 (122.255); bonus $17.47 (17.465).
+    // Gold: 100 × $9.99 = $999.00; fee $299.70; left $699.30; 70% = $489.51; bonus $69.93.
     // The subscriber cell holds the input and the roster's active count beside it.
     await waitFor(() =>
-      expect(cells(rowOf('Gold'))).toEqual(['$9.99', 'Now 0 active', '$999.00', '$299.70', '$139.86', '$69.93', '$559.44']),
+      expect(cells(rowOf('Gold'))).toEqual(['$9.99', 'Now 0 active', '$999.00', '$299.70', '$489.51', '$69.93', '$559.44']),
     );
-    expect(cells(rowOf('Bronze'))).toEqual(['$4.99', 'Now 0 active', '$249.50', '$74.85', '$34.93', '$17.47', '$139.72']);
-    expect(cells(rowOf('Total'))).toEqual(['', '150', '$1,248.50', '$374.55', '$174.79', '$87.40', '$699.16']);
+    expect(cells(rowOf('Bronze'))).toEqual(['$4.99', 'Now 0 active', '$249.50', '$74.85', '$122.26', '$17.47', '$139.73']);
+    expect(cells(rowOf('Total'))).toEqual(['', '150', '$1,248.50', '$374.55', '$611.77', '$87.40', '$699.17']);
+    expect(table().getByRole('columnheader', { name: 'Net without bonus (70%)' })).toBeTruthy();
+    expect(table().getByRole('columnheader', { name: 'Bonus (10%)' })).toBeTruthy();
+    // Without Super Fan offered there is no Super Fan row and no subtotal.
+    expect(table().queryByRole('rowheader', { name: /^Super Fan/ })).toBeNull();
+    expect(table().queryByRole('rowheader', { name: 'Subscriptions' })).toBeNull();
     expect((screen.getByLabelText('Expected subscribers for Bronze') as HTMLInputElement).value).toBe('50');
     // Archived tiers are not planned.
     expect(screen.queryByLabelText('Expected subscribers for Retired')).toBeNull();
@@ -66,7 +72,7 @@ describe('price planner', () => {
   it('refuses a bonus above the market rule’s maximum and bad subscriber counts, saving nothing', async () => {
     await openOptions('#tiers', seedOffer);
     const before = ws().settings;
-    const bonus = screen.getByLabelText('Expected bonus (%, at most 20)');
+    const bonus = screen.getByLabelText('Bonus when on track (%, at most 20)');
     fireEvent.input(bonus, { target: { value: '25' } });
     fireEvent.change(bonus);
     await screen.findByText('The bonus in this market is at most 20%');
@@ -78,5 +84,55 @@ describe('price planner', () => {
     fireEvent.change(bronze);
     await screen.findByText('Enter a whole number of subscribers, 0 or more');
     expect(ws().settings).toEqual(before);
+  });
+
+  it('charges the store fee on in-app purchases only, keeping the share per market', async () => {
+    await openOptions('#tiers', seedOffer);
+    const inApp = screen.getByLabelText('Purchases made in the app in United States (%)');
+    expect((inApp as HTMLInputElement).value).toBe('100');
+    fireEvent.input(inApp, { target: { value: '40' } });
+    fireEvent.change(inApp);
+    await waitFor(() => expect(ws().settings.planner.inAppPercentByMarket).toEqual({ US: 40 }));
+    // Bronze: 40% of $249.50 bought in the app, fee 30% of $99.80 = $29.94; left $219.56; 70% = $153.69 (153.692).
+    await waitFor(() => expect(cells(rowOf('Bronze')).slice(2, 5)).toEqual(['$249.50', '$29.94', '$153.69']));
+
+    fireEvent.input(inApp, { target: { value: '120' } });
+    fireEvent.change(inApp);
+    await screen.findByText('Enter a share from 0 to 100');
+    expect(ws().settings.planner.inAppPercentByMarket).toEqual({ US: 40 });
+  });
+
+  it('plans Super Fan beside the tiers once it is offered, at its price and share, without a bonus', async () => {
+    await openOptions('#tiers', seedOffer);
+    const panel = within(screen.getByRole('region', { name: 'Super Fan' }));
+    fireEvent.click(panel.getByLabelText('I offer Super Fan'));
+    expect((panel.getByLabelText('Price in USD') as HTMLInputElement).value).toBe('9.99');
+    panel.getByText(/^Unconfirmed: TikTok has published no figure/);
+    fireEvent.click(panel.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(ws().superFan.offered).toBe(true));
+
+    const fans = await screen.findByLabelText('Expected Super Fans');
+    fireEvent.input(fans, { target: { value: '20' } });
+    fireEvent.change(fans);
+    await waitFor(() => expect(ws().settings.planner.expectedSuperFans).toBe(20));
+    // 20 × $9.99 = $199.80; fee $59.94; left $139.86; 50% = $69.93; no bonus.
+    await waitFor(() => expect(cells(rowOf('Super Fan'))).toEqual(['$9.99', '', '$199.80', '$59.94', '$69.93', '$0.00', '$69.93']));
+    expect(cells(rowOf('Subscriptions'))).toEqual(['', '50', '$249.50', '$74.85', '$122.26', '$17.47', '$139.73']);
+    expect(cells(rowOf('Total'))).toEqual(['', '70', '$449.30', '$134.79', '$192.19', '$17.47', '$209.66']);
+  });
+
+  it('says when Super Fan has no price in the offer’s currency', async () => {
+    await openOptions('#tiers', async () => {
+      await seedProfile('IT', 'EUR');
+      await saved({ type: 'tier.save', tier: tier('Bronzo', 499, { status: 'active', currency: 'EUR' }) });
+      const superFan = ws().superFan;
+      await saved({
+        type: 'superFan.save',
+        superFan: { ...superFan, offered: true, prices: superFan.prices.filter((p) => p.currency !== 'EUR') },
+        loaded: versionOf(superFan),
+      });
+    });
+    await screen.findByText('Super Fan has no price in EUR yet: set one above to plan it.');
+    expect(table().queryByRole('rowheader', { name: /^Super Fan/ })).toBeNull();
   });
 });
