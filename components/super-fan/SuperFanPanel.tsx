@@ -134,6 +134,8 @@ export function SuperFanPanel() {
               {draft.shareConfirmed ? t('options.superFan.shareConfirmedHint') : t('options.superFan.shareUnconfirmedHint')}
             </span>
           </div>
+        </div>
+        <div class="super-fan-checks">
           <label class="field inline">
             <input
               type="checkbox"
