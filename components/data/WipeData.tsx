@@ -5,6 +5,7 @@ import type { DataSummary } from '@/lib/protocol/key-answers';
 import { run, workspace } from '../app-state';
 import { Problems } from '../Problems';
 import { downloadBackup } from './ExportBackup';
+import { Checkbox } from '../Checkbox';
 
 type Wiped = 'done' | 'doneKeptKey' | 'doneWithKey';
 
@@ -88,15 +89,9 @@ export function WipeData({ summary, refresh }: { summary: DataSummary | null; re
         <WhatGoes summary={summary} keepKey={keepKey} />
         {key ? (
           <div class="wipe-key">
-            <label class="field inline">
-              <input
-                type="checkbox"
-                checked={keepKey}
-                aria-describedby="wipe-key-hint"
-                onChange={(event) => setKeepKey(event.currentTarget.checked)}
-              />
+            <Checkbox checked={keepKey} describedBy="wipe-key-hint" onChange={setKeepKey}>
               {t('data.wipe.keepKey')}
-            </label>
+            </Checkbox>
             <p id="wipe-key-hint" class={keepKey ? 'muted small' : 'wipe-key-warning small'} aria-live="polite">
               {keepKey ? t('data.wipe.keepKeyHint', { fingerprint: key.fingerprint }) : t('data.wipe.deleteKeyWarning')}
             </p>

@@ -8,6 +8,7 @@ import { Problems } from '../Problems';
 import { formatDecimal, parseDecimal } from '../options/form-values';
 import { useUndo } from '../UndoNotice';
 import { useDraft } from './use-draft';
+import { Checkbox } from '../Checkbox';
 
 interface Draft {
   name: string;
@@ -115,14 +116,9 @@ function RevenueRuleForm(props: { rule?: RevenueRule; index: number; onRemove?: 
             onInput={(e) => change({ bonusMaxPercent: e.currentTarget.value })}
           />
         </div>
-        <label class="field inline">
-          <input
-            type="checkbox"
-            checked={draft.afterAppStoreFees}
-            onChange={(e) => change({ afterAppStoreFees: e.currentTarget.checked })}
-          />
+        <Checkbox checked={draft.afterAppStoreFees} onChange={(afterAppStoreFees) => change({ afterAppStoreFees })}>
           {t('options.settings.revenue.afterFees')}
-        </label>
+        </Checkbox>
       </div>
       <div class="actions">
         <button type="submit">{rule ? t('options.save') : t('options.settings.revenue.add')}</button>

@@ -9,6 +9,7 @@ import { Problems } from '../Problems';
 import { formatDecimal, parseDecimal } from '../options/form-values';
 import { useDraft } from '../settings/use-draft';
 import './super-fan.css';
+import { Checkbox } from '../Checkbox';
 
 interface Draft {
   offered: boolean;
@@ -101,10 +102,9 @@ export function SuperFanPanel() {
       <h2 id="super-fan-heading">{t('options.superFan.heading')}</h2>
       <p class="muted">{t('options.superFan.intro')}</p>
       <form onSubmit={save} aria-labelledby="super-fan-heading">
-        <label class="field inline">
-          <input type="checkbox" checked={draft.offered} onChange={(e) => change({ offered: e.currentTarget.checked })} />
+        <Checkbox checked={draft.offered} onChange={(offered) => change({ offered })}>
           {t('options.superFan.offered')}
-        </label>
+        </Checkbox>
         <div class="form-grid">
           <div class="field">
             <label for="super-fan-price">{t('options.superFan.price', { currency })}</label>
@@ -136,40 +136,24 @@ export function SuperFanPanel() {
           </div>
         </div>
         <div class="super-fan-checks">
-          <label class="field inline">
-            <input
-              type="checkbox"
-              checked={draft.afterAppStoreFees}
-              onChange={(e) => change({ afterAppStoreFees: e.currentTarget.checked })}
-            />
+          <Checkbox checked={draft.afterAppStoreFees} onChange={(afterAppStoreFees) => change({ afterAppStoreFees })}>
             {t('options.settings.revenue.afterFees')}
-          </label>
-          <label class="field inline">
-            <input
-              type="checkbox"
-              checked={draft.shareConfirmed}
-              onChange={(e) => change({ shareConfirmed: e.currentTarget.checked })}
-            />
+          </Checkbox>
+          <Checkbox checked={draft.shareConfirmed} onChange={(shareConfirmed) => change({ shareConfirmed })}>
             {t('options.superFan.shareConfirmed')}
-          </label>
+          </Checkbox>
         </div>
         <fieldset>
           <legend>{t('options.superFan.perks')}</legend>
           <ul class="super-fan-perks">
             {superFanPerkKinds.map((kind) => (
               <li key={kind}>
-                <label class="field inline">
-                  <input
-                    type="checkbox"
-                    checked={draft.standard.includes(kind)}
-                    onChange={(e) =>
-                      change({
-                        standard: e.currentTarget.checked ? [...draft.standard, kind] : draft.standard.filter((k) => k !== kind),
-                      })
-                    }
-                  />
+                <Checkbox
+                  checked={draft.standard.includes(kind)}
+                  onChange={(on) => change({ standard: on ? [...draft.standard, kind] : draft.standard.filter((k) => k !== kind) })}
+                >
                   {t(`options.superFan.perk.${kind}`)}
-                </label>
+                </Checkbox>
               </li>
             ))}
             {draft.custom.map((text, index) => (

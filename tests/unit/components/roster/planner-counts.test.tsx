@@ -7,15 +7,18 @@ import { bonus, publishView, view } from '../eligibility/view';
 const expected = (name: string) => screen.getByLabelText(`Expected subscribers for ${name}`) as HTMLInputElement;
 const countBeside = (name: string) => expected(name).closest('td')!.textContent;
 
+/** Bronze and Gold, with two active subscribers of Gold, one lapsed, and one active of Bronze. */
+async function seedRoster() {
+  await seedTiers();
+  await addSubscriber({ handle: 'ann', tier: 'Gold', since: '2025-06-01' });
+  await addSubscriber({ handle: 'bob', tier: 'Gold', since: '2025-06-01' });
+  await addSubscriber({ handle: 'cat', tier: 'Gold', since: '2025-06-01', status: 'lapsed' });
+  await addSubscriber({ handle: 'dan', tier: 'Bronze', since: '2025-06-01' });
+}
+
 describe('price planner: the roster’s counts', () => {
   it('shows each tier’s active subscribers beside the expected ones, and copies them on request', async () => {
-    await openOptions('#tiers', async () => {
-      await seedTiers();
-      await addSubscriber({ handle: 'ann', tier: 'Gold', since: '2025-06-01' });
-      await addSubscriber({ handle: 'bob', tier: 'Gold', since: '2025-06-01' });
-      await addSubscriber({ handle: 'cat', tier: 'Gold', since: '2025-06-01', status: 'lapsed' });
-      await addSubscriber({ handle: 'dan', tier: 'Bronze', since: '2025-06-01' });
-    });
+    await openOptions('#tiers', seedRoster);
     await waitFor(() => expect(countBeside('Gold')).toBe('Now 2 active'));
     expect(countBeside('Bronze')).toBe('Now 1 active');
     expect(expected('Gold').value).toBe('0');
@@ -34,13 +37,7 @@ describe('price planner: the roster’s counts', () => {
   });
 
   it('sets the roster’s active subscribers against the plan and estimates the month from them', async () => {
-    await openOptions('#tiers', async () => {
-      await seedTiers();
-      await addSubscriber({ handle: 'ann', tier: 'Gold', since: '2025-06-01' });
-      await addSubscriber({ handle: 'bob', tier: 'Gold', since: '2025-06-01' });
-      await addSubscriber({ handle: 'cat', tier: 'Gold', since: '2025-06-01', status: 'lapsed' });
-      await addSubscriber({ handle: 'dan', tier: 'Bronze', since: '2025-06-01' });
-    });
+    await openOptions('#tiers', seedRoster);
     const gold = expected('Gold');
     fireEvent.input(gold, { target: { value: '5' } });
     fireEvent.change(gold);
