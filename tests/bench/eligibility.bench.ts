@@ -78,8 +78,10 @@ function projectionsOnly(): number {
 }
 
 let sink = 0;
-/** Median time of one call in ms: each sample repeats the call for about SAMPLE_MS. */
-function measure(run: () => number): { median: number; min: number; max: number } {
+type Timing = { median: number; min: number; max: number };
+
+/** How many calls make a sample of about SAMPLE_MS (warming the function up on the way). */
+function calibrate(run: () => number): number {
   let repeats = 1;
   for (;;) {
     const start = performance.now();
@@ -87,26 +89,50 @@ function measure(run: () => number): { median: number; min: number; max: number 
     if (performance.now() - start >= SAMPLE_MS / 4) break;
     repeats *= 2;
   }
-  repeats = Math.max(1, repeats * 4);
-  const times: number[] = [];
+  return Math.max(1, repeats * 4);
+}
+
+/** One call's time in ms, over `repeats` calls. */
+function sample(run: () => number, repeats: number): number {
+  const start = performance.now();
+  for (let i = 0; i < repeats; i++) sink += run();
+  return (performance.now() - start) / repeats;
+}
+
+function timing(times: number[]): Timing {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted[sorted.length - 1]! };
+}
+
+/** Median time of one call in ms: each sample repeats the call for about SAMPLE_MS. */
+function measure(run: () => number): Timing {
+  const repeats = calibrate(run);
+  return timing(Array.from({ length: SAMPLES }, () => sample(run, repeats)));
+}
+
+/**
+ * A figure and its baseline sampled in turn, so that a machine busy for a while slows both: the ratio
+ * is the median of each sample's ratio to the baseline's sample beside it.
+ */
+function measureAgainst(run: () => number, baseline: () => number): { run: Timing; baseline: Timing; ratio: number } {
+  const runRepeats = calibrate(run);
+  const baselineRepeats = calibrate(baseline);
+  const runs: number[] = [];
+  const baselines: number[] = [];
   for (let s = 0; s < SAMPLES; s++) {
-    const start = performance.now();
-    for (let i = 0; i < repeats; i++) sink += run();
-    times.push((performance.now() - start) / repeats);
+    baselines.push(sample(baseline, baselineRepeats));
+    runs.push(sample(run, runRepeats));
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times[times.length - 1]! };
+  return { run: timing(runs), baseline: timing(baselines), ratio: timing(runs.map((time, s) => time / baselines[s]!)).median };
 }
 
 it('measures recomputing eligibility over three years of daily data', ({ task }) => {
   const floorTime = measure(floor);
   const evaluateTime = measure(evaluateBoth);
   const projectionTime = measure(projectionsOnly);
-  const profileTime = measure(evaluateProfile);
-  const bonusTime = measure(evaluateBonus);
-  const bonusRatio = bonusTime.median / profileTime.median;
+  const { run: bonusTime, baseline: profileTime, ratio: bonusRatio } = measureAgainst(evaluateBonus, evaluateProfile);
   const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
-  const row = (name: string, t: { median: number; min: number; max: number }) =>
+  const row = (name: string, t: Timing) =>
     `  ${name.padEnd(44)}${us(t.median).padStart(12)}   (${us(t.min)} - ${us(t.max)})   ${(t.median / floorTime.median).toFixed(1)}× floor`;
   console.log(
     [
