@@ -164,10 +164,9 @@ function thisMonthOf(data: Prepared, today: string): ThisMonth {
     if (counted.met) return { ...counted, onTrack: true, perDayNeeded: 0 };
     switch (requirement.kind) {
       case 'followers': {
-        const projection = projectCumulative(
-          data.followers.filter((p) => p.date <= today),
-          requirement.min,
-        );
+        // Copied only when some count is dated after today (a snapshot of a later day in another zone).
+        const known = data.followers.some((p) => p.date > today) ? data.followers.filter((p) => p.date <= today) : data.followers;
+        const projection = projectCumulative(known, requirement.min);
         return { ...counted, onTrack: projection.expected !== null && projection.expected <= month.end, perDayNeeded: null };
       }
       case 'video-views': {
@@ -209,18 +208,32 @@ interface MonthTally {
   posts: number;
 }
 
-function tallyMonths(data: Prepared): Map<string, MonthTally> {
-  const tallies = new Map<string, MonthTally>();
+/** A 'YYYY-MM-DD' day's month as one number (year * 12 + month - 1), read from its digits. */
+const digit = (text: string, at: number) => text.charCodeAt(at) - 48;
+const monthNumber = (date: string) =>
+  (digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3)) * 12 + digit(date, 5) * 10 + digit(date, 6) - 1;
+const dayOfMonth = (date: string) => digit(date, 8) * 10 + digit(date, 9) - 1;
+const monthStartOf = (month: number) => `${String(Math.floor(month / 12)).padStart(4, '0')}-${String((month % 12) + 1).padStart(2, '0')}-01`;
+
+// Keyed by month number, not text, and the last month looked up kept at hand: series come in date
+// order, so most days fall in the month of the day before, and history runs in a few lookups a month.
+function tallyMonths(data: Prepared): Map<number, MonthTally> {
+  const tallies = new Map<number, MonthTally>();
+  let lastKey = -1;
+  let last: MonthTally | undefined;
   const of = (date: string) => {
-    const key = date.slice(0, 7);
+    const key = monthNumber(date);
+    if (key === lastKey) return last!;
     let tally = tallies.get(key);
     if (!tally) tallies.set(key, (tally = { viewSum: 0, viewDays: new Uint8Array(31), followers: null, posts: 0 }));
+    lastKey = key;
+    last = tally;
     return tally;
   };
   for (const point of data.views) {
     if (point.value === null) continue;
     const tally = of(point.date);
-    const day = Number(point.date.slice(8, 10)) - 1;
+    const day = dayOfMonth(point.date);
     // A day given twice counts once, as in coverage().
     if (tally.viewDays[day]) continue;
     tally.viewDays[day] = 1;
@@ -246,26 +259,26 @@ export function bonusHistory(input: BonusInput, limit = 36): BonusMonth[] {
 function historyOf(data: Prepared, today: string, limit: number): BonusMonth[] {
   const tallies = tallyMonths(data);
   if (tallies.size === 0) return [];
-  const keys = [...tallies.keys()].sort();
-  const last = monthBounds(today, -1);
+  const first = Math.min(...tallies.keys());
+  const last = monthNumber(today) - 1;
   // Followers carry over from the months before: the count is the newest known by a month's end.
-  const followersBy = new Map<string, number | null>();
+  const followersBy = new Map<number, number | null>();
   let known: number | null = null;
-  for (let start = `${keys[0]}-01`; start <= last.start; start = monthBounds(start, 1).start) {
-    known = tallies.get(start.slice(0, 7))?.followers?.value ?? known;
-    followersBy.set(start, known);
+  for (let key = first; key <= last; key++) {
+    known = tallies.get(key)?.followers?.value ?? known;
+    followersBy.set(key, known);
   }
   const months: BonusMonth[] = [];
-  for (let start = last.start; start >= `${keys[0]}-01` && months.length < limit; start = monthBounds(start, -1).start) {
-    const month = monthBounds(start, 0);
-    const tally = tallies.get(start.slice(0, 7));
+  for (let key = last; key >= first && months.length < limit; key--) {
+    const month = monthBounds(monthStartOf(key), 0);
+    const tally = tallies.get(key);
     const conditions = data.requirements.map((requirement): BonusCondition => {
       if (requirement.kind !== 'followers' && requirement.window === 'rolling-30-days') {
         return conditionOver(data, requirement, month.start, month.end);
       }
       let value: number | null;
       const missingDays: string[] = [];
-      if (requirement.kind === 'followers') value = followersBy.get(start) ?? null;
+      if (requirement.kind === 'followers') value = followersBy.get(key) ?? null;
       else if (requirement.kind === 'subscriber-only-posts') value = tally?.posts ?? 0;
       else {
         const length = daysBetween(month.start, month.end) + 1;
