@@ -15,6 +15,9 @@ const points = (currency: string, suggested: number[], min: number, max: number)
   min,
   max,
 });
+/** The rupiah points as versions up to 8 seeded them: a hundredth of the prices meant (Rp 290 to Rp 1.990). */
+export const IDR_POINTS_BEFORE_MINOR_UNITS: PricePoints = points('IDR', [29000, 49000, 59000, 99000, 149000, 199000], 10000, 1500000);
+
 export const defaultPricePoints: PricePoints[] = [
   points('USD', [299, 499, 599, 999, 1499, 1999, 2499], 99, 9999),
   points('CAD', [399, 699, 799, 1399, 1999, 2799], 99, 13999),
@@ -31,7 +34,8 @@ export const defaultPricePoints: PricePoints[] = [
   points('MXN', [4900, 8900, 9900, 17900, 24900, 34900], 1500, 179900),
   points('JPY', [300, 500, 800, 1500, 2500, 3000], 100, 15000),
   points('KRW', [3900, 6500, 7900, 13000, 19000, 25000], 1200, 130000),
-  points('IDR', [29000, 49000, 59000, 99000, 149000, 199000], 10000, 1500000),
+  // Rupiah have two minor digits like cents, though prices are written without them: Rp 49.000 is 4900000.
+  points('IDR', [2900000, 4900000, 5900000, 9900000, 14900000, 19900000], 1000000, 99900000),
   points('TRY', [4999, 9999, 14999, 24999, 39999], 1999, 299999),
 ];
 

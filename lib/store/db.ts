@@ -4,7 +4,7 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Perk, PricePoints, Profile, RevenueRule, RulesProfile, Settings, SuperFan, Tier } from '../domain/schema';
 import type { DailyStat, StatSnapshot } from '../domain/stats';
 import type { SubscriberOnlyPost } from '../domain/posts';
-import { defaultSettings } from '../domain/defaults';
+import { IDR_POINTS_BEFORE_MINOR_UNITS, defaultPricePoints, defaultSettings } from '../domain/defaults';
 import { isRecord } from '../domain/is-record';
 import type { BadgePack, PublicJwk } from '../packs/pack';
 import { canonicalJson } from '../packs/canonical';
@@ -175,7 +175,7 @@ export class TierkitDb extends Dexie {
           if (isRecord(row.value)) row.value.bonusReminderDays ??= defaultSettings.bonusReminderDays;
         });
       });
-    // 9: the planner gains the in-app share of purchases per market and the expected Super Fans, stored
+    // 9: the rupiah price points move to minor units (below); the planner gains the in-app share of purchases per market and the expected Super Fans, stored
     // with their defaults as version 8 did. Its bonus, seeded at 0 when the planner showed one net
     // figure, becomes the default (the most the rule allows) now that the net with the bonus stands
     // beside the net without it. Super Fan itself is a new singleton, read as the default until changed.
@@ -189,6 +189,11 @@ export class TierkitDb extends Dexie {
           planner.expectedSuperFans ??= 0;
           if (planner.bonusPercent === 0) planner.bonusPercent = defaultSettings.planner.bonusPercent;
         });
+        // The rupiah points were seeded a hundredth of what they meant; unless the creator edited them.
+        const rupiah: unknown = await tx.table('pricePoints').get('IDR');
+        if (sameRecord(rupiah, IDR_POINTS_BEFORE_MINOR_UNITS)) {
+          await tx.table('pricePoints').put(defaultPricePoints.find((p) => p.currency === 'IDR')!);
+        }
       });
   }
 

@@ -1,7 +1,9 @@
 // Opening version 8's data: the planner gains the in-app share per market and the expected Super Fans,
-// its bonus seeded at 0 becomes the default, and Super Fan reads as the default until it is changed.
+// its bonus seeded at 0 becomes the default, Super Fan reads as the default until it is changed, and
+// the rupiah price points seeded a hundredth of their meaning are corrected unless edited.
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '@/lib/domain/defaults';
+import { IDR_POINTS_BEFORE_MINOR_UNITS, defaultPricePoints, defaultSettings } from '@/lib/domain/defaults';
+import { formatMoney } from '@/lib/domain/currency';
 import { defaultSuperFan } from '@/lib/domain/schema';
 import { defaultBonusConditions, defaultEligibilityProfiles } from '@/lib/eligibility/rules';
 import { versionOf } from '@/lib/domain/version';
@@ -18,11 +20,12 @@ function version8Settings(bonusPercent: number) {
   };
 }
 
-async function openVersion8(settings: unknown) {
+async function openVersion8(settings: unknown, rupiah?: unknown) {
   const name = `v8-${crypto.randomUUID()}`;
   const old = shippedDb(name, 8);
   await old.open();
   if (settings !== undefined) await old.table('singletons').put({ key: 'settings', value: settings });
+  if (rupiah !== undefined) await old.table('pricePoints').put(rupiah);
   // What version 2's upgrade seeded, as every real version 8 database holds.
   await old.table('eligibilityProfiles').bulkPut(defaultEligibilityProfiles);
   await old.table('bonusConditions').bulkPut(defaultBonusConditions);
@@ -77,5 +80,17 @@ describe('opening version 8 data', () => {
   it('opens a database without stored settings with the defaults', async () => {
     const { loaded } = await openVersion8(undefined);
     expect(loaded.workspace.settings.planner).toEqual(defaultSettings.planner);
+  });
+
+  it('corrects the rupiah price points as seeded, and leaves edited ones alone', async () => {
+    const { db, loaded } = await openVersion8(version8Settings(10), IDR_POINTS_BEFORE_MINOR_UNITS);
+    const rupiah = loaded.workspace.pricePoints.find((p) => p.currency === 'IDR')!;
+    expect(rupiah).toEqual(defaultPricePoints.find((p) => p.currency === 'IDR'));
+    expect(formatMoney(rupiah.suggested[1]!, 'IDR', 'id-ID')).toMatch(/^Rp\s?49\.000/);
+    expect(await db.pricePoints.get('IDR')).toEqual(rupiah);
+
+    const edited = { ...IDR_POINTS_BEFORE_MINOR_UNITS, suggested: [49000] };
+    const kept = await openVersion8(version8Settings(10), edited);
+    expect(await kept.db.pricePoints.get('IDR')).toEqual(edited);
   });
 });
