@@ -3,16 +3,12 @@ import { useEffect } from 'preact/hooks';
 import { follow } from '@/lib/client/stored';
 import { locale, t } from '@/lib/i18n';
 import { storedEligibilityWithBonus, type BonusView, type EligibilityWithBonus } from '@/lib/protocol/bonus-view';
-import { count, day } from './format';
+import { count, day, monthName } from './format';
 import { ProgressBar } from './Requirements';
 
 type Condition = BonusView['conditions'][number];
 
 const conditionName = (c: Pick<Condition, 'kind'>) => t(`eligibilityOptions.kind.${c.kind}`);
-
-/** "September 2025" for a month's first day, in the page's language. */
-const monthName = (start: string): string =>
-  new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${start}T00:00:00Z`));
 
 /** "a, b and c": each item is a whole message, so every language orders and joins them its own way. */
 const list = (items: string[]) => new Intl.ListFormat(locale(), { type: 'conjunction' }).format(items);

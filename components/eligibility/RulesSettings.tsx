@@ -10,14 +10,11 @@ import {
 } from '@/lib/eligibility/rules';
 import type { Settings } from '@/lib/domain/schema';
 import { versionOf } from '@/lib/domain/version';
-import { getLanguage, locale, t } from '@/lib/i18n';
+import { getLanguage, t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
 import { useUndo } from '../UndoNotice';
+import { monthName } from './format';
 import { RuleSetForm, type RuleSet } from './RuleSetForm';
-
-/** "September 2025" for '2025-09', in the page's language. */
-const formatMonth = (month: string): string =>
-  new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 
 /** Which rules are checked, their thresholds and windows, and whether changes notify. */
 export function EligibilityRules() {
@@ -125,7 +122,7 @@ export function EligibilityRules() {
       </div>
       {profile.retired ? (
         <p class="muted retired-note" lang="en">
-          <span lang={getLanguage()}>{t('eligibilityOptions.rules.retired', { month: formatMonth(profile.retired.since) })}</span>{' '}
+          <span lang={getLanguage()}>{t('eligibilityOptions.rules.retired', { month: monthName(profile.retired.since) })}</span>{' '}
           {profile.retired.note}
         </p>
       ) : null}

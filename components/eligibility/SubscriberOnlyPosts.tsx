@@ -3,28 +3,12 @@ import { postLink, type SubscriberOnlyPost } from '@/lib/domain/posts';
 import type { Problem } from '@/lib/domain/problems';
 import { t } from '@/lib/i18n';
 import { ask } from '@/lib/client/ask';
-import { Problems } from '../Problems';
+import { Problems, fieldProblems, formProblems } from '../Problems';
 import { Field, focusFirstInvalid } from '../tiers/Field';
 import { useUndoNotice } from '../UndoNotice';
 import { day, localToday } from './format';
 
-type PostField = 'date' | 'title' | 'link';
-const FIELDS: readonly PostField[] = ['date', 'title', 'link'];
-
-/** The background's problems split by the form field their path names; the rest stay general. */
-function byField(problems: readonly Problem[]): { fields: Partial<Record<PostField, string[]>>; general: Problem[] } {
-  const fields: Partial<Record<PostField, string[]>> = {};
-  const general: Problem[] = [];
-  for (const problem of problems) {
-    const field = FIELDS.find((name) => name === problem.path[0]);
-    if (field) (fields[field] ??= []).push(problem.message);
-    else general.push(problem);
-  }
-  return { fields, general };
-}
-
-/** Newest day first; of one day, the one logged last first. */
-const newestFirst = (a: SubscriberOnlyPost, b: SubscriberOnlyPost) => (a.date === b.date ? b.addedAt - a.addedAt : a.date < b.date ? 1 : -1);
+const FIELDS = ['date', 'title', 'link'] as const;
 
 /**
  * The log of the creator's subscriber-only posts, which the US and Canada bonus counts per calendar
@@ -36,7 +20,6 @@ export function SubscriberOnlyPosts({ version }: { version: string | number }) {
   const [date, setDate] = useState(localToday);
   const [title, setTitle] = useState('');
   const [link, setLink] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<PostField, string[]>>>({});
   const [problems, setProblems] = useState<Problem[]>([]);
   const [status, setStatus] = useState('');
   const form = useRef<HTMLFormElement>(null);
@@ -45,7 +28,8 @@ export function SubscriberOnlyPosts({ version }: { version: string | number }) {
 
   const load = async () => {
     const answer = await ask({ type: 'posts.list' });
-    if (answer.ok) setPosts([...answer.data.posts].sort(newestFirst));
+    // The log comes oldest first (by day, then as logged); the list shows the newest first.
+    if (answer.ok) setPosts([...answer.data.posts].reverse());
     else setProblems(answer.problems);
   };
   useEffect(() => void load(), [version]);
@@ -54,15 +38,11 @@ export function SubscriberOnlyPosts({ version }: { version: string | number }) {
     event.preventDefault();
     setStatus('');
     const answer = await ask({ type: 'posts.add', date, ...(title.trim() ? { title } : {}), ...(link.trim() ? { link } : {}) });
+    setProblems(answer.ok ? [] : answer.problems);
     if (!answer.ok) {
-      const { fields, general } = byField(answer.problems);
-      setErrors(fields);
-      setProblems(general);
       requestAnimationFrame(() => focusFirstInvalid(form.current));
       return;
     }
-    setErrors({});
-    setProblems([]);
     setStatus(answer.data.added ? t('eligibilityOptions.posts.added') : t('eligibilityOptions.posts.again'));
     setTitle('');
     setLink('');
@@ -93,14 +73,14 @@ export function SubscriberOnlyPosts({ version }: { version: string | number }) {
       <p class="muted">{t('eligibilityOptions.posts.intro')}</p>
       <form class="stack-form" ref={form} onSubmit={add} noValidate>
         <div class="field-row">
-          <Field id="elig-post-date" label={t('eligibilityOptions.posts.date')} errors={errors.date ?? []}>
+          <Field id="elig-post-date" label={t('eligibilityOptions.posts.date')} errors={fieldProblems(problems, 'date')}>
             {(attrs) => <input {...attrs} ref={dateInput} type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />}
           </Field>
-          <Field id="elig-post-title" label={t('eligibilityOptions.posts.title')} errors={errors.title ?? []} hint={t('eligibilityOptions.posts.optional')}>
+          <Field id="elig-post-title" label={t('eligibilityOptions.posts.title')} errors={fieldProblems(problems, 'title')} hint={t('eligibilityOptions.posts.optional')}>
             {(attrs) => <input {...attrs} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />}
           </Field>
         </div>
-        <Field id="elig-post-link" label={t('eligibilityOptions.posts.link')} errors={errors.link ?? []} hint={t('eligibilityOptions.posts.linkHint')}>
+        <Field id="elig-post-link" label={t('eligibilityOptions.posts.link')} errors={fieldProblems(problems, 'link')} hint={t('eligibilityOptions.posts.linkHint')}>
           {(attrs) => (
             <input {...attrs} type="url" placeholder="https://www.tiktok.com/@…/video/…" value={link} onInput={(e) => setLink(e.currentTarget.value)} />
           )}
@@ -111,7 +91,7 @@ export function SubscriberOnlyPosts({ version }: { version: string | number }) {
         <p role="status" class="status-ok">
           {status}
         </p>
-        <Problems problems={problems} />
+        <Problems problems={formProblems(problems, FIELDS)} />
       </form>
       {notice}
       {posts === null ? null : posts.length ? (

@@ -10,6 +10,10 @@ export const count = (value: number): string =>
   new Intl.NumberFormat(locale(), { maximumFractionDigits: 0 }).format(value);
 
 /** A calendar day in the page's language, read as UTC so it never shifts by a day. */
+/** "September 2025": the month of a day ('YYYY-MM-DD') or a month ('YYYY-MM'), in the page's language. */
+export const monthName = (date: string): string =>
+  new Intl.DateTimeFormat(locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date.slice(0, 7)}-01T00:00:00Z`));
+
 export const day = (date: string): string =>
   new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${date}T00:00:00Z`),

@@ -5,7 +5,7 @@ import { superFanPerkKinds, superFanSchema, type SuperFan, type SuperFanPerk } f
 import { versionOf } from '@/lib/domain/version';
 import { locale, t } from '@/lib/i18n';
 import { run, workspace } from '../app-state';
-import { Problems } from '../Problems';
+import { Problems, fieldProblems } from '../Problems';
 import { formatDecimal, parseDecimal } from '../options/form-values';
 import { useDraft } from '../settings/use-draft';
 import './super-fan.css';
@@ -94,7 +94,7 @@ export function SuperFanPanel() {
     change({ custom: [...draft.custom, text] });
     setNewPerk('');
   };
-  const invalid = (field: string) => (problems.some((p) => p.path[0] === field) ? 'true' : undefined);
+  const invalid = (field: string) => (fieldProblems(problems, field).length ? 'true' : undefined);
   const price = parsePrice(draft.price, currency);
 
   return (

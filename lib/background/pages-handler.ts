@@ -13,7 +13,7 @@ import { exportOwnPack, importPack, listPacks, readTrustedPacks, removePack, res
 import { createRosterStore } from '../store/roster-store';
 import { dataSummary } from '../store/data-summary';
 import { addPost, allPosts, postsOf, removePost } from '../store/posts-store';
-import type { SubscriberOnlyPost } from '../domain/posts';
+import type { PostInput, SubscriberOnlyPost } from '../domain/posts';
 import { backupSigningKey, renewSigningKey, restoreSigningKey } from '../store/key-store';
 import { rosterMessage } from '../roster/messages';
 import { requestSchema } from '../protocol/requests';
@@ -155,6 +155,19 @@ export function createHandler(deps: HandlerDeps) {
     if (failed) unpublished = true;
     return failed ? { unpublished: true } : {};
   }
+  /** Recomputes what reads the recorded numbers and the posts (eligibility, the bonus), after they changed. */
+  const statsChanged = () => afterCommit(async () => deps.onStatsChanged?.());
+
+  /**
+   * Logs a post of the creator's, from the options page or the context menu. The bonus reads the log:
+   * a new post may move its month's count, a video logged again changes nothing.
+   */
+  async function logPost(input: PostInput, at: number): Promise<{ added: Result<{ post: SubscriberOnlyPost; added: boolean }>; published: Published }> {
+    const handle = await ownHandle(deps.db);
+    if (!handle) return { added: noProfile(), published: {} };
+    const added = await addPost(deps.db, handle, input, at, newId);
+    return { added, published: added.ok && added.value.added ? await statsChanged() : {} };
+  }
 
   async function handle(message: unknown): Promise<Response> {
     const request = requestSchema.safeParse(message);
@@ -233,7 +246,7 @@ export function createHandler(deps: HandlerDeps) {
         const handle = await ownHandle(db);
         if (!handle) return noProfile();
         const data = await importDays(db, handle, request.data.days, now());
-        return { ok: true, data, ...(await afterCommit(async () => deps.onStatsChanged?.())) };
+        return { ok: true, data, ...(await statsChanged()) };
       }
       case 'stats.manual': {
         const handle = await ownHandle(db);
@@ -245,24 +258,20 @@ export function createHandler(deps: HandlerDeps) {
           { handle, day: utcDate(capturedAt), capturedAt, followers, views30, source: 'manual', precise: true },
           true,
         );
-        return { ok: true, ...(await afterCommit(async () => deps.onStatsChanged?.())) };
+        return { ok: true, ...(await statsChanged()) };
       }
       case 'posts.list': {
         const handle = await ownHandle(db);
         return { ok: true, data: { posts: handle ? await postsOf(db, handle) : [] } };
       }
       case 'posts.add': {
-        const handle = await ownHandle(db);
-        if (!handle) return noProfile();
         const { date, title, link } = request.data;
-        const added = await addPost(db, handle, { date, title, link }, now(), newId);
-        if (!added.ok) return added;
-        // The bonus reads the log: a post added may move its month's count (a video logged again changes nothing).
-        return { ok: true, data: added.value, ...(added.value.added ? await afterCommit(async () => deps.onStatsChanged?.()) : {}) };
+        const { added, published } = await logPost({ date, title, link }, now());
+        return added.ok ? { ok: true, data: added.value, ...published } : added;
       }
       case 'posts.remove': {
         const removed = await removePost(db, request.data.id);
-        return { ok: true, data: { removed }, ...(removed ? await afterCommit(async () => deps.onStatsChanged?.()) : {}) };
+        return { ok: true, data: { removed }, ...(removed ? await statsChanged() : {}) };
       }
       case 'roster.query':
         return { ok: true, data: await roster.query(request.data) };
@@ -426,13 +435,9 @@ export function createHandler(deps: HandlerDeps) {
      * readPost's problem otherwise, and nothing stored.
      */
     addPostFromMenu: (link: string) =>
-      serialized(async (): Promise<Result<{ post: SubscriberOnlyPost; added: boolean }>> => {
-        const handle = await ownHandle(deps.db);
-        if (!handle) return noProfile();
+      serialized(async () => {
         const at = now();
-        const added = await addPost(deps.db, handle, { date: localDate(at), link }, at, newId);
-        if (added.ok && added.value.added) await afterCommit(async () => deps.onStatsChanged?.());
-        return added;
+        return (await logPost({ date: localDate(at), link }, at)).added;
       }),
     /** A badge feature started on tiktok.com: the roster read and indexed ahead of its first lookup. */
     warm: () => roster.warm(),

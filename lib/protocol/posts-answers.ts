@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { subscriberOnlyPostSchema } from '../domain/posts';
 
-/** `posts.list`: the creator's own posts, oldest day first. */
+/** `posts.list`: the creator's own posts, oldest day first (of one day, in the order logged). */
 export const postListSchema = z.object({ posts: z.array(subscriberOnlyPostSchema) });
 
 /** `posts.add`: the post as stored, and false for `added` when its video was logged already. */
